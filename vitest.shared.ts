@@ -18,6 +18,8 @@ export function packageTests(options: { database?: boolean; timeout?: number } =
       testTimeout: options.timeout ?? 20_000,
       hookTimeout: 60_000,
       pool: 'forks',
+      reporters: ['default', 'json'],
+      outputFile: { json: '.vitest-results.json' },
     },
   });
 }
