@@ -1,0 +1,281 @@
+/**
+ * @module CBOR decoder: bytes to JS values and the SurrealDB value classes, reading through a
+ * DataView. Every length is checked against the bytes that remain, nesting is capped, and any
+ * malformed input throws a CborError with the offending byte offset.
+ */
+import { CborError } from './cbor-error.ts';
+import { decodeHalfFloat } from './half-float.ts';
+import { decodeTag } from './tag-values.ts';
+
+/** Deepest nesting of arrays, maps and tags accepted; deeper input is rejected, not recursed into. */
+export const MAX_DEPTH = 256;
+/** Strings at most this long are decoded by hand when ASCII, skipping TextDecoder's call overhead. */
+const SHORT_STRING = 32;
+const BREAK = 0xff;
+const textDecoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Decodes exactly one CBOR data item that spans all of `bytes`. */
+export function decode(bytes: Uint8Array): unknown {
+  if (!(bytes instanceof Uint8Array)) throw new TypeError('decode expects a Uint8Array');
+  const decoder = new Decoder(bytes);
+  const value = decoder.item(0);
+  if (decoder.pos !== bytes.length) throw new CborError(`${bytes.length - decoder.pos} trailing bytes after the CBOR item`, decoder.pos);
+  return value;
+}
+
+class Decoder {
+  readonly bytes: Uint8Array;
+  readonly view: DataView;
+  pos = 0;
+
+  constructor(bytes: Uint8Array) {
+    this.bytes = bytes;
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  /** Throws unless `n` more bytes are available at the current position. */
+  need(n: number): void {
+    if (this.pos + n > this.bytes.length) throw new CborError('Unexpected end of input', this.pos);
+  }
+
+  /**
+   * Reads the argument that follows an initial byte with additional info `info` (24..27).
+   * 64-bit values beyond 2^53 come back as bigint.
+   */
+  argument(info: number, start: number): number | bigint {
+    if (info < 24) return info;
+    switch (info) {
+      case 24:
+        this.need(1);
+        return this.bytes[this.pos++] as number;
+      case 25: {
+        this.need(2);
+        const n = this.view.getUint16(this.pos);
+        this.pos += 2;
+        return n;
+      }
+      case 26: {
+        this.need(4);
+        const n = this.view.getUint32(this.pos);
+        this.pos += 4;
+        return n;
+      }
+      case 27: {
+        this.need(8);
+        const high = this.view.getUint32(this.pos);
+        const low = this.view.getUint32(this.pos + 4);
+        this.pos += 8;
+        if (high < 0x200000) return high * 0x1_0000_0000 + low;
+        return (BigInt(high) << 32n) | BigInt(low);
+      }
+      default:
+        throw new CborError(`Reserved additional information ${info}`, start);
+    }
+  }
+
+  /**
+   * Reads a length argument and checks it against the remaining input, given that every
+   * counted unit takes at least `unitSize` bytes; this bounds every allocation by the input.
+   */
+  length(info: number, start: number, unitSize: number): number {
+    const n = this.argument(info, start);
+    if (typeof n === 'bigint' || n * unitSize > this.bytes.length - this.pos) {
+      throw new CborError(`Declared length ${n} exceeds the ${this.bytes.length - this.pos} bytes that remain`, start);
+    }
+    return n;
+  }
+
+  item(depth: number): unknown {
+    this.need(1);
+    const start = this.pos;
+    const initial = this.bytes[this.pos++] as number;
+    const major = initial >> 5;
+    const info = initial & 0x1f;
+    switch (major) {
+      case 0: {
+        if (info === 31) throw new CborError('Indefinite length is not allowed for an integer', start);
+        return this.argument(info, start);
+      }
+      case 1: {
+        if (info === 31) throw new CborError('Indefinite length is not allowed for an integer', start);
+        const n = this.argument(info, start);
+        if (typeof n === 'bigint') return -1n - n;
+        return n < Number.MAX_SAFE_INTEGER ? -1 - n : -1n - BigInt(n);
+      }
+      case 2:
+        return info === 31 ? this.indefiniteBytes() : this.byteString(this.length(info, start, 1));
+      case 3:
+        return info === 31 ? this.indefiniteText(start) : this.textString(this.length(info, start, 1), start);
+      case 4:
+        if (depth >= MAX_DEPTH) throw new CborError(`Nesting deeper than ${MAX_DEPTH} levels`, start);
+        return this.array(info, start, depth + 1);
+      case 5:
+        if (depth >= MAX_DEPTH) throw new CborError(`Nesting deeper than ${MAX_DEPTH} levels`, start);
+        return this.map(info, start, depth + 1);
+      case 6: {
+        if (info === 31) throw new CborError('Indefinite length is not allowed for a tag', start);
+        if (depth >= MAX_DEPTH) throw new CborError(`Nesting deeper than ${MAX_DEPTH} levels`, start);
+        const tag = this.argument(info, start);
+        if (typeof tag === 'bigint') throw new CborError(`Tag number ${tag} is too large`, start);
+        return decodeTag(tag, this.item(depth + 1), start);
+      }
+      default:
+        return this.simple(info, start);
+    }
+  }
+
+  simple(info: number, start: number): unknown {
+    switch (info) {
+      case 20:
+        return false;
+      case 21:
+        return true;
+      case 22:
+        return null;
+      case 23:
+        return undefined;
+      case 25: {
+        this.need(2);
+        const value = decodeHalfFloat(this.view.getUint16(this.pos));
+        this.pos += 2;
+        return value;
+      }
+      case 26: {
+        this.need(4);
+        const value = this.view.getFloat32(this.pos);
+        this.pos += 4;
+        return value;
+      }
+      case 27: {
+        this.need(8);
+        const value = this.view.getFloat64(this.pos);
+        this.pos += 8;
+        return value;
+      }
+      case 31:
+        throw new CborError('Unexpected break outside an indefinite-length item', start);
+      case 28:
+      case 29:
+      case 30:
+        throw new CborError(`Reserved additional information ${info}`, start);
+      default:
+        throw new CborError(`Unsupported simple value ${info === 24 ? this.bytes[this.pos] : info}`, start);
+    }
+  }
+
+  byteString(length: number): Uint8Array {
+    const value = this.bytes.slice(this.pos, this.pos + length);
+    this.pos += length;
+    return value;
+  }
+
+  textString(length: number, start: number): string {
+    const bytes = this.bytes;
+    const end = this.pos + length;
+    if (length <= SHORT_STRING) {
+      let result = '';
+      let p = this.pos;
+      for (; p < end; p++) {
+        const c = bytes[p] as number;
+        if (c >= 0x80) break;
+        result += String.fromCharCode(c);
+      }
+      if (p === end) {
+        this.pos = end;
+        return result;
+      }
+    }
+    try {
+      const value = textDecoder.decode(bytes.subarray(this.pos, end));
+      this.pos = end;
+      return value;
+    } catch {
+      throw new CborError('Invalid UTF-8 in a text string', start);
+    }
+  }
+
+  /** The chunks of an indefinite-length string: definite strings of the same major type, then a break. */
+  chunks(major: number): Uint8Array[] {
+    const chunks: Uint8Array[] = [];
+    for (;;) {
+      this.need(1);
+      const chunkStart = this.pos;
+      const initial = this.bytes[this.pos++] as number;
+      if (initial === BREAK) return chunks;
+      const info = initial & 0x1f;
+      if (initial >> 5 !== major || info === 31) {
+        throw new CborError('An indefinite-length string chunk must be a definite string of the same type', chunkStart);
+      }
+      chunks.push(this.byteString(this.length(info, chunkStart, 1)));
+    }
+  }
+
+  indefiniteBytes(): Uint8Array {
+    const chunks = this.chunks(2);
+    let total = 0;
+    for (const chunk of chunks) total += chunk.length;
+    const value = new Uint8Array(total);
+    let offset = 0;
+    for (const chunk of chunks) {
+      value.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return value;
+  }
+
+  indefiniteText(start: number): string {
+    let value = '';
+    for (const chunk of this.chunks(3)) {
+      try {
+        value += textDecoder.decode(chunk);
+      } catch {
+        throw new CborError('Invalid UTF-8 in a text string chunk', start);
+      }
+    }
+    return value;
+  }
+
+  array(info: number, start: number, depth: number): unknown[] {
+    if (info === 31) {
+      const value: unknown[] = [];
+      while (!this.atBreak()) value.push(this.item(depth));
+      return value;
+    }
+    const length = this.length(info, start, 1);
+    const value = new Array<unknown>(length);
+    for (let i = 0; i < length; i++) value[i] = this.item(depth);
+    return value;
+  }
+
+  /** Consumes a break byte if one is next; throws at the end of input. */
+  atBreak(): boolean {
+    this.need(1);
+    if (this.bytes[this.pos] !== BREAK) return false;
+    this.pos++;
+    return true;
+  }
+
+  /**
+   * A map with only string keys becomes a plain object (a `__proto__` key is defined as an own
+   * property, never assigned, so it cannot replace the prototype); any other key makes it a Map.
+   */
+  map(info: number, start: number, depth: number): Record<string, unknown> | Map<unknown, unknown> {
+    const indefinite = info === 31;
+    let remaining = indefinite ? -1 : this.length(info, start, 2);
+    const object: Record<string, unknown> = {};
+    let map: Map<unknown, unknown> | undefined;
+    while (indefinite ? !this.atBreak() : remaining-- > 0) {
+      const key = this.item(depth);
+      const value = this.item(depth);
+      if (map === undefined && typeof key === 'string') {
+        if (key === '__proto__') {
+          Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+        } else object[key] = value;
+      } else {
+        map ??= new Map(Object.entries(object));
+        map.set(key, value);
+      }
+    }
+    return map ?? object;
+  }
+}
