@@ -1,0 +1,155 @@
+/**
+ * @module `pnpm bench`: one embedded SurrealDB server in a child process, the four clients
+ * (@sdb/ws, @sdb/http, the official SDK over ws and http) against it in turn, and the native
+ * engine in-process as the ceiling. Prints ops/s and client CPU µs per call side by side, then
+ * the issue's target ratios and whether each is met. Bounded: about a minute in all.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { clients } from './clients.mjs';
+import { openNativeEngine } from './engine-ceiling.mjs';
+import { measure } from './measure.mjs';
+
+const durationMs = Number(process.env.BENCH_DURATION_MS ?? 1500);
+const warmupMs = Number(process.env.BENCH_WARMUP_MS ?? 300);
+/** A measurement that takes longer than this is a hung client: reported as failed. */
+const measurementDeadlineMs = durationMs + warmupMs + 15_000;
+const ROWS = 100;
+
+const scenarios = [
+  { id: 'seq', label: 'RETURN 1, sequential', sql: 'RETURN 1', concurrency: 1, kinds: ['ws', 'http'] },
+  { id: 'c64', label: 'RETURN 1, 64 in flight', sql: 'RETURN 1', concurrency: 64, kinds: ['ws', 'http'] },
+  { id: 'rows', label: `SELECT * FROM item (${ROWS} rows)`, sql: 'SELECT * FROM item', concurrency: 1, kinds: ['ws', 'http'] },
+  { id: 'c16', label: 'RETURN 1, 16 in flight', sql: 'RETURN 1', concurrency: 16, kinds: ['http'] },
+];
+
+const seedSql = `DEFINE TABLE item SCHEMALESS; FOR $i IN 1..=${ROWS} { CREATE type::record('item', $i) SET name = 'item ' + <string>$i, price = $i * 1.5, tags = ['a', 'b'], created = time::now() };`;
+
+async function startServerProcess() {
+  const child = spawn(process.execPath, [new URL('./server-process.mjs', import.meta.url).pathname], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout });
+  const [line] = await Promise.race([
+    once(lines, 'line'),
+    once(child, 'exit').then(([code]) => {
+      throw new Error(`the server process exited with code ${code} before it was ready`);
+    }),
+  ]);
+  const { url } = JSON.parse(line);
+  return {
+    url,
+    stop: async () => {
+      child.stdin.end();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await once(child, 'exit').catch(() => undefined);
+      clearTimeout(timer);
+    },
+  };
+}
+
+function withDeadline(promise, ms, what) {
+  let timer;
+  return Promise.race([promise, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+}
+
+const fmt = (value, digits = 0) => (value === undefined ? 'n/a' : value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+
+async function main() {
+  const results = {}; // results[scenarioId][clientName] = { opsPerSec, cpuUsPerCall } | { error }
+  const server = await startServerProcess();
+  try {
+    console.log(`server: ${server.url} (separate process); ${durationMs} ms per measurement after ${warmupMs} ms warm-up\n`);
+    for (const client of clients) {
+      let db;
+      try {
+        db = await withDeadline(client.open(server.url), 15_000, `${client.name} connect`);
+        if (client.name === '@sdb/http') await db.query(seedSql);
+      } catch (error) {
+        console.log(`${client.name}: cannot connect: ${error.message}`);
+        for (const scenario of scenarios) (results[scenario.id] ??= {})[client.name] = { error: 'no connection' };
+        continue;
+      }
+      for (const scenario of scenarios.filter((s) => s.kinds.includes(client.kind))) {
+        const cell = ((results[scenario.id] ??= {})[client.name] = {});
+        try {
+          Object.assign(cell, await withDeadline(measure(() => db.query(scenario.sql), { concurrency: scenario.concurrency, warmupMs, durationMs }), measurementDeadlineMs, `${client.name} ${scenario.label}`));
+          console.log(`  ${client.name.padEnd(16)} ${scenario.label.padEnd(34)} ${fmt(cell.opsPerSec).padStart(8)} ops/s ${fmt(cell.cpuUsPerCall, 1).padStart(8)} µs CPU/call`);
+        } catch (error) {
+          cell.error = error.message;
+          console.log(`  ${client.name.padEnd(16)} ${scenario.label.padEnd(34)} FAILED: ${error.message}`);
+        }
+      }
+      await withDeadline(db.close(), 5000, `${client.name} close`).catch(() => undefined);
+    }
+  } finally {
+    await server.stop();
+  }
+
+  const engine = await openNativeEngine();
+  try {
+    await engine.query(seedSql)();
+    for (const scenario of scenarios.filter((s) => s.id !== 'c16')) {
+      const cell = await measure(engine.query(scenario.sql), { concurrency: scenario.concurrency, warmupMs, durationMs });
+      (results[scenario.id] ??= {})['engine (in-process)'] = cell;
+      console.log(`  ${'engine'.padEnd(16)} ${scenario.label.padEnd(34)} ${fmt(cell.opsPerSec).padStart(8)} ops/s ${fmt(cell.cpuUsPerCall, 1).padStart(8)} µs CPU/call`);
+    }
+  } finally {
+    engine.close();
+  }
+
+  printTable(results);
+  const verdicts = printTargets(results);
+  if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, `${JSON.stringify({ durationMs, warmupMs, node: process.version, results, verdicts }, null, 2)}\n`);
+}
+
+function printTable(results) {
+  const columns = [...clients.map((c) => c.name), 'engine (in-process)'];
+  const header = ['scenario', ...columns.map((c) => `${c} ops/s | CPU µs`)];
+  const rows = scenarios.map((s) => [
+    s.label,
+    ...columns.map((c) => {
+      const cell = results[s.id]?.[c];
+      if (!cell) return '—';
+      if (cell.error) return 'failed';
+      return `${fmt(cell.opsPerSec)} | ${fmt(cell.cpuUsPerCall, 1)}`;
+    }),
+  ]);
+  console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+}
+
+function printTargets(results) {
+  const get = (scenario, client, field) => {
+    const cell = results[scenario]?.[client];
+    return cell && !cell.error ? cell[field] : undefined;
+  };
+  const verdicts = [];
+  const check = (label, actual, target, met) => {
+    verdicts.push({ label, actual, target, met });
+    console.log(`  ${met === undefined ? 'n/a ' : met ? 'MET ' : 'MISS'}  ${label}: ${actual} (target ${target})`);
+  };
+  console.log('\nTargets (issue 3):');
+  for (const [ours, theirs] of [['@sdb/ws', 'surrealdb ws'], ['@sdb/http', 'surrealdb http']]) {
+    for (const scenario of scenarios) {
+      const a = get(scenario.id, ours, 'cpuUsPerCall');
+      const b = get(scenario.id, theirs, 'cpuUsPerCall');
+      if (a === undefined && b === undefined) continue;
+      const ratio = a !== undefined && b !== undefined ? a / b : undefined;
+      check(`${ours} CPU/call vs ${theirs}, ${scenario.label}`, ratio === undefined ? 'n/a' : `${fmt(ratio, 2)}x`, '<= 0.33x', ratio === undefined ? undefined : ratio <= 1 / 3);
+    }
+  }
+  const ws64 = get('c64', '@sdb/ws', 'opsPerSec');
+  const engine64 = get('c64', 'engine (in-process)', 'opsPerSec');
+  const share = ws64 !== undefined && engine64 !== undefined ? ws64 / engine64 : undefined;
+  check('@sdb/ws 64 in flight vs in-process engine', share === undefined ? 'n/a' : `${fmt(share * 100, 0)}%`, '>= 90%', share === undefined ? undefined : share >= 0.9);
+  const http16 = get('c16', '@sdb/http', 'opsPerSec');
+  const sdk16 = get('c16', 'surrealdb http', 'opsPerSec');
+  const speedup = http16 !== undefined && sdk16 !== undefined ? http16 / sdk16 : undefined;
+  check('@sdb/http vs surrealdb http, 16 in flight', speedup === undefined ? 'n/a' : `${fmt(speedup, 2)}x`, '>= 3x', speedup === undefined ? undefined : speedup >= 3);
+  return verdicts;
+}
+
+const started = performance.now();
+await main();
+console.log(`\nbench finished in ${fmt((performance.now() - started) / 1000, 1)} s`);

@@ -1,0 +1,301 @@
+/**
+ * @module The HTTP `Transport`: each RPC call is one `POST /rpc` with a CBOR body. The server
+ * keeps nothing between requests, so this side keeps the session: namespace and database
+ * (sent as headers), the token (Authorization), `let` variables (merged into `query`), and the
+ * credentials to sign in again when the token expires or is rejected.
+ */
+import { ProtocolError, ServerError, decode, encode } from '@sdb/protocol';
+import type { CallOptions, LiveNotification, Transport, TransportCapabilities } from '@sdb/protocol';
+import { isRejectedToken } from './auth-failure.ts';
+import { httpBaseUrl } from './endpoint.ts';
+import { exchange, type HttpReply } from './request.ts';
+import { tokenExpiresAt } from './token-expiry.ts';
+import { NotSupportedOverHttpError } from './unsupported-error.ts';
+
+export interface HttpTransportOptions {
+  namespace?: string;
+  database?: string;
+  /** Default per-call timeout in milliseconds (30 s); `Infinity` for none. */
+  timeout?: number;
+  /** Extra headers sent with every request (e.g. tracing). */
+  headers?: Record<string, string>;
+  /** Node only: an undici `Dispatcher` (e.g. an `Agent` with a larger keep-alive pool) handed to `fetch`. */
+  dispatcher?: unknown;
+}
+
+/** Options for the non-RPC routes (`/health`, `/version`, `/import`, `/export`). */
+export interface RouteRequest {
+  method: 'GET' | 'POST';
+  body?: Uint8Array | string;
+  contentType?: string;
+  accept: string;
+}
+
+/** Methods that need a server-side session or a socket. */
+const STATEFUL_METHODS = new Set(['live', 'kill', 'attach', 'detach', 'sessions', 'begin', 'commit', 'cancel']);
+/** Methods that establish the token, and so must not send the current (maybe stale) one. */
+const AUTH_METHODS = new Set(['signin', 'signup', 'authenticate']);
+const DEFAULT_TIMEOUT = 30_000;
+
+export class HttpTransport implements Transport {
+  readonly capabilities: TransportCapabilities = { live: false, stateful: false };
+  /** Base URL of the server, e.g. `http://127.0.0.1:8000`. */
+  readonly url: string;
+  readonly #rpcUrl: string;
+  readonly #timeout: number;
+  readonly #extraHeaders: Record<string, string>;
+  readonly #dispatcher: unknown;
+  readonly #closing = new AbortController();
+  #nextId = 0;
+  #namespace: string | undefined;
+  #database: string | undefined;
+  #token: string | undefined;
+  #tokenExpiry: number | undefined;
+  #variables: Record<string, unknown> = {};
+  /** RPC `signin` params kept to sign in again; never logged, never put in an error. */
+  #credentials: unknown;
+  /** Set by `connect` when `auth` is a callback: asked again for auth whenever the token goes stale. */
+  #authCallback: (() => Promise<void>) | undefined;
+  #reauthenticating: Promise<void> | undefined;
+
+  constructor(url: string | URL, options: HttpTransportOptions = {}) {
+    this.url = httpBaseUrl(url);
+    this.#rpcUrl = `${this.url}/rpc`;
+    this.#timeout = options.timeout ?? DEFAULT_TIMEOUT;
+    this.#extraHeaders = options.headers ?? {};
+    this.#dispatcher = options.dispatcher;
+    this.#namespace = options.namespace;
+    this.#database = options.database;
+  }
+
+  get namespace(): string | undefined {
+    return this.#namespace;
+  }
+
+  get database(): string | undefined {
+    return this.#database;
+  }
+
+  /** Whether a token is currently held (the token itself is never exposed). */
+  get authenticated(): boolean {
+    return this.#token !== undefined;
+  }
+
+  /** Client-side `let` variables, as they will be merged into each `query`. */
+  get variables(): Readonly<Record<string, unknown>> {
+    return this.#variables;
+  }
+
+  /**
+   * Re-authenticates through `callback` (instead of stored credentials) whenever the token expires
+   * or is rejected. `connect` uses this for an `auth` callback.
+   */
+  setAuthCallback(callback: (() => Promise<void>) | undefined): void {
+    this.#authCallback = callback;
+  }
+
+  async call(method: string, params: readonly unknown[], options: CallOptions = {}): Promise<unknown> {
+    if (options.session !== undefined) throw new NotSupportedOverHttpError('session', 'server sessions need @sdb/ws');
+    if (options.txn !== undefined) throw new NotSupportedOverHttpError('txn', 'use transaction(fn), which batches into one request, or @sdb/ws');
+    if (STATEFUL_METHODS.has(method)) throw new NotSupportedOverHttpError(method);
+    switch (method) {
+      case 'use':
+        return this.#use(params);
+      case 'let':
+      case 'set':
+        this.#let(params);
+        return undefined;
+      case 'unset':
+        delete this.#variables[String(params[0])];
+        return undefined;
+      case 'invalidate':
+        this.#forgetAuth();
+        return undefined;
+      case 'reset':
+        this.#forgetAuth();
+        this.#variables = {};
+        this.#namespace = undefined;
+        this.#database = undefined;
+        return undefined;
+      case 'signin':
+      case 'signup': {
+        const result = await this.#rpc(method, params, options, false);
+        this.#setToken(tokenOf(result));
+        // A signed-up record user signs in again with the same access and variables.
+        this.#credentials = params[0];
+        return result;
+      }
+      case 'authenticate': {
+        const result = await this.#rpc(method, params, options, false);
+        this.#setToken(typeof params[0] === 'string' ? params[0] : undefined);
+        this.#credentials = undefined;
+        return result;
+      }
+      case 'refresh': {
+        const result = await this.#authorized(() => this.#rpc(method, params, options, true), options);
+        this.#setToken(tokenOf(result));
+        return result;
+      }
+      case 'query':
+        return this.#authorized(() => this.#rpc(method, this.#withVariables(params), options, true), options);
+      default:
+        return this.#authorized(() => this.#rpc(method, params, options, true), options);
+    }
+  }
+
+  /** HTTP never pushes notifications: the listener is kept nowhere. */
+  onNotification(_listener: (notification: LiveNotification) => void): () => void {
+    return () => undefined;
+  }
+
+  /** Rejects every in-flight request with `ConnectionClosedError`; later calls reject the same way. */
+  async close(): Promise<void> {
+    this.#closing.abort();
+  }
+
+  /** Calls a non-RPC route with the session's headers, re-signing in once if the token is rejected. */
+  async route(path: string, request: RouteRequest, options: CallOptions = {}): Promise<HttpReply> {
+    return this.#authorized(async () => {
+      const reply = await exchange({
+        url: `${this.url}${path}`,
+        method: request.method,
+        headers: this.#headers(true, request.contentType, request.accept),
+        body: request.body,
+        timeout: options.timeout ?? this.#timeout,
+        signal: options.signal,
+        closing: this.#closing.signal,
+        dispatcher: this.#dispatcher,
+      });
+      if (reply.status >= 200 && reply.status < 300) return reply;
+      throw routeError(path, reply);
+    }, options);
+  }
+
+  async #rpc(method: string, params: readonly unknown[], options: CallOptions, withToken: boolean): Promise<unknown> {
+    const reply = await exchange({
+      url: this.#rpcUrl,
+      method: 'POST',
+      headers: this.#headers(withToken && !AUTH_METHODS.has(method), 'application/cbor', 'application/cbor'),
+      body: encode({ id: ++this.#nextId, method, params }),
+      timeout: options.timeout ?? this.#timeout,
+      signal: options.signal,
+      closing: this.#closing.signal,
+      dispatcher: this.#dispatcher,
+    });
+    return resultOf(reply);
+  }
+
+  /**
+   * Runs `attempt` with a fresh token: signs in again first when the held token has expired,
+   * and once more (then retries once) when the server rejects it.
+   */
+  async #authorized<T>(attempt: () => Promise<T>, options: CallOptions): Promise<T> {
+    if (this.#tokenExpiry !== undefined && Date.now() >= this.#tokenExpiry && this.#canReauthenticate()) {
+      await this.#reauthenticate(options);
+    }
+    try {
+      return await attempt();
+    } catch (error) {
+      if (this.#token === undefined || !isRejectedToken(error, (error as { status?: number }).status) || !this.#canReauthenticate()) throw error;
+      await this.#reauthenticate(options);
+      return attempt();
+    }
+  }
+
+  #canReauthenticate(): boolean {
+    return this.#authCallback !== undefined || this.#credentials !== undefined;
+  }
+
+  /** One re-sign-in at a time: concurrent calls that hit a stale token share it. */
+  #reauthenticate(options: CallOptions): Promise<void> {
+    this.#reauthenticating ??= (async () => {
+      try {
+        if (this.#authCallback) return await this.#authCallback();
+        const credentials = this.#credentials;
+        const result = await this.#rpc('signin', [credentials], { timeout: options.timeout ?? this.#timeout }, false);
+        this.#setToken(tokenOf(result));
+      } finally {
+        this.#reauthenticating = undefined;
+      }
+    })();
+    return this.#reauthenticating;
+  }
+
+  #use(params: readonly unknown[]): { namespace: string | undefined; database: string | undefined } {
+    const [namespace, database] = params;
+    // RPC semantics: `undefined` (NONE) keeps the current value, `null` clears it.
+    if (namespace !== undefined) this.#namespace = namespace === null ? undefined : String(namespace);
+    if (database !== undefined) this.#database = database === null ? undefined : String(database);
+    return { namespace: this.#namespace, database: this.#database };
+  }
+
+  #let(params: readonly unknown[]): void {
+    const [name, value] = params;
+    if (typeof name !== 'string' || name === '') throw new TypeError('let: the variable name must be a non-empty string');
+    this.#variables[name.startsWith('$') ? name.slice(1) : name] = value;
+  }
+
+  #withVariables(params: readonly unknown[]): readonly unknown[] {
+    if (Object.keys(this.#variables).length === 0) return params;
+    const [query, vars, ...rest] = params;
+    return [query, { ...this.#variables, ...(vars as Record<string, unknown> | undefined) }, ...rest];
+  }
+
+  #setToken(token: string | undefined): void {
+    this.#token = token;
+    this.#tokenExpiry = token === undefined ? undefined : tokenExpiresAt(token);
+  }
+
+  #forgetAuth(): void {
+    this.#setToken(undefined);
+    this.#credentials = undefined;
+  }
+
+  #headers(withToken: boolean, contentType: string | undefined, accept: string): Record<string, string> {
+    const headers: Record<string, string> = { ...this.#extraHeaders, accept };
+    if (contentType) headers['content-type'] = contentType;
+    if (this.#namespace !== undefined) headers['surreal-ns'] = this.#namespace;
+    if (this.#database !== undefined) headers['surreal-db'] = this.#database;
+    if (withToken && this.#token !== undefined) headers.authorization = `Bearer ${this.#token}`;
+    return headers;
+  }
+}
+
+/** `signin`/`signup`/`refresh` answer a token string, or `{ token, refresh? }` when refresh tokens are on. */
+function tokenOf(result: unknown): string | undefined {
+  if (typeof result === 'string') return result;
+  const token = (result as { token?: unknown } | null | undefined)?.token;
+  return typeof token === 'string' ? token : undefined;
+}
+
+/** The `result` of an RPC reply, or its error as a typed `ServerError` (an HTTP error status too). */
+function resultOf(reply: HttpReply): unknown {
+  let envelope: { result?: unknown; error?: unknown } | undefined;
+  if (reply.contentType.includes('cbor') && reply.body.length > 0) {
+    const decoded = decode(reply.body);
+    if (decoded === null || typeof decoded !== 'object') throw new ProtocolError('The server answered /rpc with a CBOR value that is not an RPC response');
+    envelope = decoded as { result?: unknown; error?: unknown };
+  }
+  if (envelope?.error !== undefined) throw withStatus(ServerError.from(envelope.error as never), reply.status);
+  if (reply.status >= 200 && reply.status < 300) {
+    if (!envelope) throw new ProtocolError(`The server answered /rpc with ${reply.contentType || 'no content type'}, not CBOR`);
+    return envelope.result;
+  }
+  throw routeError('/rpc', reply);
+}
+
+/** A non-2xx answer without an RPC error body: 401/403 are authentication failures, the rest protocol errors. */
+function routeError(path: string, reply: HttpReply): Error {
+  const text = new TextDecoder().decode(reply.body).slice(0, 500);
+  if (reply.status === 401 || reply.status === 403) {
+    const error = ServerError.from({ code: -32002, kind: 'NotAllowed', message: text || 'There was a problem with authentication' } as never);
+    return withStatus(error, reply.status);
+  }
+  return withStatus(new ProtocolError(`${path} answered HTTP ${reply.status}${text ? `: ${text}` : ''}`), reply.status);
+}
+
+/** Keeps the HTTP status on the error, so callers (and the re-sign-in check) can see a 401. */
+function withStatus<E extends Error>(error: E, status: number): E {
+  Object.defineProperty(error, 'status', { value: status, enumerable: false });
+  return error;
+}

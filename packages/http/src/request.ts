@@ -1,0 +1,87 @@
+/**
+ * @module One HTTP exchange through ofetch with the guarantees every call has: it settles within
+ * its timeout, an abort signal cancels it, and failures become typed sdb errors that never carry
+ * request headers (where the bearer token travels).
+ */
+import { ConnectionClosedError, ConnectionError, RequestAbortedError, TimeoutError } from '@sdb/protocol';
+import { ofetch } from 'ofetch';
+
+/** What came back: the status and the body bytes (CBOR for `/rpc`, text for other routes). */
+export interface HttpReply {
+  status: number;
+  contentType: string;
+  body: Uint8Array;
+}
+
+export interface HttpExchange {
+  url: string;
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: Uint8Array | string;
+  /** Milliseconds; `Infinity` or `0` for none. */
+  timeout: number;
+  signal?: AbortSignal | undefined;
+  /** Aborted by the transport's `close()`: every in-flight exchange rejects with `ConnectionClosedError`. */
+  closing: AbortSignal;
+  /** undici dispatcher (Node: keep-alive pool tuning); passed through to `fetch` untouched. */
+  dispatcher?: unknown;
+}
+
+const TIMEOUT = Symbol('timeout');
+
+export async function exchange(request: HttpExchange): Promise<HttpReply> {
+  const { signal, closing, timeout } = request;
+  if (closing.aborted) throw new ConnectionClosedError('The HTTP client is closed');
+  if (signal?.aborted) throw new RequestAbortedError('The request was aborted before it was sent');
+  const controller = new AbortController();
+  const abort = (reason: unknown) => controller.abort(reason);
+  const onAbort = () => abort(signal?.reason);
+  const onClose = () => abort(closing.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  closing.addEventListener('abort', onClose, { once: true });
+  const timer = timeout > 0 && timeout !== Infinity ? setTimeout(() => abort(TIMEOUT), timeout) : undefined;
+  try {
+    const response = await ofetch.raw(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal: controller.signal,
+      responseType: 'arrayBuffer',
+      ignoreResponseError: true,
+      retry: 0,
+      ...(request.dispatcher === undefined ? {} : { dispatcher: request.dispatcher as never }),
+    });
+    const data = response._data;
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      body: data ? new Uint8Array(data) : new Uint8Array(0),
+    };
+  } catch (error) {
+    const reason: unknown = controller.signal.aborted ? controller.signal.reason : undefined;
+    if (reason === TIMEOUT) throw new TimeoutError(`The request timed out after ${timeout} ms`);
+    if (closing.aborted) throw new ConnectionClosedError('The HTTP client was closed while the request was in flight');
+    if (signal?.aborted) throw new RequestAbortedError('The request was aborted');
+    throw networkError(request.url, error);
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+    closing.removeEventListener('abort', onClose);
+  }
+}
+
+/**
+ * ofetch's `FetchError` exposes the request options (and so the Authorization header) through
+ * getters: keep only the low-level cause (e.g. ECONNREFUSED), never the FetchError itself.
+ */
+function networkError(url: string, error: unknown): ConnectionError {
+  const root = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
+  const detail = root?.cause instanceof Error ? root.cause.message : root?.message;
+  return new ConnectionError(`Cannot reach ${url}${detail ? `: ${detail}` : ''}`, root ? { cause: sanitized(root) } : undefined);
+}
+
+function sanitized(error: Error): Error {
+  const copy = new Error(error.message);
+  copy.name = error.name;
+  return copy;
+}
