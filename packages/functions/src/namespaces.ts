@@ -1,0 +1,57 @@
+/**
+ * @module The runtime side of the catalogue: one builder per row, arranged in the camelCased
+ * namespace tree that ./signature.ts types. Each builder checks its argument count and returns
+ * a `CallNode` expression.
+ */
+import { catalogue, type FunctionName } from './catalogue.ts';
+import { ArityError, QueryBuildError } from './errors.ts';
+import { Expression, isExpression, toNode, type CallNode } from './expression.ts';
+import type { Functions } from './signature.ts';
+
+/** Same rule as the `Camel` type. */
+function camel(segment: string): string {
+  return segment.replace(/_(.)/g, (_, c: string) => c.toUpperCase());
+}
+
+function builder(name: FunctionName): (...args: unknown[]) => Expression {
+  const words: readonly string[] = catalogue[name][0];
+  const rest = words.some((w) => w.startsWith('...'));
+  const required = words.filter((w) => !w.endsWith('?') && !w.startsWith('...')).length;
+  const max = rest ? Number.POSITIVE_INFINITY : words.length;
+  return (...args: unknown[]) => {
+    if (args.length < required || args.length > max) {
+      const expected = required === max ? `${required}` : `${required}..${rest ? '' : max}`;
+      throw new ArityError(`${name}() takes ${expected} argument(s), got ${args.length}`);
+    }
+    args.forEach((arg, i) => {
+      if (words[i] === 'closure' && !isExpression(arg)) {
+        throw new QueryBuildError(`${name}() argument ${i + 1} must be a closure(...) expression`);
+      }
+    });
+    const node: CallNode = { kind: 'call', name, args: args.map(toNode) };
+    return new Expression(node);
+  };
+}
+
+const NAMES = Object.keys(catalogue) as FunctionName[];
+
+function subtree(prefix: string): object {
+  const self: object = prefix in catalogue ? builder(prefix as FunctionName) : {};
+  const children = new Set<string>();
+  for (const name of NAMES) {
+    if (name.startsWith(`${prefix}::`)) children.add(name.slice(prefix.length + 2).split('::')[0]!);
+  }
+  for (const child of children) {
+    Object.defineProperty(self, camel(child), { value: subtree(`${prefix}::${child}`), enumerable: true });
+  }
+  return Object.freeze(self);
+}
+
+function tree(): Functions {
+  const root: Record<string, object> = {};
+  for (const head of new Set(NAMES.map((name) => name.split('::')[0]!))) root[camel(head)] = subtree(head);
+  return Object.freeze(root) as unknown as Functions;
+}
+
+/** Every built-in function: `fn.math.mean([1, 2])`, `fn.string.distance.levenshtein(a, b)`, `fn.count()`. */
+export const fn: Functions = /* @__PURE__ */ tree();
