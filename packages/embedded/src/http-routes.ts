@@ -1,0 +1,232 @@
+/**
+ * @module The server's HTTP routes: `POST /rpc` (one throwaway engine session per request, set
+ * up from `Surreal-NS`/`Surreal-DB` and `Authorization` headers), `POST /sql`, `POST /import`,
+ * `GET|POST /export`, and `GET /health`, `/version`, `/status`.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { decode, encode, Uuid } from '@sdb/protocol';
+import { guestMayCall } from './auth-policy.ts';
+import type { Engine, EngineRequest, EngineScope } from './engine.ts';
+import { isErrorReply } from './reply-frames.ts';
+import { internalError, invalidCredentials, invalidRequest, notAllowed, parseError, unavailableOverHttp, type RpcErrorPayload } from './rpc-errors.ts';
+import { cborFormat, formatFor, jsonFormat, toJson, type Frame } from './wire-format.ts';
+
+export interface HttpContext {
+  engine: Engine;
+  /** What `GET /version` answers, e.g. `surrealdb-3.0.2`. */
+  version: string;
+  authRequired: boolean;
+}
+
+/** Requests larger than this are refused rather than buffered. */
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+/** Stateless HTTP cannot keep sessions or push notifications. */
+const WEBSOCKET_ONLY: ReadonlySet<string> = new Set(['attach', 'detach', 'sessions', 'live']);
+
+/** Answers with an HTTP status and an RPC error, from anywhere in a route. */
+class HttpFailure extends Error {
+  readonly status: number;
+  readonly error: RpcErrorPayload;
+  constructor(status: number, error: RpcErrorPayload) {
+    super(error.message);
+    this.status = status;
+    this.error = error;
+  }
+}
+
+export async function handleHttp(request: IncomingMessage, response: ServerResponse, context: HttpContext): Promise<void> {
+  const path = new URL(request.url ?? '/', 'http://localhost').pathname.replace(/\/+$/, '') || '/';
+  const method = request.method ?? 'GET';
+  try {
+    switch (`${method} ${path}`) {
+      case 'GET /health':
+      case 'GET /status':
+        return send(response, 200, 'text/plain', '');
+      case 'GET /version':
+        return send(response, 200, 'text/plain', context.version);
+      case 'POST /rpc':
+        return await rpcRoute(request, response, context);
+      case 'POST /sql':
+        return await sqlRoute(request, response, context);
+      case 'POST /import':
+        return await importRoute(request, response, context);
+      case 'GET /export':
+      case 'POST /export':
+        return await exportRoute(request, response, context);
+      default:
+        return send(response, ['/health', '/status', '/version', '/rpc', '/sql', '/import', '/export'].includes(path) ? 405 : 404, 'text/plain', '');
+    }
+  } catch (error) {
+    const failure = error instanceof HttpFailure ? error : new HttpFailure(500, internalError(error instanceof Error ? error.message : String(error)));
+    if (path === '/rpc') {
+      const format = formatFor(request.headers['content-type']);
+      return send(response, failure.status, format.contentType, format.error(undefined, failure.error));
+    }
+    return send(response, failure.status, 'text/plain', failure.error.message);
+  }
+}
+
+async function rpcRoute(request: IncomingMessage, response: ServerResponse, context: HttpContext): Promise<void> {
+  const format = formatFor(request.headers['content-type']);
+  let message: unknown;
+  try {
+    message = format.decode(await readBody(request));
+  } catch (error) {
+    if (error instanceof HttpFailure) throw error;
+    return send(response, 400, format.contentType, format.error(undefined, parseError(error instanceof Error ? error.message : 'malformed body')));
+  }
+  const isMap = typeof message === 'object' && message !== null && !Array.isArray(message);
+  const { id, method, params, txn, version } = (isMap ? message : {}) as Record<string, unknown>;
+  const fail = (status: number, error: RpcErrorPayload) => send(response, status, format.contentType, format.error(id, error));
+  if (typeof method !== 'string' || method === '') return fail(400, invalidRequest('method must be a non-empty string'));
+  if (params !== undefined && params !== null && !Array.isArray(params)) return fail(400, invalidRequest('params must be an array'));
+  if (WEBSOCKET_ONLY.has(method)) return fail(400, unavailableOverHttp(method));
+
+  let reply: Uint8Array;
+  try {
+    reply = await withRequestSession(context, request, async (session, authenticated) => {
+      if (!authenticated && !guestMayCall(method)) throw new HttpFailure(401, notAllowed(method));
+      const engineRequest: EngineRequest = { id, method, params: (params as unknown[] | undefined) ?? [], session };
+      if (txn !== undefined) engineRequest.txn = txn;
+      if (version !== undefined) engineRequest.version = version;
+      return context.engine.execute(engineRequest);
+    });
+  } catch (error) {
+    if (error instanceof HttpFailure) return fail(error.status, error.error);
+    throw error;
+  }
+  send(response, 200, format.contentType, format.reply(id, reply));
+}
+
+async function sqlRoute(request: IncomingMessage, response: ServerResponse, context: HttpContext): Promise<void> {
+  const sql = new TextDecoder().decode(await readBody(request));
+  const reply = await withRequestSession(context, request, async (session, authenticated) => {
+    if (!authenticated) throw new HttpFailure(401, notAllowed('query'));
+    return context.engine.execute({ method: 'query', params: [sql], session });
+  });
+  const format = request.headers.accept?.includes(cborFormat.contentType) ? cborFormat : jsonFormat;
+  const value = decode(reply) as { error?: RpcErrorPayload };
+  if (isErrorReply(reply)) return send(response, 400, format.contentType, format.error(undefined, value.error as RpcErrorPayload));
+  send(response, 200, format.contentType, format.name === 'json' ? toJson(value) : encode(value));
+}
+
+async function importRoute(request: IncomingMessage, response: ServerResponse, context: HttpContext): Promise<void> {
+  const sql = new TextDecoder().decode(await readBody(request));
+  await requireCredentials(context, request);
+  try {
+    await context.engine.import(sql, scopeOf(request));
+  } catch (error) {
+    throw new HttpFailure(400, invalidRequest(error instanceof Error ? error.message : String(error)));
+  }
+  send(response, 200, 'text/plain', '');
+}
+
+async function exportRoute(request: IncomingMessage, response: ServerResponse, context: HttpContext): Promise<void> {
+  const body = request.method === 'POST' ? await readBody(request) : new Uint8Array();
+  await requireCredentials(context, request);
+  let options: Record<string, unknown> = {};
+  if (body.length > 0) {
+    try {
+      options = formatFor(request.headers['content-type']).decode(body) as Record<string, unknown>;
+    } catch (error) {
+      throw new HttpFailure(400, parseError(error instanceof Error ? error.message : 'malformed export options'));
+    }
+  }
+  try {
+    send(response, 200, 'text/plain; charset=utf-8', await context.engine.export(options, scopeOf(request)));
+  } catch (error) {
+    throw new HttpFailure(400, invalidRequest(error instanceof Error ? error.message : String(error)));
+  }
+}
+
+/** `import`/`export` run on the engine's default session, so credentials are checked on a throwaway one first. */
+async function requireCredentials(context: HttpContext, request: IncomingMessage): Promise<void> {
+  await withRequestSession(context, request, async (_session, authenticated) => {
+    if (!authenticated) throw new HttpFailure(401, notAllowed(request.url ?? 'this route'));
+  });
+}
+
+/**
+ * Runs `work` in a fresh engine session set up from the request's headers, then detaches it.
+ * `authenticated` is true when the request's credentials were accepted, or when none are needed.
+ */
+async function withRequestSession<T>(
+  context: HttpContext,
+  request: IncomingMessage,
+  work: (session: Uuid, authenticated: boolean) => Promise<T>,
+): Promise<T> {
+  const session = Uuid.v4();
+  await engineCall(context, { method: 'attach', session }, 500);
+  try {
+    const { namespace, database } = scopeOf(request);
+    if (namespace !== undefined || database !== undefined) {
+      await engineCall(context, { method: 'use', params: [namespace, database], session }, 400);
+    }
+    const credentials = credentialsOf(request);
+    if (credentials) await engineCall(context, { ...credentials, session }, 401, invalidCredentials());
+    return await work(session, credentials !== undefined || !context.authRequired);
+  } finally {
+    if (!context.engine.freed) await context.engine.execute({ method: 'detach', session }).catch(() => undefined);
+  }
+}
+
+/** Runs a set-up call; an engine error becomes an `HttpFailure` with `status` (and `error` when given). */
+async function engineCall(context: HttpContext, request: EngineRequest, status: number, error?: RpcErrorPayload): Promise<void> {
+  const reply = await context.engine.execute(request);
+  if (isErrorReply(reply)) throw new HttpFailure(status, error ?? (decode(reply) as { error: RpcErrorPayload }).error);
+}
+
+function scopeOf(request: IncomingMessage): EngineScope {
+  return { namespace: header(request, 'surreal-ns'), database: header(request, 'surreal-db') };
+}
+
+/** The `authenticate` or `signin` call for the request's `Authorization` header, if any. */
+function credentialsOf(request: IncomingMessage): EngineRequest | undefined {
+  const authorization = header(request, 'authorization');
+  if (!authorization) return undefined;
+  const [scheme = '', value = ''] = authorization.split(/\s+/, 2);
+  if (scheme.toLowerCase() === 'bearer') return { method: 'authenticate', params: [value] };
+  if (scheme.toLowerCase() === 'basic') {
+    const decoded = Buffer.from(value, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 0) throw new HttpFailure(401, invalidCredentials());
+    const auth: Record<string, string> = { user: decoded.slice(0, colon), pass: decoded.slice(colon + 1) };
+    const ns = header(request, 'surreal-auth-ns');
+    const db = header(request, 'surreal-auth-db');
+    if (ns) auth.ns = ns;
+    if (db) auth.db = db;
+    return { method: 'signin', params: [auth] };
+  }
+  throw new HttpFailure(401, invalidCredentials());
+}
+
+function header(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function readBody(request: IncomingMessage): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new HttpFailure(413, invalidRequest(`body larger than ${MAX_BODY_BYTES} bytes`)));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    request.on('error', reject);
+    request.on('close', () => reject(new Error('request closed before its body was read')));
+  });
+}
+
+function send(response: ServerResponse, status: number, contentType: string, body: Frame): void {
+  if (response.headersSent || response.destroyed) return;
+  response.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
+  response.end(body);
+}
