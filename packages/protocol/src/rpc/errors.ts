@@ -1,0 +1,187 @@
+/**
+ * @module The sdb error tree: server errors by SurrealDB 3 error `kind`, and the client-side
+ * connection, timeout, abort, protocol and statement errors. `instanceof` works across two
+ * installed copies of this package.
+ */
+
+/**
+ * Each class carries a static brand string under this shared symbol; `instanceof` compares brands
+ * along the value's prototype chain, so an error built by another copy of @sdb/protocol matches.
+ */
+const BRAND: unique symbol = Symbol.for('sdb.errorBrand');
+const CBOR_ERROR = Symbol.for('sdb.CborError');
+
+/** An RPC error object as the server sends it: `{code, message, kind?, details?, cause?}`. */
+export interface RpcErrorPayload {
+  code: number;
+  message: string;
+  /** SurrealDB 3 error kind, e.g. `NotAllowed`; absent from older servers. */
+  kind?: string;
+  /** Structured detail, `{kind, details?}`, e.g. `{kind: 'Auth', details: {kind: 'TokenExpired'}}`. */
+  details?: unknown;
+  /** The error that caused this one (SurrealDB 3 error chaining). */
+  cause?: RpcErrorPayload;
+}
+
+/** The base of every error sdb throws. */
+export class SdbError extends Error {
+  static readonly [BRAND]: string = 'SdbError';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    // `new.target[BRAND]` names the most derived sdb class, so subclasses need no `name` of their own
+    // and minifiers renaming classes cannot change it.
+    this.name = (new.target as unknown as Record<typeof BRAND, string>)[BRAND];
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (!Object.hasOwn(this, BRAND)) return Function.prototype[Symbol.hasInstance].call(this, value);
+    if (typeof value !== 'object' || value === null) return false;
+    const wanted = (this as unknown as Record<typeof BRAND, string>)[BRAND];
+    // The codec's CborError lives outside this tree (the codec has no dependency on it) but is an sdb error.
+    if (wanted === 'SdbError' && (value as Record<symbol, unknown>)[CBOR_ERROR] === true) return true;
+    for (let proto = Object.getPrototypeOf(value); proto !== null; proto = Object.getPrototypeOf(proto)) {
+      const ctor = (proto as { constructor?: unknown }).constructor as Record<typeof BRAND, unknown> | undefined;
+      if (ctor && Object.hasOwn(ctor, BRAND) && ctor[BRAND] === wanted) return true;
+    }
+    return false;
+  }
+}
+
+/** An RPC error response from the server. Subclassed by `kind`; an unknown kind stays a plain ServerError. */
+export class ServerError extends SdbError {
+  static override readonly [BRAND]: string = 'ServerError';
+  /** JSON-RPC style code, e.g. -32000 (internal), -32602 (method not allowed), -32006 (thrown). */
+  readonly code: number;
+  /** The SurrealDB 3 error kind as the server gave it (`Internal` when it gave none). */
+  readonly kind: string;
+  /** Structured detail `{kind, details?}` as the server gave it, if any. */
+  readonly details: unknown;
+
+  constructor(payload: RpcErrorPayload, options?: { cause?: unknown }) {
+    super(payload.message, options);
+    this.code = payload.code;
+    this.kind = payload.kind ?? 'Internal';
+    this.details = payload.details;
+  }
+
+  /**
+   * The detail's own kind, e.g. `Parse`, `Auth`, `Table`, `Record`, `TimedOut`, `Method`:
+   * what exactly went wrong within `kind`.
+   */
+  get reason(): string | undefined {
+    return detailKind(this.details);
+  }
+
+  /** The error class for an RPC error payload, by its `kind`; chained causes become ServerErrors too. */
+  static from(payload: RpcErrorPayload): ServerError {
+    const Kind = (payload.kind !== undefined && Object.hasOwn(KINDS, payload.kind) ? KINDS[payload.kind] : undefined) ?? ServerError;
+    const cause = payload.cause && typeof payload.cause === 'object' ? ServerError.from(payload.cause) : undefined;
+    return new Kind(payload, cause ? { cause } : undefined);
+  }
+}
+
+/** Kind `Validation`: parse errors, invalid requests or params, invalid content or merge values. */
+export class ValidationError extends ServerError {
+  static override readonly [BRAND]: string = 'ValidationError';
+}
+/** Kind `Configuration`: a feature or configuration the server does not support (e.g. live queries). */
+export class ConfigurationError extends ServerError {
+  static override readonly [BRAND]: string = 'ConfigurationError';
+}
+/** Kind `Query`: a query that was not executed, timed out, was cancelled, or hit a transaction conflict. */
+export class QueryError extends ServerError {
+  static override readonly [BRAND]: string = 'QueryError';
+}
+/** Kind `Serialization`: the server could not serialise or deserialise a value. */
+export class SerializationError extends ServerError {
+  static override readonly [BRAND]: string = 'SerializationError';
+}
+/** Kind `NotAllowed`: authentication failures, missing permissions, disallowed methods, functions or net targets. */
+export class NotAllowedError extends ServerError {
+  static override readonly [BRAND]: string = 'NotAllowedError';
+
+  /** For auth failures, the auth reason: `TokenExpired`, `SessionExpired`, `InvalidAuth`, `InvalidPass`, ... */
+  get authReason(): string | undefined {
+    const details = this.details as { kind?: unknown; details?: unknown } | undefined;
+    return details?.kind === 'Auth' ? detailKind(details.details) : undefined;
+  }
+}
+/** Kind `NotFound`: a method, session, table, record, namespace, database or transaction that does not exist. */
+export class NotFoundError extends ServerError {
+  static override readonly [BRAND]: string = 'NotFoundError';
+}
+/** Kind `AlreadyExists`: a session, table, record, namespace or database that already exists. */
+export class AlreadyExistsError extends ServerError {
+  static override readonly [BRAND]: string = 'AlreadyExistsError';
+}
+/** Kind `Connection`: the engine reports a connection-state problem (uninitialised, already connected). */
+export class ServerConnectionError extends ServerError {
+  static override readonly [BRAND]: string = 'ServerConnectionError';
+}
+/** Kind `Thrown`: a `THROW` in SurrealQL; the message is what was thrown. */
+export class ThrownError extends ServerError {
+  static override readonly [BRAND]: string = 'ThrownError';
+}
+/** Kind `Internal`: an unexpected server error. */
+export class InternalError extends ServerError {
+  static override readonly [BRAND]: string = 'InternalError';
+}
+
+const KINDS: Record<string, typeof ServerError> = {
+  Validation: ValidationError,
+  Configuration: ConfigurationError,
+  Query: QueryError,
+  Serialization: SerializationError,
+  NotAllowed: NotAllowedError,
+  NotFound: NotFoundError,
+  AlreadyExists: AlreadyExistsError,
+  Connection: ServerConnectionError,
+  Thrown: ThrownError,
+  Internal: InternalError,
+};
+
+/** The server cannot be reached, or the connection failed. */
+export class ConnectionError extends SdbError {
+  static override readonly [BRAND]: string = 'ConnectionError';
+}
+/** The connection or transport was closed while the call was pending, or before it was made. */
+export class ConnectionClosedError extends ConnectionError {
+  static override readonly [BRAND]: string = 'ConnectionClosedError';
+}
+/** A call exceeded its `timeout`; its slot is freed. */
+export class TimeoutError extends SdbError {
+  static override readonly [BRAND]: string = 'TimeoutError';
+}
+/** A call's `signal` was aborted. Named `AbortError`, as the platform names aborts. */
+export class RequestAbortedError extends SdbError {
+  static override readonly [BRAND]: string = 'AbortError';
+}
+/** The server sent something that is not a valid RPC frame or result. */
+export class ProtocolError extends SdbError {
+  static override readonly [BRAND]: string = 'ProtocolError';
+}
+
+/** One failed statement of a `query` call: `cause` is the ServerError subclass for its kind. */
+export class StatementError extends SdbError {
+  static override readonly [BRAND]: string = 'StatementError';
+  /** Zero-based index of the statement in the query. */
+  readonly index: number;
+  /** The SurrealDB 3 error kind of the failure (`Internal` when the server gave none). */
+  readonly kind: string;
+  /** Structured detail `{kind, details?}` as the server gave it, if any. */
+  readonly details: unknown;
+
+  constructor(index: number, payload: Omit<RpcErrorPayload, 'code'> & { code?: number }) {
+    super(payload.message, { cause: ServerError.from({ code: -32000, ...payload }) });
+    this.index = index;
+    this.kind = payload.kind ?? 'Internal';
+    this.details = payload.details;
+  }
+}
+
+function detailKind(details: unknown): string | undefined {
+  if (typeof details === 'string') return details;
+  const kind = (details as { kind?: unknown } | null | undefined)?.kind;
+  return typeof kind === 'string' ? kind : undefined;
+}
