@@ -6,6 +6,7 @@
 import { cborTag } from '../cbor/tags.ts';
 
 const PLAIN_IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Record id parts and object keys print bare when made only of these characters. */
 const RECORD_ID_PART = /^[A-Za-z0-9_]+$/;
 const DIGITS = /^[0-9]+$/;
 
@@ -23,9 +24,10 @@ export function escapeRecordIdPart(text: string): string {
   return RECORD_ID_PART.test(text) && !DIGITS.test(text) ? text : `⟨${text.replace(/⟩/g, '\\⟩')}⟩`;
 }
 
-/** A single-quoted SurrealQL string literal. */
+/** A SurrealQL string literal, quoted as SurrealDB prints one: single quotes unless the text holds one. */
 export function quoteString(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  const quote = text.includes("'") ? '"' : "'";
+  return `${quote}${text.replace(/\\/g, '\\\\').replaceAll(quote, `\\${quote}`)}${quote}`;
 }
 
 /** The SurrealQL literal of any value this codec can carry. */
@@ -57,6 +59,11 @@ export function toSurrealQL(value: unknown): string {
 function objectLiteral(entries: [string, unknown][]): string {
   if (entries.length === 0) return '{}';
   entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const fields = entries.map(([k, v]) => `${PLAIN_IDENT.test(k) ? k : quoteString(k)}: ${toSurrealQL(v)}`);
+  const fields = entries.map(([k, v]) => `${objectKey(k)}: ${toSurrealQL(v)}`);
   return `{ ${fields.join(', ')} }`;
+}
+
+/** An object key: bare when alphanumeric, otherwise double-quoted (SurrealDB's `escape_key`). */
+function objectKey(key: string): string {
+  return RECORD_ID_PART.test(key) ? key : `"${key.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
