@@ -29,6 +29,25 @@ export interface EngineScope {
 
 const ENGINE_URL = /^(mem:\/\/|(surrealkv|surrealkv\+versioned|rocksdb):\/\/.+)$/;
 
+/** How long to wait for a just-freed engine to release its on-disk lock. */
+const LOCK_RELEASE_MS = 2000;
+
+/**
+ * Connects to the datastore. `free()` drops an engine in the background, so reopening the same
+ * SurrealKV/RocksDB directory right after a close can briefly hit its lock: retry for a while.
+ */
+async function connectNative(url: string, options: NativeEngineOptions): Promise<NativeEngine> {
+  const deadline = Date.now() + LOCK_RELEASE_MS;
+  for (;;) {
+    try {
+      return await loadNativeBinding().SurrealNodeEngine.connect(url, options);
+    } catch (error) {
+      if (!(error instanceof Error && /already locked/i.test(error.message)) || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}
+
 export class Engine {
   readonly #native: NativeEngine;
   readonly #listeners = new Set<(notification: Uint8Array) => void>();
@@ -44,7 +63,7 @@ export class Engine {
     if (!ENGINE_URL.test(url)) {
       throw new TypeError(`Unsupported embedded engine URL ${JSON.stringify(url)}: use mem://, surrealkv://path or rocksdb://path`);
     }
-    const native = await loadNativeBinding().SurrealNodeEngine.connect(url, options);
+    const native = await connectNative(url, options);
     const engine = new Engine(native);
     await engine.#pumpNotifications();
     return engine;

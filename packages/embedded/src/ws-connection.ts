@@ -109,7 +109,7 @@ export class WsConnection implements NotificationSink {
       const clientId = request.session;
       if (!(clientId instanceof Uuid)) throw new RpcFailure(invalidRequest(`${method} needs a session id`));
       if (method === 'attach') {
-        if (this.#named.has(clientId.toString())) throw new RpcFailure(sessionExists(clientId.toString()));
+        if (this.#named.has(clientId.toString())) throw new RpcFailure(sessionExists(clientId.toJSON()));
         const session = new EngineSession(this, clientId, !this.#context.authRequired);
         this.#named.set(clientId.toString(), session);
         try {
@@ -142,7 +142,7 @@ export class WsConnection implements NotificationSink {
   #sessionFor(clientId: unknown): EngineSession {
     if (!(clientId instanceof Uuid)) throw new RpcFailure(invalidRequest('session must be a uuid'));
     const session = this.#named.get(clientId.toString());
-    if (!session) throw new RpcFailure(sessionNotFound(clientId.toString()));
+    if (!session) throw new RpcFailure(sessionNotFound(clientId.toJSON()));
     return session;
   }
 

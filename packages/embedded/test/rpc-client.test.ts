@@ -1,0 +1,66 @@
+import { it } from 'vitest';
+import { RecordId, Table, Uuid, RpcClient } from '@sdb/protocol';
+import { createEmbeddedTransport } from '../src/index.ts';
+import { inspect } from 'node:util';
+
+it('explore', async () => {
+  const t = await createEmbeddedTransport('mem://');
+  const c = new RpcClient(t);
+  const log = async (label: string, f: () => Promise<unknown>) => {
+    try { console.log(label, inspect(await f(), { depth: 6 })); } catch (e) { console.log(label, 'ERR', (e as Error).name, inspect({ ...(e as object), message: (e as Error).message, cause: (e as Error).cause }, { depth: 6 })); }
+  };
+  await log('use', () => c.use({ namespace: 'a', database: 'b' }));
+  await log('parse', () => t.call('query', ['SELECT * FORM x']));
+  await log('txn fail', () => t.call('query', ['BEGIN; CREATE a:1; THROW "x"; COMMIT;']));
+  await log('timeout', () => t.call('query', ['CREATE a:2; SELECT * FROM a WHERE sleep(200ms) = NONE TIMEOUT 10ms;']));
+  t.onNotification((n) => console.log('NOTIFICATION', inspect(n, { depth: 4 })));
+  await log('define', () => c.queryAll(`
+    DEFINE TABLE item PERMISSIONS FOR select FULL, FOR create, update, delete NONE;
+    DEFINE ACCESS acc ON DATABASE TYPE RECORD SIGNUP (CREATE user SET email = $email, pass = crypto::argon2::generate($pass)) SIGNIN (SELECT * FROM user WHERE email = $email AND crypto::argon2::compare(pass, $pass)) WITH REFRESH DURATION FOR TOKEN 1h, FOR SESSION 1h;
+    DEFINE FUNCTION fn::boom() { THROW "kaboom" };
+    DEFINE USER viewer ON DATABASE PASSWORD "v" ROLES VIEWER;
+  `));
+  const live = await c.live('item');
+  await log('create item', () => c.create(new RecordId('item', 1), { a: 1 }));
+  await new Promise((r) => setTimeout(r, 100));
+  await log('fn boom', () => c.run('fn::boom'));
+  const b = await c.begin();
+  await log('create in txn', () => c.create(new RecordId('item', 2), { a: 2 }, { txn: b }));
+  await log('select in txn', () => c.select('item', { txn: b }));
+  await log('select outside', () => c.select('item'));
+  await log('cancel', () => c.cancel(b));
+  await log('select after cancel', () => c.select('item'));
+  const b2 = await c.begin();
+  await log('create in txn2', () => c.create(new RecordId('item', 3), { a: 3 }, { txn: b2 }));
+  await log('commit', () => c.commit(b2));
+  await log('select after commit', () => c.select('item'));
+  await log('commit again', () => c.commit(b2));
+  await log('kill', () => c.kill(live));
+  await new Promise((r) => setTimeout(r, 100));
+  const s = Uuid.v4();
+  await c.attach(s);
+  await c.use({ namespace: 'a', database: 'b' }, { session: s });
+  await log('signup', () => c.signup({ namespace: 'a', database: 'b', access: 'acc', variables: { email: 'e@x', pass: 'pw12345' } }, { session: s }));
+  await log('info rec', () => c.info({ session: s }));
+  await log('create item as record', () => c.create(new RecordId('item', 9), { a: 9 }, { session: s }));
+  await log('define as record', () => c.query('DEFINE TABLE zz', undefined, { session: s }));
+  const tok = await c.signin({ namespace: 'a', database: 'b', access: 'acc', variables: { email: 'e@x', pass: 'pw12345' } }, { session: s });
+  console.log('tok', Object.keys(tok));
+  await log('authenticate', () => c.authenticate(tok.access, { session: s }));
+  await log('refresh', async () => Object.keys(await c.refresh(tok, { session: s })));
+  await log('refresh old again', () => c.refresh(tok, { session: s }));
+  const tok2 = await c.signin({ namespace: 'a', database: 'b', access: 'acc', variables: { email: 'e@x', pass: 'pw12345' } }, { session: s });
+  await log('revoke', () => c.revoke(tok2));
+  await log('refresh revoked', () => c.refresh(tok2, { session: s }));
+  await log('refresh access only', () => c.refresh({ access: tok2.access }, { session: s }));
+  await log('signin bad pass', () => c.signin({ namespace: 'a', database: 'b', access: 'acc', variables: { email: 'e@x', pass: 'wrongpass' } }, { session: s }));
+  await log('signin viewer', () => c.signin({ namespace: 'a', database: 'b', username: 'viewer', password: 'v' }, { session: s }));
+  await log('viewer create', () => c.create(new RecordId('item', 10), { a: 9 }, { session: s }));
+  await log('viewer define', () => c.query('DEFINE TABLE zz', undefined, { session: s }));
+  await log('viewer let', () => c.let('q', 1, { session: s }));
+  await log('let protected', () => c.let('auth', 1));
+  await log('use ns only', () => c.use({ database: null }));
+  await log('use nothing', () => c.use({}));
+  await log('run version', () => c.run('string::len', ['abc'], { version: '1.0.0' }));
+  await t.close();
+});
