@@ -45,8 +45,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
 }
 
 async function startContainer(user: string, pass: string) {
-  const { GenericContainer, Wait } = await import('testcontainers');
   try {
+    const { GenericContainer, Wait } = await import('testcontainers');
     return await new GenericContainer(IMAGE)
       .withCommand(['start', '--user', user, '--pass', pass, 'memory'])
       .withExposedPorts(8000)

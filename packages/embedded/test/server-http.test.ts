@@ -15,6 +15,11 @@ interface Envelope {
 
 let server: EmbeddedServer;
 
+/** A CBOR request body (a copy, so fetch's types see a plain ArrayBuffer behind it). */
+function cbor(value: unknown): Uint8Array<ArrayBuffer> {
+  return encode(value).slice();
+}
+
 beforeAll(async () => {
   server = await startServer({ user: 'root', pass: 'root' });
 });
@@ -27,7 +32,7 @@ async function rpc(method: string, params: unknown[], headers: Record<string, st
   const response = await fetch(`${server.httpUrl}/rpc`, {
     method: 'POST',
     headers: { 'content-type': 'application/cbor', accept: 'application/cbor', ...headers },
-    body: encode({ id: 7, method, params }),
+    body: cbor({ id: 7, method, params }),
   });
   return { status: response.status, body: decode(new Uint8Array(await response.arrayBuffer())) as Envelope };
 }
@@ -147,7 +152,7 @@ describe('/sql, /import and /export', () => {
     const exported = await fetch(`${server.httpUrl}/export`, {
       method: 'POST',
       headers: { ...scope, authorization: basic, 'content-type': 'application/cbor' },
-      body: encode({ records: false }),
+      body: cbor({ records: false }),
     });
     const script = await exported.text();
     expect(script).toContain('DEFINE TABLE book');
