@@ -95,19 +95,19 @@ export class HttpTransport implements Transport {
   }
 
   async call(method: string, params: readonly unknown[], options: CallOptions = {}): Promise<unknown> {
+    if (STATEFUL_METHODS.has(method)) throw new NotSupportedOverHttpError(method);
     if (options.session !== undefined) throw new NotSupportedOverHttpError('session', 'server sessions need @sdb/ws');
     if (options.txn !== undefined) throw new NotSupportedOverHttpError('txn', 'use transaction(fn), which batches into one request, or @sdb/ws');
-    if (STATEFUL_METHODS.has(method)) throw new NotSupportedOverHttpError(method);
     switch (method) {
       case 'use':
         return this.#use(params);
       case 'let':
       case 'set':
         this.#let(params);
-        return undefined;
+        return null;
       case 'unset':
-        delete this.#variables[String(params[0])];
-        return undefined;
+        this.#let([params[0], undefined]);
+        return null;
       case 'invalidate':
         this.#forgetAuth();
         return undefined;
@@ -232,7 +232,10 @@ export class HttpTransport implements Transport {
   #let(params: readonly unknown[]): void {
     const [name, value] = params;
     if (typeof name !== 'string' || name === '') throw new TypeError('let: the variable name must be a non-empty string');
-    this.#variables[name.startsWith('$') ? name.slice(1) : name] = value;
+    const key = name.startsWith('$') ? name.slice(1) : name;
+    // As on the server, setting NONE removes the variable.
+    if (value === undefined) delete this.#variables[key];
+    else this.#variables[key] = value;
   }
 
   #withVariables(params: readonly unknown[]): readonly unknown[] {
@@ -261,11 +264,11 @@ export class HttpTransport implements Transport {
   }
 }
 
-/** `signin`/`signup`/`refresh` answer a token string, or `{ token, refresh? }` when refresh tokens are on. */
+/** `signin`/`signup`/`refresh` answer a token string, or `{ access, refresh }` for access methods `WITH REFRESH`. */
 function tokenOf(result: unknown): string | undefined {
   if (typeof result === 'string') return result;
-  const token = (result as { token?: unknown } | null | undefined)?.token;
-  return typeof token === 'string' ? token : undefined;
+  const access = (result as { access?: unknown } | null | undefined)?.access;
+  return typeof access === 'string' ? access : undefined;
 }
 
 /** The `result` of an RPC reply, or its error as a typed `ServerError` (an HTTP error status too). */

@@ -1,0 +1,37 @@
+/**
+ * @module `connect`: the entry point, with the same shape as @sdb/ws's: a URL, the namespace and
+ * database, `auth`, and a default `timeout`. Signs in once (or checks the server answers), then
+ * resolves an `HttpClient`.
+ */
+import { applyAuth, type AuthOption } from './auth-option.ts';
+import { HttpClient } from './http-client.ts';
+import { HttpTransport, type HttpTransportOptions } from './http-transport.ts';
+
+export interface ConnectOptions extends HttpTransportOptions {
+  /**
+   * Credentials, an access token, or a callback answering either. Credentials (and the callback)
+   * are kept to sign in again when the token expires or the server rejects it.
+   */
+  auth?: AuthOption;
+}
+
+/** An `HttpClient` for the SurrealDB server at `url` (`http(s)://host:port`, `/rpc` optional). */
+export async function connect(url: string | URL, options: ConnectOptions = {}): Promise<HttpClient> {
+  const { auth, ...transportOptions } = options;
+  const client = new HttpClient(new HttpTransport(url, transportOptions));
+  try {
+    if (typeof auth === 'function') {
+      const signIn = async () => applyAuth(client, await auth());
+      client.transport.setAuthCallback(signIn);
+      await signIn();
+    } else if (auth !== undefined) {
+      await applyAuth(client, auth);
+    } else {
+      await client.ping();
+    }
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
+  return client;
+}

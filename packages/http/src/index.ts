@@ -1,0 +1,12 @@
+/**
+ * @module @sdb/http: SurrealDB 3 over stateless HTTP (`POST /rpc`, CBOR), with the same client
+ * API as @sdb/ws minus what needs a socket (live queries, server sessions, interactive
+ * transactions), plus `health`, `version`, `import`, `export` and batched `transaction`.
+ */
+export { connect, type ConnectOptions } from './connect.ts';
+export { HttpClient, type ExportOptions } from './http-client.ts';
+export { HttpTransport, type HttpTransportOptions, type RouteRequest } from './http-transport.ts';
+export { HttpTransaction, type TransactionTarget } from './transaction.ts';
+export { NotSupportedOverHttpError } from './unsupported-error.ts';
+export type { Auth, AuthOption } from './auth-option.ts';
+export type { HttpReply } from './request.ts';
