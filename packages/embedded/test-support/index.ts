@@ -45,6 +45,7 @@ export function uniqueScope(prefix = 'test'): Scope {
 export async function connectTestClient(prefix = 'test'): Promise<TestClient> {
   const scope = uniqueScope(prefix);
   const transport = await createEmbeddedTransport('mem://');
-  await transport.call('use', [scope.namespace, scope.database]);
-  return { ...scope, client: new RpcClient(transport), transport, close: () => transport.close() };
+  const client = new RpcClient(transport);
+  await client.use(scope);
+  return { ...scope, client, transport, close: () => transport.close() };
 }

@@ -24,8 +24,8 @@ declare module 'vitest' {
 /** The WebSocket and HTTP endpoints of a server given as `ws(s)://` or `http(s)://`, with or without `/rpc`. */
 export function endpointsOf(address: string): { url: string; httpUrl: string } {
   const base = new URL(address);
-  base.pathname = base.pathname.replace(/\/rpc\/?$/, '').replace(/\/+$/, '');
+  const path = base.pathname.replace(/\/rpc\/?$/, '').replace(/\/+$/, '');
   const secure = base.protocol === 'https:' || base.protocol === 'wss:';
-  const origin = `${base.host}${base.pathname}`;
+  const origin = `${base.host}${path}`;
   return { url: `${secure ? 'wss' : 'ws'}://${origin}/rpc`, httpUrl: `${secure ? 'https' : 'http'}://${origin}` };
 }
