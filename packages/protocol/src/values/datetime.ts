@@ -54,12 +54,15 @@ export class Datetime {
     return new Date(this.seconds * 1000 + Math.floor(this.nanoseconds / 1_000_000));
   }
 
-  /** RFC 3339 in UTC with 0, 3, 6 or 9 fractional digits, as SurrealDB prints datetimes. */
+  /**
+   * RFC 3339 in UTC with 0, 3, 6 or 9 fractional digits, as SurrealDB prints datetimes
+   * (years past 9999 as `+12024`, before year 0 as `-0001`).
+   */
   toISOString(): string {
     const days = Math.floor(this.seconds / SECONDS_PER_DAY);
     const secondOfDay = this.seconds - days * SECONDS_PER_DAY;
     const [year, month, day] = civilFromDays(days);
-    const yearText = year >= 0 && year <= 9999 ? pad(year, 4) : `${year < 0 ? '-' : '+'}${pad(Math.abs(year), 6)}`;
+    const yearText = year > 9999 ? `+${year}` : year < 0 ? `-${pad(-year, 4)}` : pad(year, 4);
     const time = `${pad(Math.floor(secondOfDay / 3600), 2)}:${pad(Math.floor(secondOfDay / 60) % 60, 2)}:${pad(secondOfDay % 60, 2)}`;
     return `${yearText}-${pad(month, 2)}-${pad(day, 2)}T${time}${fraction(this.nanoseconds)}Z`;
   }

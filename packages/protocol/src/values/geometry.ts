@@ -15,7 +15,6 @@ import {
 } from '../cbor/tags.ts';
 import { brand, isBranded } from './brand.ts';
 import { valuesEqual } from './equality.ts';
-import { toSurrealQL } from './literal.ts';
 
 export type Coordinates = readonly [number, number];
 export type GeoJson =
@@ -40,9 +39,16 @@ export abstract class Geometry {
   abstract [cborValue](): unknown;
   abstract get [cborTag](): number;
 
-  /** SurrealQL literal: the GeoJSON object (a point overrides this with `(x, y)`). */
+  /**
+   * SurrealQL literal, as SurrealDB prints geometries: a GeoJSON-shaped object with `type`
+   * first (a point overrides this with `(x, y)`).
+   */
   toString(): string {
-    return toSurrealQL(this.toJSON());
+    const json = this.toJSON();
+    if (json.type === 'GeometryCollection') {
+      return `{ type: 'GeometryCollection', geometries: [${(this as unknown as GeometryCollection).geometries.join(', ')}] }`;
+    }
+    return `{ type: '${json.type}', coordinates: ${coordinatesLiteral(json.coordinates)} }`;
   }
 
   equals(other: unknown): boolean {
@@ -276,4 +282,9 @@ function checkParts<T>(parts: readonly T[], kind: abstract new (...args: never[]
     throw new TypeError(`A ${what} is made of ${kind.name} values`);
   }
   return [...parts];
+}
+
+/** Nested coordinate arrays with plain numbers (SurrealDB prints coordinates without a float suffix). */
+function coordinatesLiteral(coordinates: unknown): string {
+  return Array.isArray(coordinates) ? `[${coordinates.map(coordinatesLiteral).join(', ')}]` : String(coordinates);
 }

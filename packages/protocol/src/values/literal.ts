@@ -1,33 +1,42 @@
 /**
  * @module SurrealQL literal text for plain JS values and identifiers, shared by the value
  * classes' `toString()`. For display and debugging: values sent to the server travel as bound
- * parameters, never as pasted text.
+ * parameters, never as pasted text. The forms below were checked against SurrealDB 3.0.2's
+ * parser and its own printing.
  */
 import { cborTag } from '../cbor/tags.ts';
 
 const PLAIN_IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** Record id parts and object keys print bare when made only of these characters. */
+/** Record id parts print bare when made only of these characters (and not only of digits). */
 const RECORD_ID_PART = /^[A-Za-z0-9_]+$/;
 const DIGITS = /^[0-9]+$/;
 
-/** An identifier (table or field name), wrapped in backticks unless it is a plain identifier. */
+/** An identifier (a table name): bare when plain, otherwise in backticks with \ and ` escaped. */
 export function escapeIdent(name: string): string {
   return PLAIN_IDENT.test(name) ? name : `\`${name.replace(/\\/g, '\\\\').replace(/`/g, '\\`')}\``;
 }
 
 /**
- * A table name or string key inside a record id, escaped the way SurrealDB prints them: plain
- * identifiers bare, anything else (including all-digit text, which would read as a number)
- * wrapped in ⟨⟩ with ⟩ escaped as \⟩.
+ * A table name or string key inside a record id: plain identifiers bare; anything else
+ * (including all-digit text, which would read as a number) wrapped in ⟨⟩. Inside the brackets
+ * `\` is written `\\` and `⟩` as `\u{27e9}`: SurrealDB 3's parser rejects the older `\⟩`.
  */
 export function escapeRecordIdPart(text: string): string {
-  return RECORD_ID_PART.test(text) && !DIGITS.test(text) ? text : `⟨${text.replace(/⟩/g, '\\⟩')}⟩`;
+  if (RECORD_ID_PART.test(text) && !DIGITS.test(text)) return text;
+  return `⟨${text.replace(/\\/g, '\\\\').replace(/⟩/g, '\\u{27e9}')}⟩`;
 }
 
 /** A SurrealQL string literal, quoted as SurrealDB prints one: single quotes unless the text holds one. */
 export function quoteString(text: string): string {
   const quote = text.includes("'") ? '"' : "'";
   return `${quote}${text.replace(/\\/g, '\\\\').replaceAll(quote, `\\${quote}`)}${quote}`;
+}
+
+/** A number: integers bare, other floats with SurrealQL's `f` suffix, NaN and ±Infinity by name. */
+export function formatNumber(value: number): string {
+  if (Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value);
+  if (!Number.isFinite(value)) return String(value);
+  return Object.is(value, -0) ? '-0f' : `${value}f`;
 }
 
 /** The SurrealQL literal of any value this codec can carry. */
@@ -38,6 +47,7 @@ export function toSurrealQL(value: unknown): string {
     case 'string':
       return quoteString(value);
     case 'number':
+      return formatNumber(value);
     case 'bigint':
     case 'boolean':
       return String(value);
@@ -47,12 +57,17 @@ export function toSurrealQL(value: unknown): string {
       if (Array.isArray(value)) return `[${value.map(toSurrealQL).join(', ')}]`;
       if (value instanceof Date) return `d${quoteString(value.toISOString())}`;
       if (value instanceof Uint8Array) return `b"${Array.from(value, (b) => b.toString(16).padStart(2, '0')).join('').toUpperCase()}"`;
-      if (value instanceof Set) return `<set>[${Array.from(value, toSurrealQL).join(', ')}]`;
+      if (value instanceof Set) return setLiteral([...value].map(toSurrealQL));
       if (value instanceof Map) return objectLiteral(Array.from(value, ([k, v]) => [String(k), v]));
       return objectLiteral(Object.entries(value));
     default:
       throw new TypeError(`No SurrealQL literal for a ${typeof value}`);
   }
+}
+
+/** `{a, b}`; a one-item set is `{a,}` and an empty one `{,}`, so neither reads as an object. */
+function setLiteral(items: string[]): string {
+  return items.length > 1 ? `{${items.join(', ')}}` : `{${items.join('')},}`;
 }
 
 /** An object literal with keys sorted, as SurrealDB prints objects. */
@@ -63,7 +78,7 @@ function objectLiteral(entries: [string, unknown][]): string {
   return `{ ${fields.join(', ')} }`;
 }
 
-/** An object key: bare when alphanumeric, otherwise double-quoted (SurrealDB's `escape_key`). */
+/** An object key: bare when a plain identifier, otherwise double-quoted. */
 function objectKey(key: string): string {
-  return RECORD_ID_PART.test(key) ? key : `"${key.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return PLAIN_IDENT.test(key) ? key : `"${key.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
