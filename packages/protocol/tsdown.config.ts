@@ -1,3 +1,5 @@
 import { packageBuild } from '../../tsdown.config.base.ts';
 
-export default packageBuild();
+// One output file per source module: bundlers then drop whole unused modules (`sideEffects: false`),
+// which a single bundled file would defeat (every value class would ride along with `RpcClient`).
+export default packageBuild(undefined, { unbundle: true });

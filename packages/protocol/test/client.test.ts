@@ -285,8 +285,8 @@ describe('results', () => {
     expect(await client.use({ namespace: 'app', database: null })).toEqual({ namespace: 'app', database: undefined });
   });
 
-  it('a single record id answers NONE or null as undefined', async () => {
-    const { client } = recordingTransport(() => null);
+  it('a single record id that does not exist answers undefined (NONE)', async () => {
+    const { client } = recordingTransport(() => undefined);
     expect(await client.select(tobie)).toBeUndefined();
   });
 

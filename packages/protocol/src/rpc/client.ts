@@ -2,7 +2,7 @@
  * @module RpcClient: one typed camelCase method per SurrealDB 3 RPC method over any `Transport`.
  * Thin on purpose: @sdb/ws and @sdb/http subclass it to add connection features.
  */
-import { RecordId } from '../values/record-id.ts';
+import type { RecordId } from '../values/record-id.ts';
 import { Table } from '../values/table.ts';
 import type { RecordIdRange } from '../values/record-id-range.ts';
 import type { Uuid } from '../values/uuid.ts';
@@ -68,8 +68,8 @@ export class RpcClient {
   }
 
   /** The signed-in record user's record (`$auth`), or `undefined` for system users and guests. */
-  async info<T = RecordData>(options?: CallOptions): Promise<T | undefined> {
-    return ((await this.call('info', [], options)) ?? undefined) as T | undefined;
+  info<T = RecordData>(options?: CallOptions): Promise<T | undefined> {
+    return this.call('info', [], options) as Promise<T | undefined>;
   }
 
   /** Selects the namespace and/or database; answers what is selected now. */
@@ -171,15 +171,18 @@ export class RpcClient {
   /** One record (or `undefined`), or every record of a table or range. */
   select<T = RecordData>(what: RecordId, options?: CallOptions): Promise<T | undefined>;
   select<T = RecordData>(what: ManyTarget, options?: CallOptions): Promise<T[]>;
-  async select(what: RecordId | ManyTarget, options?: CallOptions): Promise<unknown> {
-    return this.records(what, await this.call('select', [target(what)], options));
+  select(what: RecordId | ManyTarget, options?: CallOptions): Promise<unknown> {
+    return this.call('select', [target(what)], options);
   }
 
-  /** Creates one record with this id, or a record with a generated id in a table. */
+  /**
+   * Creates one record with this id, or a record with a generated id in a table. (When table
+   * permissions hide the new record from the caller, the server answers NONE: `undefined`.)
+   */
   create<T = RecordData>(what: RecordId, data?: RecordData, options?: CallOptions): Promise<T>;
   create<T = RecordData>(what: Table | string, data?: RecordData, options?: CallOptions): Promise<T[]>;
-  async create(what: RecordId | Table | string, data?: RecordData, options?: CallOptions): Promise<unknown> {
-    return this.records(what, await this.call('create', withData([target(what)], data), options));
+  create(what: RecordId | Table | string, data?: RecordData, options?: CallOptions): Promise<unknown> {
+    return this.call('create', withData([target(what)], data), options);
   }
 
   /** Inserts one or many records into a table; with `table` null the data must carry record ids. */
@@ -195,45 +198,45 @@ export class RpcClient {
   /** Replaces the content of records that exist (`UPDATE ... CONTENT`). */
   update<T = RecordData>(what: RecordId, data?: RecordData, options?: CallOptions): Promise<T | undefined>;
   update<T = RecordData>(what: ManyTarget, data?: RecordData, options?: CallOptions): Promise<T[]>;
-  async update(what: RecordId | ManyTarget, data?: RecordData, options?: CallOptions): Promise<unknown> {
-    return this.records(what, await this.call('update', withData([target(what)], data), options));
+  update(what: RecordId | ManyTarget, data?: RecordData, options?: CallOptions): Promise<unknown> {
+    return this.call('update', withData([target(what)], data), options);
   }
 
   /** Replaces the content of records, creating a record id that does not exist (`UPSERT ... CONTENT`). */
   upsert<T = RecordData>(what: RecordId, data?: RecordData, options?: CallOptions): Promise<T>;
   upsert<T = RecordData>(what: ManyTarget, data?: RecordData, options?: CallOptions): Promise<T[]>;
-  async upsert(what: RecordId | ManyTarget, data?: RecordData, options?: CallOptions): Promise<unknown> {
-    return this.records(what, await this.call('upsert', withData([target(what)], data), options));
+  upsert(what: RecordId | ManyTarget, data?: RecordData, options?: CallOptions): Promise<unknown> {
+    return this.call('upsert', withData([target(what)], data), options);
   }
 
   /** Merges fields into records that exist (`UPDATE ... MERGE`). */
   merge<T = RecordData>(what: RecordId, data: RecordData, options?: CallOptions): Promise<T | undefined>;
   merge<T = RecordData>(what: ManyTarget, data: RecordData, options?: CallOptions): Promise<T[]>;
-  async merge(what: RecordId | ManyTarget, data: RecordData, options?: CallOptions): Promise<unknown> {
-    return this.records(what, await this.call('merge', [target(what), data], options));
+  merge(what: RecordId | ManyTarget, data: RecordData, options?: CallOptions): Promise<unknown> {
+    return this.call('merge', [target(what), data], options);
   }
 
   /** Applies JSON Patch operations; answers the records, or with `diff` the applied patches. */
   patch<T = RecordData>(what: RecordId, patches: readonly PatchOperation[], options?: CallOptions & { diff?: false }): Promise<T | undefined>;
   patch<T = RecordData>(what: ManyTarget, patches: readonly PatchOperation[], options?: CallOptions & { diff?: false }): Promise<T[]>;
   patch(what: RecordId | ManyTarget, patches: readonly PatchOperation[], options: CallOptions & { diff: true }): Promise<PatchOperation[] | PatchOperation[][]>;
-  async patch(what: RecordId | ManyTarget, patches: readonly PatchOperation[], options?: CallOptions & { diff?: boolean }): Promise<unknown> {
+  patch(what: RecordId | ManyTarget, patches: readonly PatchOperation[], options?: CallOptions & { diff?: boolean }): Promise<unknown> {
     const params: RpcParams<'patch'> = options?.diff ? [target(what), patches, true] : [target(what), patches];
-    return this.records(what, await this.call('patch', params, options));
+    return this.call('patch', params, options);
   }
 
   /** Deletes records; answers what was deleted. */
   delete<T = RecordData>(what: RecordId, options?: CallOptions): Promise<T | undefined>;
   delete<T = RecordData>(what: ManyTarget, options?: CallOptions): Promise<T[]>;
-  async delete(what: RecordId | ManyTarget, options?: CallOptions): Promise<unknown> {
-    return this.records(what, await this.call('delete', [target(what)], options));
+  delete(what: RecordId | ManyTarget, options?: CallOptions): Promise<unknown> {
+    return this.call('delete', [target(what)], options);
   }
 
   /** `RELATE from->edge->to`, with optional content; one edge when both ends are single records. */
   relate<T = RecordData>(from: RecordId, edge: Table | string | RecordId, to: RecordId, data?: RecordData, options?: CallOptions): Promise<T>;
   relate<T = RecordData>(from: RecordId | readonly RecordId[], edge: Table | string | RecordId, to: RecordId | readonly RecordId[], data?: RecordData, options?: CallOptions): Promise<T[]>;
   relate(from: RecordId | readonly RecordId[], edge: Table | string | RecordId, to: RecordId | readonly RecordId[], data?: RecordData, options?: CallOptions): Promise<unknown> {
-    return this.call('relate', withData([from, edge instanceof RecordId ? edge : target(edge), to], data), options);
+    return this.call('relate', withData([from, target(edge), to], data), options);
   }
 
   // ----- live queries -----
@@ -280,10 +283,6 @@ export class RpcClient {
     await this.call('cancel', [txn], options);
   }
 
-  /** A single record id answers one record (NONE -> undefined); anything else answers an array. */
-  private records(what: unknown, result: unknown): unknown {
-    return what instanceof RecordId ? (result ?? undefined) : result;
-  }
 
   /** Runs an authentication call, removing any secret it was given from the message of its error. */
   private async secretCall<T>(secrets: readonly string[], run: () => Promise<T>): Promise<T> {
