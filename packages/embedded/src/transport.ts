@@ -129,7 +129,13 @@ class InProcessTransport implements EmbeddedTransport {
     } catch {
       return;
     }
-    for (const listener of this.#listeners) listener(notification);
+    for (const listener of this.#listeners) {
+      try {
+        listener(notification);
+      } catch {
+        // A throwing listener must not keep the notification from the others.
+      }
+    }
   }
 }
 

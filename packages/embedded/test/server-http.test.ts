@@ -101,6 +101,21 @@ describe('POST /rpc', () => {
     expect((decode(new Uint8Array(await response.arrayBuffer())) as Envelope).error?.code).toBe(-32700);
   });
 
+  it('survives a client that hangs up while its request runs', async () => {
+    const controller = new AbortController();
+    const abandoned = fetch(`${server.httpUrl}/rpc`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/cbor', authorization: basic, 'surreal-ns': 'http_ns', 'surreal-db': 'http_db' },
+      body: cbor({ id: 1, method: 'query', params: ['SLEEP 200ms'] }),
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(), 50);
+    await expect(abandoned).rejects.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 250));
+
+    expect((await rpc('ping', [])).body).toEqual({ id: 7, result: undefined });
+  });
+
   it('speaks JSON when the request is application/json', async () => {
     const response = await fetch(`${server.httpUrl}/rpc`, {
       method: 'POST',

@@ -203,4 +203,18 @@ describe('closing', () => {
     expect(await socket.closed).toBe(1001);
     await expect(RawSocket.open(own.url)).rejects.toThrow();
   });
+
+  it('closes promptly while a request is still running, and close() can be called again', async () => {
+    const own = await startServer();
+    const socket = await RawSocket.open(own.url);
+    await socket.result('use', ['closing', 'main']);
+    socket.sendRaw(encode({ id: 'slow', method: 'query', params: ['SLEEP 2s'] }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    const started = Date.now();
+    await own.close();
+    expect(Date.now() - started).toBeLessThan(1500);
+    await expect(own.close()).resolves.toBeUndefined();
+    expect(await socket.closed).toBe(1001);
+  });
 });
