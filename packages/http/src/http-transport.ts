@@ -4,11 +4,11 @@
  * (sent as headers), the token (Authorization), `let` variables (merged into `query`), and the
  * credentials to sign in again when the token expires or is rejected.
  */
-import { ProtocolError, ServerError, decode, encode } from '@sdb/protocol';
+import { ConnectionClosedError, ProtocolError, ServerError, decode, encode } from '@sdb/protocol';
 import type { CallOptions, LiveNotification, Transport, TransportCapabilities } from '@sdb/protocol';
 import { isRejectedToken } from './auth-failure.ts';
 import { httpBaseUrl } from './endpoint.ts';
-import { exchange, type HttpReply } from './request.ts';
+import { CLOSED, exchange, type HttpReply } from './request.ts';
 import { tokenExpiresAt } from './token-expiry.ts';
 import { NotSupportedOverHttpError } from './unsupported-error.ts';
 
@@ -45,7 +45,8 @@ export class HttpTransport implements Transport {
   readonly #timeout: number;
   readonly #extraHeaders: Record<string, string>;
   readonly #dispatcher: unknown;
-  readonly #closing = new AbortController();
+  readonly #inflight = new Set<AbortController>();
+  #closed = false;
   #nextId = 0;
   #namespace: string | undefined;
   #database: string | undefined;
@@ -95,6 +96,7 @@ export class HttpTransport implements Transport {
   }
 
   async call(method: string, params: readonly unknown[], options: CallOptions = {}): Promise<unknown> {
+    this.#assertOpen();
     if (STATEFUL_METHODS.has(method)) throw new NotSupportedOverHttpError(method);
     if (options.session !== undefined) throw new NotSupportedOverHttpError('session', 'server sessions need @sdb/ws');
     if (options.txn !== undefined) throw new NotSupportedOverHttpError('txn', 'use transaction(fn), which batches into one request, or @sdb/ws');
@@ -150,12 +152,14 @@ export class HttpTransport implements Transport {
 
   /** Rejects every in-flight request with `ConnectionClosedError`; later calls reject the same way. */
   async close(): Promise<void> {
-    this.#closing.abort();
+    this.#closed = true;
+    for (const controller of this.#inflight) controller.abort(CLOSED);
   }
 
   /** Calls a non-RPC route with the session's headers, re-signing in once if the token is rejected. */
   async route(path: string, request: RouteRequest, options: CallOptions = {}): Promise<HttpReply> {
     return this.#authorized(async () => {
+      this.#assertOpen();
       const reply = await exchange({
         url: `${this.url}${path}`,
         method: request.method,
@@ -163,7 +167,7 @@ export class HttpTransport implements Transport {
         body: request.body,
         timeout: options.timeout ?? this.#timeout,
         signal: options.signal,
-        closing: this.#closing.signal,
+        inflight: this.#inflight,
         dispatcher: this.#dispatcher,
       });
       if (reply.status >= 200 && reply.status < 300) return reply;
@@ -172,6 +176,7 @@ export class HttpTransport implements Transport {
   }
 
   async #rpc(method: string, params: readonly unknown[], options: CallOptions, withToken: boolean): Promise<unknown> {
+    this.#assertOpen();
     const reply = await exchange({
       url: this.#rpcUrl,
       method: 'POST',
@@ -179,7 +184,7 @@ export class HttpTransport implements Transport {
       body: encode({ id: ++this.#nextId, method, params }),
       timeout: options.timeout ?? this.#timeout,
       signal: options.signal,
-      closing: this.#closing.signal,
+      inflight: this.#inflight,
       dispatcher: this.#dispatcher,
     });
     return resultOf(reply);
@@ -200,6 +205,10 @@ export class HttpTransport implements Transport {
       await this.#reauthenticate(options);
       return attempt();
     }
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new ConnectionClosedError('The HTTP client is closed');
   }
 
   #canReauthenticate(): boolean {

@@ -21,24 +21,27 @@ export interface HttpExchange {
   /** Milliseconds; `Infinity` or `0` for none. */
   timeout: number;
   signal?: AbortSignal | undefined;
-  /** Aborted by the transport's `close()`: every in-flight exchange rejects with `ConnectionClosedError`. */
-  closing: AbortSignal;
+  /**
+   * The transport's in-flight exchanges: `close()` aborts each with `CLOSED` (one set rather than
+   * one listener per request on a shared signal).
+   */
+  inflight: Set<AbortController>;
   /** undici dispatcher (Node: keep-alive pool tuning); passed through to `fetch` untouched. */
   dispatcher?: unknown;
 }
 
 const TIMEOUT = Symbol('timeout');
+/** The abort reason `close()` gives in-flight exchanges. */
+export const CLOSED = Symbol('closed');
 
 export async function exchange(request: HttpExchange): Promise<HttpReply> {
-  const { signal, closing, timeout } = request;
-  if (closing.aborted) throw new ConnectionClosedError('The HTTP client is closed');
+  const { signal, inflight, timeout } = request;
   if (signal?.aborted) throw new RequestAbortedError('The request was aborted before it was sent');
   const controller = new AbortController();
   const abort = (reason: unknown) => controller.abort(reason);
   const onAbort = () => abort(signal?.reason);
-  const onClose = () => abort(closing.reason);
   signal?.addEventListener('abort', onAbort, { once: true });
-  closing.addEventListener('abort', onClose, { once: true });
+  inflight.add(controller);
   const timer = timeout > 0 && timeout !== Infinity ? setTimeout(() => abort(TIMEOUT), timeout) : undefined;
   try {
     const response = await ofetch.raw(request.url, {
@@ -60,13 +63,13 @@ export async function exchange(request: HttpExchange): Promise<HttpReply> {
   } catch (error) {
     const reason: unknown = controller.signal.aborted ? controller.signal.reason : undefined;
     if (reason === TIMEOUT) throw new TimeoutError(`The request timed out after ${timeout} ms`);
-    if (closing.aborted) throw new ConnectionClosedError('The HTTP client was closed while the request was in flight');
+    if (reason === CLOSED) throw new ConnectionClosedError('The HTTP client was closed while the request was in flight');
     if (signal?.aborted) throw new RequestAbortedError('The request was aborted');
     throw networkError(request.url, error);
   } finally {
     if (timer !== undefined) clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
-    closing.removeEventListener('abort', onClose);
+    inflight.delete(controller);
   }
 }
 

@@ -1,0 +1,208 @@
+/**
+ * Authentication over stateless HTTP: the client signs in once and sends the token with every
+ * request; when the token expires or the server rejects it, the client signs in again with the
+ * stored credentials (or asks the auth callback) and retries once. Secrets never show in errors.
+ */
+import { ConnectionError, NotAllowedError, StatementError } from '@sdb/protocol';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { connect, type HttpClient } from '../src/index.ts';
+import { rootClient, surrealdb } from './support.ts';
+
+let root: HttpClient;
+let namespace: string;
+let database: string;
+const opened: HttpClient[] = [];
+
+beforeEach(async () => {
+  ({ db: root, namespace, database } = await rootClient());
+  opened.push(root);
+});
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((db) => db.close()));
+});
+
+async function open(...args: Parameters<typeof connect>): Promise<HttpClient> {
+  const db = await connect(...args);
+  opened.push(db);
+  return db;
+}
+
+/**
+ * A database user whose tokens last one second (the server allows its own leeway past `exp`; the
+ * client renews as soon as `exp` has passed). DEFINE USER takes only a literal password: these are
+ * test constants.
+ */
+async function defineShortLivedUser(name: string, password: string): Promise<void> {
+  await root.queryAll(`DEFINE USER ${name} ON DATABASE PASSWORD '${password}' ROLES OWNER DURATION FOR TOKEN 1s`);
+}
+
+const rotateAccountKey = () =>
+  // Redefining the access method gives it a new signing key: every token it issued is now invalid.
+  root.queryAll(
+    'DEFINE ACCESS OVERWRITE account ON DATABASE TYPE RECORD ' +
+      'SIGNUP (CREATE user SET name = $name, pass = crypto::argon2::generate($pass)) ' +
+      'SIGNIN (SELECT * FROM user WHERE name = $name AND crypto::argon2::compare(pass, $pass)) DURATION FOR TOKEN 1h',
+  );
+
+async function defineRecordAccess(): Promise<void> {
+  await root.query(
+    'DEFINE TABLE user SCHEMALESS PERMISSIONS FOR select, update WHERE id = $auth.id;' +
+      'DEFINE TABLE item SCHEMALESS PERMISSIONS FOR select FULL FOR create, update, delete NONE;' +
+      'DEFINE ACCESS account ON DATABASE TYPE RECORD ' +
+      'SIGNUP (CREATE user SET name = $name, pass = crypto::argon2::generate($pass)) ' +
+      'SIGNIN (SELECT * FROM user WHERE name = $name AND crypto::argon2::compare(pass, $pass)) DURATION FOR TOKEN 1h',
+  );
+}
+
+describe('signing in at connect', () => {
+  it('root credentials: queries run as root', async () => {
+    const server = surrealdb();
+    const db = await open(server.httpUrl, { namespace, database, auth: { username: server.user, password: server.pass } });
+    expect(await db.queryAll('RETURN $auth.id ?? "root"; RETURN session::ns()')).toEqual(['root', namespace]);
+  });
+
+  it('a wrong password rejects with NotAllowedError, and the password is in no message', async () => {
+    const server = surrealdb();
+    const error = await connect(server.httpUrl, { namespace, database, auth: { username: server.user, password: 'hunter2-wrong' } }).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error).toBeInstanceOf(NotAllowedError);
+    expect(`${error?.message} ${error?.stack} ${JSON.stringify(error)}`).not.toContain('hunter2-wrong');
+  });
+
+  it('a token: the client authenticates with it', async () => {
+    await defineShortLivedUser('reader', 'reader-pass');
+    const { db: signer } = { db: await open(surrealdb().httpUrl, { namespace, database }) };
+    const { access } = await signer.signin({ namespace, database, username: 'reader', password: 'reader-pass' });
+    const db = await open(surrealdb().httpUrl, { namespace, database, auth: access });
+    expect(await db.queryAll('RETURN $token.ID')).toEqual(['reader']);
+  });
+
+  it('an async callback: called at connect', async () => {
+    const server = surrealdb();
+    let calls = 0;
+    const db = await open(server.httpUrl, {
+      namespace,
+      database,
+      auth: async () => {
+        calls++;
+        return { username: server.user, password: server.pass };
+      },
+    });
+    expect(calls).toBe(1);
+    expect(await db.queryAll('RETURN 1')).toEqual([1]);
+  });
+
+  it('no auth: guests may ping but not query', async () => {
+    const db = await open(surrealdb().httpUrl, { namespace, database });
+    await expect(db.ping()).resolves.toBeUndefined();
+    await expect(db.query('RETURN 1')).rejects.toBeInstanceOf(NotAllowedError);
+  });
+
+  it('a server that is not there rejects connect with ConnectionError, quickly', async () => {
+    const started = Date.now();
+    await expect(connect('http://127.0.0.1:9', { timeout: 5000 })).rejects.toBeInstanceOf(ConnectionError);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('credentials in the URL are refused (they would leak into logs)', async () => {
+    await expect(connect('http://root:root@127.0.0.1:8000')).rejects.toBeInstanceOf(ConnectionError);
+  });
+});
+
+describe('token renewal', () => {
+  it('an expired token is replaced by signing in again with the stored credentials', async () => {
+    await defineShortLivedUser('brief', 'brief-pass');
+    const db = await open(surrealdb().httpUrl, { namespace, database, auth: { namespace, database, username: 'brief', password: 'brief-pass' } });
+    const [first] = await db.queryAll<[string]>('RETURN $token.jti');
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const [second] = await db.queryAll<[string]>('RETURN $token.jti');
+    expect(second).toBeTypeOf('string');
+    expect(second).not.toBe(first);
+  });
+
+  it('an expired token is replaced through the auth callback when one was given', async () => {
+    await defineShortLivedUser('cb', 'cb-pass');
+    let calls = 0;
+    const db = await open(surrealdb().httpUrl, {
+      namespace,
+      database,
+      auth: () => {
+        calls++;
+        return { namespace, database, username: 'cb', password: 'cb-pass' };
+      },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await db.queryAll('RETURN $token.ID')).toEqual(['cb']);
+    expect(calls).toBe(2);
+  });
+
+  it('a token the server rejects (the access key was rotated) triggers one re-sign-in and a retry', async () => {
+    await defineRecordAccess();
+    const db = await open(surrealdb().httpUrl, { namespace, database });
+    await db.signup({ namespace, database, access: 'account', variables: { name: 'rotated', pass: 'rotated-pass' } });
+    const [before] = await db.queryAll<[string]>('RETURN $token.jti');
+    await rotateAccountKey();
+    const [after] = await db.queryAll<[string]>('RETURN $token.jti');
+    expect(after).toBeTypeOf('string');
+    expect(after).not.toBe(before);
+  });
+
+  it('concurrent calls with a stale token share one re-sign-in', async () => {
+    await defineShortLivedUser('many', 'many-pass');
+    let calls = 0;
+    const db = await open(surrealdb().httpUrl, {
+      namespace,
+      database,
+      auth: () => {
+        calls++;
+        return { namespace, database, username: 'many', password: 'many-pass' };
+      },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const results = await Promise.all(Array.from({ length: 8 }, () => db.queryAll('RETURN $token.jti')));
+    expect(new Set(results.map(([jti]) => jti)).size).toBe(1);
+    expect(calls).toBe(2);
+  });
+
+  it('without stored credentials (token auth) a rejected token is reported, not retried', async () => {
+    await defineRecordAccess();
+    const signer = await open(surrealdb().httpUrl, { namespace, database });
+    const { access } = await signer.signup({ namespace, database, access: 'account', variables: { name: 'tok', pass: 'tok-pass' } });
+    const db = await open(surrealdb().httpUrl, { namespace, database, auth: access });
+    await rotateAccountKey();
+    const error = await db.query('RETURN 1').then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error).toBeInstanceOf(NotAllowedError);
+    expect(`${error?.message} ${error?.stack}`).not.toContain(access);
+  });
+});
+
+describe('permissions', () => {
+  it('a record user denied a schema write gets a NotAllowedError statement error', async () => {
+    await defineRecordAccess();
+    const db = await open(surrealdb().httpUrl, { namespace, database });
+    await db.signup({ namespace, database, access: 'account', variables: { name: 'eve', pass: 'eve-pass' } });
+    const error = await db.queryAll('REMOVE TABLE item').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(StatementError);
+    expect(error).toMatchObject({ kind: 'NotAllowed', index: 0 });
+    expect((error as StatementError).cause).toBeInstanceOf(NotAllowedError);
+    expect((error as Error).message).toMatch(/not enough permissions/i);
+  });
+
+  it('a record user denied a record write by table permissions creates nothing', async () => {
+    await defineRecordAccess();
+    const db = await open(surrealdb().httpUrl, { namespace, database });
+    await db.signup({ namespace, database, access: 'account', variables: { name: 'mal', pass: 'mal-pass' } });
+    // SurrealDB filters writes that PERMISSIONS deny instead of failing them: nothing is written.
+    expect(await db.create('item', { stolen: true })).toEqual([]);
+    expect(await root.select('item')).toEqual([]);
+  });
+});
