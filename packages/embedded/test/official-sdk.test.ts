@@ -103,6 +103,21 @@ describe('over HTTP', () => {
     }
   });
 
+  it('imports and exports SurrealQL through /import and /export', async () => {
+    const db = new Surreal();
+    try {
+      await db.connect(server.httpUrl, { namespace: 'sdk_http', database: 'io', authentication: { username: 'root', password: 'root' } });
+      await db.import('DEFINE TABLE planet SCHEMALESS; CREATE planet:mars SET name = "Mars";');
+      const [names] = await db.query<[string[]]>('SELECT VALUE name FROM planet');
+      expect(names).toEqual(['Mars']);
+      const script = String(await db.export());
+      expect(script).toContain('DEFINE TABLE planet');
+      expect(script).toContain('Mars');
+    } finally {
+      await db.close();
+    }
+  });
+
   it('is refused without signing in', async () => {
     const db = new Surreal();
     try {
