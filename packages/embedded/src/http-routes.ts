@@ -38,7 +38,9 @@ class HttpFailure extends Error {
 export async function handleHttp(request: IncomingMessage, response: ServerResponse, context: HttpContext): Promise<void> {
   const path = new URL(request.url ?? '/', 'http://localhost').pathname.replace(/\/+$/, '') || '/';
   const method = request.method ?? 'GET';
+  allowCrossOrigin(request, response);
   try {
+    if (method === 'OPTIONS') return send(response, 204, 'text/plain', '');
     switch (`${method} ${path}`) {
       case 'GET /health':
       case 'GET /status':
@@ -199,6 +201,19 @@ function credentialsOf(request: IncomingMessage): EngineRequest | undefined {
     return { method: 'signin', params: [auth] };
   }
   throw new HttpFailure(401, invalidCredentials());
+}
+
+/**
+ * Lets pages of any origin call the server (as a default `surreal start` does), so browser tests
+ * can use it: CORS headers on every response, and preflight requests answered with 204.
+ */
+function allowCrossOrigin(request: IncomingMessage, response: ServerResponse): void {
+  response.setHeader('access-control-allow-origin', header(request, 'origin') ?? '*');
+  response.setHeader('vary', 'origin');
+  response.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+  response.setHeader('access-control-allow-headers', header(request, 'access-control-request-headers') ?? '*');
+  response.setHeader('access-control-allow-credentials', 'true');
+  response.setHeader('access-control-max-age', '86400');
 }
 
 function header(request: IncomingMessage, name: string): string | undefined {

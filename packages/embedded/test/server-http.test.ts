@@ -137,6 +137,17 @@ describe('probes', () => {
     expect(await (await fetch(`${server.httpUrl}/version`)).text()).toBe('surrealdb-3.0.2');
   });
 
+  it('answers CORS preflights so browser pages of any origin can call /rpc', async () => {
+    const preflight = await fetch(`${server.httpUrl}/rpc`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,surreal-ns' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(preflight.headers.get('access-control-allow-headers')).toBe('content-type,surreal-ns');
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
+  });
+
   it('unknown paths answer 404', async () => {
     expect((await fetch(`${server.httpUrl}/nope`)).status).toBe(404);
   });
