@@ -23,6 +23,7 @@ export {
   ThrownError,
   TimeoutError,
   ValidationError,
+  errorBrand,
   type RpcErrorPayload,
 } from './rpc/errors.ts';
 export {

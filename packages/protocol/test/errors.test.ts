@@ -16,6 +16,7 @@ import {
   ThrownError,
   TimeoutError,
   ValidationError,
+  errorBrand,
 } from '../src/index.ts';
 
 describe('ServerError.from picks the subclass for the SurrealDB 3 error kind', () => {
@@ -156,5 +157,18 @@ describe('instanceof across two installed copies of @sdb/protocol', () => {
     expect(new MyError({ code: 1, message: 'x' })).toBeInstanceOf(MyError);
     expect(ServerError.from({ code: 1, message: 'x', kind: 'NotFound' })).not.toBeInstanceOf(MyError);
     expect(new MyError({ code: 1, message: 'x' })).toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('errors of other packages', () => {
+  it('a subclass declaring an errorBrand gets that name and cross-copy instanceof', () => {
+    class NotSupportedError extends SdbError {
+      static readonly [errorBrand]: string = 'NotSupportedError';
+    }
+    const error = new NotSupportedError('no live queries over HTTP');
+    expect(error.name).toBe('NotSupportedError');
+    expect(error).toBeInstanceOf(NotSupportedError);
+    expect(error).toBeInstanceOf(SdbError);
+    expect(new ConnectionError('x')).not.toBeInstanceOf(NotSupportedError);
   });
 });

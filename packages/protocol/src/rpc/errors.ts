@@ -6,9 +6,11 @@
 
 /**
  * Each class carries a static brand string under this shared symbol; `instanceof` compares brands
- * along the value's prototype chain, so an error built by another copy of @sdb/protocol matches.
+ * along the value's prototype chain, so an error built by another copy of @sdb/protocol matches,
+ * and the brand is the error's `name`. A subclass in another package that wants both declares
+ * `static readonly [errorBrand] = 'MyError'`; without it, it keeps ordinary `instanceof`.
  */
-const BRAND: unique symbol = Symbol.for('sdb.errorBrand');
+export const errorBrand: unique symbol = Symbol.for('sdb.errorBrand');
 const CBOR_ERROR = Symbol.for('sdb.CborError');
 
 /** An RPC error object as the server sends it: `{code, message, kind?, details?, cause?}`. */
@@ -25,24 +27,24 @@ export interface RpcErrorPayload {
 
 /** The base of every error sdb throws. */
 export class SdbError extends Error {
-  static readonly [BRAND]: string = 'SdbError';
+  static readonly [errorBrand]: string = 'SdbError';
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    // `new.target[BRAND]` names the most derived sdb class, so subclasses need no `name` of their own
+    // `new.target[errorBrand]` names the most derived sdb class, so subclasses need no `name` of their own
     // and minifiers renaming classes cannot change it.
-    this.name = (new.target as unknown as Record<typeof BRAND, string>)[BRAND];
+    this.name = (new.target as unknown as Record<typeof errorBrand, string>)[errorBrand];
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
-    if (!Object.hasOwn(this, BRAND)) return Function.prototype[Symbol.hasInstance].call(this, value);
+    if (!Object.hasOwn(this, errorBrand)) return Function.prototype[Symbol.hasInstance].call(this, value);
     if (typeof value !== 'object' || value === null) return false;
-    const wanted = (this as unknown as Record<typeof BRAND, string>)[BRAND];
+    const wanted = (this as unknown as Record<typeof errorBrand, string>)[errorBrand];
     // The codec's CborError lives outside this tree (the codec has no dependency on it) but is an sdb error.
     if (wanted === 'SdbError' && (value as Record<symbol, unknown>)[CBOR_ERROR] === true) return true;
     for (let proto = Object.getPrototypeOf(value); proto !== null; proto = Object.getPrototypeOf(proto)) {
-      const ctor = (proto as { constructor?: unknown }).constructor as Record<typeof BRAND, unknown> | undefined;
-      if (ctor && Object.hasOwn(ctor, BRAND) && ctor[BRAND] === wanted) return true;
+      const ctor = (proto as { constructor?: unknown }).constructor as Record<typeof errorBrand, unknown> | undefined;
+      if (ctor && Object.hasOwn(ctor, errorBrand) && ctor[errorBrand] === wanted) return true;
     }
     return false;
   }
@@ -50,7 +52,7 @@ export class SdbError extends Error {
 
 /** An RPC error response from the server. Subclassed by `kind`; an unknown kind stays a plain ServerError. */
 export class ServerError extends SdbError {
-  static override readonly [BRAND]: string = 'ServerError';
+  static override readonly [errorBrand]: string = 'ServerError';
   /** JSON-RPC style code, e.g. -32000 (internal), -32602 (method not allowed), -32006 (thrown). */
   readonly code: number;
   /** The SurrealDB 3 error kind as the server gave it (`Internal` when it gave none). */
@@ -83,23 +85,23 @@ export class ServerError extends SdbError {
 
 /** Kind `Validation`: parse errors, invalid requests or params, invalid content or merge values. */
 export class ValidationError extends ServerError {
-  static override readonly [BRAND]: string = 'ValidationError';
+  static override readonly [errorBrand]: string = 'ValidationError';
 }
 /** Kind `Configuration`: a feature or configuration the server does not support (e.g. live queries). */
 export class ConfigurationError extends ServerError {
-  static override readonly [BRAND]: string = 'ConfigurationError';
+  static override readonly [errorBrand]: string = 'ConfigurationError';
 }
 /** Kind `Query`: a query that was not executed, timed out, was cancelled, or hit a transaction conflict. */
 export class QueryError extends ServerError {
-  static override readonly [BRAND]: string = 'QueryError';
+  static override readonly [errorBrand]: string = 'QueryError';
 }
 /** Kind `Serialization`: the server could not serialise or deserialise a value. */
 export class SerializationError extends ServerError {
-  static override readonly [BRAND]: string = 'SerializationError';
+  static override readonly [errorBrand]: string = 'SerializationError';
 }
 /** Kind `NotAllowed`: authentication failures, missing permissions, disallowed methods, functions or net targets. */
 export class NotAllowedError extends ServerError {
-  static override readonly [BRAND]: string = 'NotAllowedError';
+  static override readonly [errorBrand]: string = 'NotAllowedError';
 
   /** For auth failures, the auth reason: `TokenExpired`, `SessionExpired`, `InvalidAuth`, `InvalidPass`, ... */
   get authReason(): string | undefined {
@@ -109,23 +111,23 @@ export class NotAllowedError extends ServerError {
 }
 /** Kind `NotFound`: a method, session, table, record, namespace, database or transaction that does not exist. */
 export class NotFoundError extends ServerError {
-  static override readonly [BRAND]: string = 'NotFoundError';
+  static override readonly [errorBrand]: string = 'NotFoundError';
 }
 /** Kind `AlreadyExists`: a session, table, record, namespace or database that already exists. */
 export class AlreadyExistsError extends ServerError {
-  static override readonly [BRAND]: string = 'AlreadyExistsError';
+  static override readonly [errorBrand]: string = 'AlreadyExistsError';
 }
 /** Kind `Connection`: the engine reports a connection-state problem (uninitialised, already connected). */
 export class ServerConnectionError extends ServerError {
-  static override readonly [BRAND]: string = 'ServerConnectionError';
+  static override readonly [errorBrand]: string = 'ServerConnectionError';
 }
 /** Kind `Thrown`: a `THROW` in SurrealQL; the message is what was thrown. */
 export class ThrownError extends ServerError {
-  static override readonly [BRAND]: string = 'ThrownError';
+  static override readonly [errorBrand]: string = 'ThrownError';
 }
 /** Kind `Internal`: an unexpected server error. */
 export class InternalError extends ServerError {
-  static override readonly [BRAND]: string = 'InternalError';
+  static override readonly [errorBrand]: string = 'InternalError';
 }
 
 const KINDS: Record<string, typeof ServerError> = {
@@ -143,28 +145,28 @@ const KINDS: Record<string, typeof ServerError> = {
 
 /** The server cannot be reached, or the connection failed. */
 export class ConnectionError extends SdbError {
-  static override readonly [BRAND]: string = 'ConnectionError';
+  static override readonly [errorBrand]: string = 'ConnectionError';
 }
 /** The connection or transport was closed while the call was pending, or before it was made. */
 export class ConnectionClosedError extends ConnectionError {
-  static override readonly [BRAND]: string = 'ConnectionClosedError';
+  static override readonly [errorBrand]: string = 'ConnectionClosedError';
 }
 /** A call exceeded its `timeout`; its slot is freed. */
 export class TimeoutError extends SdbError {
-  static override readonly [BRAND]: string = 'TimeoutError';
+  static override readonly [errorBrand]: string = 'TimeoutError';
 }
 /** A call's `signal` was aborted. Named `AbortError`, as the platform names aborts. */
 export class RequestAbortedError extends SdbError {
-  static override readonly [BRAND]: string = 'AbortError';
+  static override readonly [errorBrand]: string = 'AbortError';
 }
 /** The server sent something that is not a valid RPC frame or result. */
 export class ProtocolError extends SdbError {
-  static override readonly [BRAND]: string = 'ProtocolError';
+  static override readonly [errorBrand]: string = 'ProtocolError';
 }
 
 /** One failed statement of a `query` call: `cause` is the ServerError subclass for its kind. */
 export class StatementError extends SdbError {
-  static override readonly [BRAND]: string = 'StatementError';
+  static override readonly [errorBrand]: string = 'StatementError';
   /** Zero-based index of the statement in the query. */
   readonly index: number;
   /** The SurrealDB 3 error kind of the failure (`Internal` when the server gave none). */
