@@ -406,6 +406,25 @@ describe('authentication', () => {
     expect(await rejection(db.refresh(tokens))).toBeInstanceOf(NotAllowedError);
   });
 
+  it('signin with a refresh token (record access WITH REFRESH) answers a new pair', async () => {
+    const first = await db.signup(access({ email: 'tobie@example.com', pass: 'pw-12345' }));
+    const second = await db.signin({ namespace: test.namespace, database: test.database, access: 'account', refresh: first.refresh ?? '' });
+    expect(second.access).toBeTypeOf('string');
+    expect(second.refresh).toBeTypeOf('string');
+    expect((await db.info<{ email: string }>())?.email).toBe('tobie@example.com');
+  });
+
+  it('signin with a bearer key (TYPE BEARER access) signs in as the user it was granted to', async () => {
+    const [, granted] = await db.queryAll<[unknown, { grant: { key: string } }]>(`
+      DEFINE ACCESS api ON DATABASE TYPE BEARER FOR USER;
+      ACCESS api ON DATABASE GRANT FOR USER viewer;
+    `);
+    const tokens = await db.signin({ namespace: test.namespace, database: test.database, access: 'api', key: granted.grant.key });
+    expect(tokens.access.split('.')).toHaveLength(3);
+    const [denied] = await db.query('DEFINE TABLE secret');
+    expect(denied?.ok).toBe(false);
+  });
+
   it('invalidate signs the session out', async () => {
     await db.signup(access({ email: 'tobie@example.com', pass: 'pw-12345' }));
     await db.invalidate();
