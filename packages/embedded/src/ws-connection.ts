@@ -118,6 +118,8 @@ export class WsConnection implements NotificationSink {
           this.#named.delete(clientId.toString());
           throw error;
         }
+        // The socket closed while attaching: #release has already run, so end the session here.
+        if (!this.#open) await this.#detach(session);
       } else {
         const session = this.#sessionFor(clientId);
         this.#named.delete(clientId.toString());
@@ -197,7 +199,17 @@ function toRequest(message: unknown): RpcRequest {
   const { method, params } = message;
   if (typeof method !== 'string' || method === '') throw new RpcFailure(invalidRequest('method must be a non-empty string'));
   if (params !== undefined && params !== null && !Array.isArray(params)) throw new RpcFailure(invalidRequest('params must be an array'));
-  return { ...message, method, params: (params as unknown[] | undefined | null) ?? [] };
+  return { ...message, method, params: (params as unknown[] | undefined | null) ?? [], session: asUuid(message.session, 'session'), txn: asUuid(message.txn, 'txn') };
+}
+
+/** `session` and `txn` are Uuids (CBOR tag 37); JSON clients can only send them as text. */
+function asUuid(value: unknown, field: string): unknown {
+  if (typeof value !== 'string') return value ?? undefined;
+  try {
+    return new Uuid(value);
+  } catch {
+    throw new RpcFailure(invalidRequest(`${field} must be a uuid`));
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -188,6 +188,18 @@ describe('subprotocols', () => {
     expect(frame.result).toMatchObject([{ status: 'OK', result: 2 }]);
   });
 
+  it('accepts session ids as text from JSON clients', async () => {
+    const socket = await open('json');
+    const session = Uuid.v4().toJSON();
+    const send = (id: number, method: string, params: unknown[] = []) => {
+      socket.sendRaw(JSON.stringify({ id, method, params, session }));
+      return socket.next((candidate) => candidate.id === id);
+    };
+    expect((await send(1, 'attach')).error).toBeUndefined();
+    expect((await send(2, 'use', ['ws_json', 'named'])).error).toBeUndefined();
+    expect((await send(3, 'query', ['RETURN session::db()'])).result).toMatchObject([{ result: 'named' }]);
+  });
+
   it('wraps engine replies as {id, result}', async () => {
     const socket = await open();
     const frame = await socket.call('version');
