@@ -1,22 +1,21 @@
 /**
  * @module The one table every function builder is generated from: each SurrealDB 3.0 built-in
- * function's name, argument types and result type. The names and argument lists were extracted
- * from the engine's own dispatch table and argument tuples (surrealdb v3.0.2,
- * `surrealdb/core/src/fnc/mod.rs` and `fnc/*.rs`); result types were read from the same
- * sources and checked by executing every function (test/catalogue.test.ts).
+ * function's name, argument types and result type. Extracted from the engine's source at
+ * v3.0.2: the names are those its function registry runs (`core/src/exec/function/builtin/*.rs`;
+ * the parser also accepts array::every/includes/index_of/some, set::all/any and the api::req/res
+ * middleware names, but 3.0.2 answers "not found in function registry" for them, so they are
+ * left out, as are vector::distance::mahalanobis and vector::similarity::spearman, which
+ * 3.0.2 registers but answers "Unimplemented functionality"), the argument lists come from each function's argument tuple (`core/src/fnc/*.rs`),
+ * and every result type is checked by executing the function (test/catalogue.test.ts).
  *
  * Argument types: a type word (see ./signature.ts), `word?` for an optional trailing argument,
- * `...word` for any number of them. A third element names the experimental capability the
+ * `...word` for any number of them. `ref` is the number of a `@n@` match or KNN operator
+ * (search::score, vector::distance::knn...): the engine wants it as a literal, so it is printed
+ * inline after checking it is an integer in 0..255. A third element names the experimental capability the
  * function needs (`files` for the file:: functions).
  */
 export const catalogue = {
   'api::invoke': [['string', 'object?'], 'any'],
-  'api::req::body': [['object', 'closure', 'string?'], 'any'],
-  'api::res::body': [['object', 'closure', 'string?'], 'any'],
-  'api::res::header': [['any', 'closure', 'string', 'string?'], 'any'],
-  'api::res::headers': [['any', 'closure', 'object'], 'any'],
-  'api::res::status': [['any', 'closure', 'int'], 'any'],
-  'api::timeout': [['any', 'closure', 'duration'], 'any'],
   'array::add': [['array', 'any'], 'array'],
   'array::all': [['array', 'any?'], 'bool'],
   'array::any': [['array', 'any?'], 'bool'],
@@ -32,7 +31,6 @@ export const catalogue = {
   'array::concat': [['...array'], 'array'],
   'array::difference': [['array', 'array'], 'array'],
   'array::distinct': [['array'], 'array'],
-  'array::every': [['array', 'any?'], 'bool'],
   'array::fill': [['array', 'any', 'any?', 'int?'], 'array'],
   'array::filter': [['array', 'any'], 'array'],
   'array::filter_index': [['array', 'any'], 'array'],
@@ -42,8 +40,6 @@ export const catalogue = {
   'array::flatten': [['array'], 'array'],
   'array::fold': [['array', 'any', 'closure'], 'any'],
   'array::group': [['array'], 'array'],
-  'array::includes': [['array', 'any?'], 'bool'],
-  'array::index_of': [['array', 'any'], 'number'],
   'array::insert': [['array', 'any', 'int?'], 'array'],
   'array::intersect': [['array', 'array'], 'array'],
   'array::is_empty': [['array'], 'bool'],
@@ -68,7 +64,6 @@ export const catalogue = {
   'array::sequence': [['int', 'int?'], 'array'],
   'array::shuffle': [['array'], 'array'],
   'array::slice': [['array', 'any?', 'int?'], 'array'],
-  'array::some': [['array', 'any?'], 'bool'],
   'array::sort': [['array', 'any?'], 'array'],
   'array::sort::asc': [['array'], 'array'],
   'array::sort::desc': [['array'], 'array'],
@@ -86,7 +81,7 @@ export const catalogue = {
   'crypto::bcrypt::compare': [['string', 'string'], 'bool'],
   'crypto::bcrypt::generate': [['string'], 'string'],
   'crypto::blake3': [['string'], 'string'],
-  'crypto::joaat': [['string'], 'string'],
+  'crypto::joaat': [['string'], 'number'],
   'crypto::md5': [['string'], 'string'],
   'crypto::pbkdf2::compare': [['string', 'string'], 'bool'],
   'crypto::pbkdf2::generate': [['string'], 'string'],
@@ -224,12 +219,12 @@ export const catalogue = {
   'record::tb': [['record'], 'string'],
   'schema::table::exists': [['string'], 'bool'],
   'search::analyze': [['string', 'string'], 'string[]'],
-  'search::highlight': [['any', 'any', 'any', 'bool?'], 'any'],
+  'search::highlight': [['any', 'any', 'ref', 'bool?'], 'any'],
   'search::linear': [['array', 'array', 'int', 'string'], 'array'],
-  'search::offsets': [['any', 'bool?'], 'any'],
+  'search::offsets': [['ref', 'bool?'], 'any'],
   'search::rrf': [['array', 'int', 'int?'], 'array'],
-  'search::score': [['any'], 'number'],
-  'sequence::nextval': [['any'], 'number'],
+  'search::score': [['ref'], 'number'],
+  'sequence::nextval': [['string'], 'number'],
   'session::ac': [[], 'any'],
   'session::db': [[], 'any'],
   'session::id': [[], 'any'],
@@ -239,8 +234,6 @@ export const catalogue = {
   'session::rd': [[], 'any'],
   'session::token': [[], 'any'],
   'set::add': [['set', 'any'], 'set'],
-  'set::all': [['set', 'any?'], 'bool'],
-  'set::any': [['set', 'any?'], 'bool'],
   'set::at': [['set', 'int'], 'any'],
   'set::complement': [['set', 'set'], 'set'],
   'set::contains': [['set', 'any'], 'bool'],
@@ -414,8 +407,7 @@ export const catalogue = {
   'vector::distance::chebyshev': [['number[]', 'number[]'], 'number'],
   'vector::distance::euclidean': [['number[]', 'number[]'], 'number'],
   'vector::distance::hamming': [['number[]', 'number[]'], 'number'],
-  'vector::distance::knn': [['any?'], 'number'],
-  'vector::distance::mahalanobis': [['number[]', 'number[]'], 'number'],
+  'vector::distance::knn': [['ref?'], 'number'],
   'vector::distance::manhattan': [['number[]', 'number[]'], 'number'],
   'vector::distance::minkowski': [['number[]', 'number[]', 'number'], 'number'],
   'vector::divide': [['number[]', 'number[]'], 'number[]'],
@@ -428,7 +420,6 @@ export const catalogue = {
   'vector::similarity::cosine': [['number[]', 'number[]'], 'number'],
   'vector::similarity::jaccard': [['number[]', 'number[]'], 'number'],
   'vector::similarity::pearson': [['number[]', 'number[]'], 'number'],
-  'vector::similarity::spearman': [['number[]', 'number[]'], 'number'],
   'vector::subtract': [['number[]', 'number[]'], 'number[]'],
 } as const satisfies Record<string, readonly [readonly string[], string, ...string[]]>;
 

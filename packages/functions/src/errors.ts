@@ -1,16 +1,20 @@
 /**
  * @module The errors a builder throws before anything reaches the database: a bad identifier,
- * a wrong number of arguments, or a node the printer cannot print.
+ * a wrong number of arguments, or a node the printer cannot print. All are `SdbError`s.
  */
+import { SdbError } from '@sdb/protocol';
+
+/** The brand @sdb/protocol's error tree recognises across package copies. */
+const BRAND = Symbol.for('sdb.errorBrand');
 
 /** Something about a query is wrong in the code that builds it; thrown synchronously, never sent. */
-export class QueryBuildError extends Error {
-  override name = 'QueryBuildError';
+export class QueryBuildError extends SdbError {
+  static readonly [BRAND]: string = 'QueryBuildError';
 }
 
 /** An identifier (table, field, parameter, index name...) that SurrealQL cannot spell, e.g. an empty string. */
 export class InvalidIdentifierError extends QueryBuildError {
-  override name = 'InvalidIdentifierError';
+  static override readonly [BRAND]: string = 'InvalidIdentifierError';
   constructor(
     readonly kind: string,
     readonly identifier: string,
@@ -22,5 +26,5 @@ export class InvalidIdentifierError extends QueryBuildError {
 
 /** A built-in function called with too few or too many arguments. */
 export class ArityError extends QueryBuildError {
-  override name = 'ArityError';
+  static override readonly [BRAND]: string = 'ArityError';
 }

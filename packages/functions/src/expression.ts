@@ -40,6 +40,12 @@ export interface ConstantNode extends OperationNode {
   readonly name: string;
 }
 
+/** The number of a `@n@` match or `<|k|>` KNN operator, which the engine only accepts as a literal. */
+export interface RefNode extends OperationNode {
+  readonly kind: 'ref';
+  readonly ref: number;
+}
+
 const BRAND = Symbol.for('sdb.Expression');
 
 /**

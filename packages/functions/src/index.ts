@@ -18,6 +18,7 @@ export {
   type ConstantNode,
   type OperationNode,
   type ParamNode,
+  type RefNode,
   type ValueNode,
 } from './expression.ts';
 export { fn } from './namespaces.ts';

@@ -5,7 +5,7 @@
  */
 import { catalogue, type FunctionName } from './catalogue.ts';
 import { ArityError, QueryBuildError } from './errors.ts';
-import { Expression, isExpression, toNode, type CallNode } from './expression.ts';
+import { Expression, isExpression, toNode, type CallNode, type RefNode } from './expression.ts';
 import type { Functions } from './signature.ts';
 
 /** Same rule as the `Camel` type. */
@@ -23,14 +23,24 @@ function builder(name: FunctionName): (...args: unknown[]) => Expression {
       const expected = required === max ? `${required}` : `${required}..${rest ? '' : max}`;
       throw new ArityError(`${name}() takes ${expected} argument(s), got ${args.length}`);
     }
-    args.forEach((arg, i) => {
-      if (words[i] === 'closure' && !isExpression(arg)) {
+    const nodes = args.map((arg, i) => {
+      const word = words[i]?.replace('?', '');
+      if (word === 'closure' && !isExpression(arg)) {
         throw new QueryBuildError(`${name}() argument ${i + 1} must be a closure(...) expression`);
       }
+      return word === 'ref' ? refNode(name, arg) : toNode(arg);
     });
-    const node: CallNode = { kind: 'call', name, args: args.map(toNode) };
+    const node: CallNode = { kind: 'call', name, args: nodes };
     return new Expression(node);
   };
+}
+
+/** Match and KNN reference numbers are printed inline, so only a small integer passes. */
+function refNode(name: string, ref: unknown): RefNode {
+  if (typeof ref !== 'number' || !Number.isInteger(ref) || ref < 0 || ref > 255) {
+    throw new QueryBuildError(`${name}() wants a match reference number (an integer 0..255), got ${String(ref)}`);
+  }
+  return { kind: 'ref', ref };
 }
 
 const NAMES = Object.keys(catalogue) as FunctionName[];

@@ -3,15 +3,13 @@
  * value into a bound parameter (`$p0`, `$p1`... in order of appearance, so output is
  * deterministic). @sdb/ql extends it with statement nodes.
  */
+import type { CompiledQuery } from '@sdb/protocol';
 import { escapeObjectKey, escapeParam } from './escape.ts';
 import { QueryBuildError } from './errors.ts';
-import { isExpression, type CallNode, type ClosureNode, type ConstantNode, type OperationNode, type ParamNode, type ValueNode } from './expression.ts';
+import { isExpression, type CallNode, type ClosureNode, type ConstantNode, type OperationNode, type ParamNode, type RefNode, type ValueNode } from './expression.ts';
 
-/** A query ready for the `query` RPC method (same shape as @sdb/protocol's `CompiledQuery`). */
-export interface CompiledQuery {
-  readonly query: string;
-  readonly bindings: Record<string, unknown>;
-}
+
+export type { CompiledQuery };
 
 export class Printer {
   readonly bindings: Record<string, unknown> = {};
@@ -37,6 +35,8 @@ export class Printer {
         return (node as ConstantNode).name;
       case 'closure':
         return this.closure(node as ClosureNode);
+      case 'ref':
+        return String((node as RefNode).ref);
       default:
         throw new QueryBuildError(`This printer does not know the node kind "${node.kind}"`);
     }

@@ -3,6 +3,7 @@
  * catalogue row a builder signature, and the `::` names a nested, camelCased namespace tree
  * (`string::distance::damerau_levenshtein` -> `string.distance.damerauLevenshtein`).
  */
+import type { Datetime, Decimal, Duration, FileRef, Geometry, Range, RecordId, Table, Uuid } from '@sdb/protocol';
 import type { FunctionName, catalogue } from './catalogue.ts';
 import type { Arg, Expression } from './expression.ts';
 
@@ -18,20 +19,21 @@ export interface ArgumentTypes {
   bool: boolean;
   bytes: Uint8Array;
   closure: ClosureValue;
-  datetime: Date | object;
-  'datetime[]': readonly (Date | object)[];
-  duration: object | string;
-  file: object;
-  geometry: object;
+  datetime: Date | Datetime;
+  'datetime[]': readonly Arg<Date | Datetime>[];
+  duration: Duration;
+  file: FileRef;
+  geometry: Geometry;
   int: number | bigint;
-  number: number | bigint | object;
-  'number[]': readonly (number | bigint | object)[];
+  number: number | bigint | Decimal;
+  'number[]': readonly Arg<number | bigint | Decimal>[];
   object: Readonly<Record<string, unknown>>;
-  record: object;
-  set: readonly unknown[] | ReadonlySet<unknown> | object;
+  record: RecordId;
+  ref: number;
+  set: ReadonlySet<unknown> | readonly unknown[];
   string: string;
-  'string[]': readonly string[];
-  uuid: object | string;
+  'string[]': readonly Arg<string>[];
+  uuid: Uuid;
 }
 
 /** What the database returns for each result type word. */
@@ -40,29 +42,31 @@ export interface ResultTypes {
   array: unknown[];
   bool: boolean;
   bytes: Uint8Array;
-  datetime: unknown;
-  decimal: unknown;
-  duration: unknown;
-  file: unknown;
-  geometry: unknown;
+  datetime: Datetime;
+  decimal: Decimal;
+  duration: Duration;
+  file: FileRef;
+  geometry: Geometry;
   none: undefined;
   number: number;
   'number[]': number[];
   object: Record<string, unknown>;
-  range: unknown;
-  record: unknown;
-  set: unknown[];
+  range: Range;
+  record: RecordId;
+  set: Set<unknown>;
   string: string;
   'string[]': string[];
-  table: unknown;
-  uuid: unknown;
+  table: Table;
+  uuid: Uuid;
 }
 
 type Catalogue = typeof catalogue;
 
 type ArgumentOf<W extends string> = W extends 'closure'
   ? Expression<ClosureValue>
-  : Arg<W extends keyof ArgumentTypes ? ArgumentTypes[W] : unknown>;
+  : W extends 'ref'
+    ? number
+    : Arg<W extends keyof ArgumentTypes ? ArgumentTypes[W] : unknown>;
 
 /** The parameter list of a builder, from its argument type words. */
 export type Arguments<W extends readonly string[]> = W extends readonly [infer H extends string, ...infer R extends readonly string[]]
