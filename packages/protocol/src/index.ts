@@ -56,6 +56,7 @@ export {
   type SignupCredentials,
   type UserCredentials,
 } from './rpc/credentials.ts';
+export { redactParams } from './rpc/redact.ts';
 export { statementResults, type StatementFailure, type StatementResult, type StatementSuccess } from './rpc/statement-result.ts';
 export { RpcClient, type CompiledQuery, type ManyTarget, type RunOptions, type UseResult, type UseTarget } from './rpc/client.ts';
 export { isLiveNotification, parseLiveNotification, type LiveAction, type LiveNotification, type LiveNotificationFrame } from './rpc/live.ts';

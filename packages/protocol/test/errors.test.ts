@@ -163,7 +163,7 @@ describe('instanceof across two installed copies of @sdb/protocol', () => {
 describe('errors of other packages', () => {
   it('a subclass declaring an errorBrand gets that name and cross-copy instanceof', () => {
     class NotSupportedError extends SdbError {
-      static readonly [errorBrand]: string = 'NotSupportedError';
+      static override readonly [errorBrand]: string = 'NotSupportedError';
     }
     const error = new NotSupportedError('no live queries over HTTP');
     expect(error.name).toBe('NotSupportedError');

@@ -8,7 +8,7 @@
  * Each class carries a static brand string under this shared symbol; `instanceof` compares brands
  * along the value's prototype chain, so an error built by another copy of @sdb/protocol matches,
  * and the brand is the error's `name`. A subclass in another package that wants both declares
- * `static readonly [errorBrand] = 'MyError'`; without it, it keeps ordinary `instanceof`.
+ * `static override readonly [errorBrand] = 'MyError'`; without it, it keeps ordinary `instanceof`.
  */
 export const errorBrand: unique symbol = Symbol.for('sdb.errorBrand');
 const CBOR_ERROR = Symbol.for('sdb.CborError');
