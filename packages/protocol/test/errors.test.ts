@@ -69,6 +69,14 @@ describe('ServerError.from picks the subclass for the SurrealDB 3 error kind', (
     expect(ServerError.from({ code: 1, message: 'x', kind: 'constructor' }).constructor).toBe(ServerError);
   });
 
+  it('a malformed payload off the wire still gives a usable ServerError', () => {
+    const fromString = ServerError.from('Method not found' as never);
+    expect(fromString.message).toBe('Method not found');
+    const garbage = ServerError.from({ code: 'x', message: 42, kind: ['NotFound'] } as never);
+    expect(garbage.constructor).toBe(ServerError);
+    expect(garbage).toMatchObject({ code: -32000, kind: 'Internal', message: 'The server answered with an error' });
+  });
+
   it('chained causes become ServerErrors too', () => {
     const error = ServerError.from({
       code: -32000,

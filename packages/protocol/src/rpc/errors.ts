@@ -61,10 +61,12 @@ export class ServerError extends SdbError {
   readonly details: unknown;
 
   constructor(payload: RpcErrorPayload, options?: { cause?: unknown }) {
-    super(payload.message, options);
-    this.code = payload.code;
-    this.kind = payload.kind ?? 'Internal';
-    this.details = payload.details;
+    // The payload comes off the wire: read each field only when it has the right type.
+    const { code, message, kind, details } = payload as Partial<Record<keyof RpcErrorPayload, unknown>>;
+    super(typeof message === 'string' ? message : 'The server answered with an error', options);
+    this.code = typeof code === 'number' ? code : -32000;
+    this.kind = typeof kind === 'string' ? kind : 'Internal';
+    this.details = details;
   }
 
   /**
@@ -77,9 +79,12 @@ export class ServerError extends SdbError {
 
   /** The error class for an RPC error payload, by its `kind`; chained causes become ServerErrors too. */
   static from(payload: RpcErrorPayload): ServerError {
-    const Kind = (payload.kind !== undefined && Object.hasOwn(KINDS, payload.kind) ? KINDS[payload.kind] : undefined) ?? ServerError;
-    const cause = payload.cause && typeof payload.cause === 'object' ? ServerError.from(payload.cause) : undefined;
-    return new Kind(payload, cause ? { cause } : undefined);
+    if (typeof payload !== 'object' || payload === null) {
+      return new ServerError({ code: -32000, message: typeof payload === 'string' ? payload : 'The server answered with an error' });
+    }
+    const { kind, cause } = payload;
+    const Kind = (typeof kind === 'string' && Object.hasOwn(KINDS, kind) ? KINDS[kind] : undefined) ?? ServerError;
+    return new Kind(payload, typeof cause === 'object' && cause !== null ? { cause: ServerError.from(cause) } : undefined);
   }
 }
 
