@@ -158,6 +158,14 @@ describe('request shapes', () => {
     ]);
   });
 
+  it('method options (version, diff) stay out of the call options', async () => {
+    const { calls, client } = recordingTransport(() => []);
+    await client.run('ml::model', [1], { version: '1.0.0', timeout: 5 });
+    await client.live('person', { diff: true, timeout: 5 });
+    await client.patch(tobie, [], { diff: true, timeout: 5 });
+    expect(calls.map((c) => c.options)).toEqual([{ timeout: 5 }, { timeout: 5 }, { timeout: 5 }]);
+  });
+
   it('call options reach the transport unchanged', async () => {
     const { calls, client } = recordingTransport(() => []);
     const options: CallOptions = { timeout: 50, signal: new AbortController().signal, session: Uuid.v4(), txn: Uuid.v7() };

@@ -155,10 +155,10 @@ export class RpcClient {
   }
 
   /** Runs a function: `fn::name`, `ml::name` (with `version`), or a built-in such as `string::len`. */
-  run<T = unknown>(name: string, args?: readonly unknown[], options?: RunOptions): Promise<T> {
-    const version = options?.version;
+  run<T = unknown>(name: string, args?: readonly unknown[], options: RunOptions = {}): Promise<T> {
+    const { version, ...callOptions } = options;
     const params: RpcParams<'run'> = args === undefined ? (version === undefined ? [name] : [name, version]) : [name, version ?? null, args];
-    return this.call('run', params, options) as Promise<T>;
+    return this.call('run', params, callOptions) as Promise<T>;
   }
 
   /** Runs a GraphQL query (servers that serve GraphQL over RPC; SurrealDB 3.0 answers NotFound). */
@@ -220,9 +220,9 @@ export class RpcClient {
   patch<T = RecordData>(what: RecordId, patches: readonly PatchOperation[], options?: CallOptions & { diff?: false }): Promise<T | undefined>;
   patch<T = RecordData>(what: ManyTarget, patches: readonly PatchOperation[], options?: CallOptions & { diff?: false }): Promise<T[]>;
   patch(what: RecordId | ManyTarget, patches: readonly PatchOperation[], options: CallOptions & { diff: true }): Promise<PatchOperation[] | PatchOperation[][]>;
-  patch(what: RecordId | ManyTarget, patches: readonly PatchOperation[], options?: CallOptions & { diff?: boolean }): Promise<unknown> {
-    const params: RpcParams<'patch'> = options?.diff ? [target(what), patches, true] : [target(what), patches];
-    return this.call('patch', params, options);
+  patch(what: RecordId | ManyTarget, patches: readonly PatchOperation[], options: CallOptions & { diff?: boolean } = {}): Promise<unknown> {
+    const { diff, ...callOptions } = options;
+    return this.call('patch', diff ? [target(what), patches, true] : [target(what), patches], callOptions);
   }
 
   /** Deletes records; answers what was deleted. */
@@ -242,8 +242,9 @@ export class RpcClient {
   // ----- live queries -----
 
   /** Starts a live query on a table; notifications arrive through the transport. Answers its id. */
-  live(table: Table | string, options?: CallOptions & { diff?: boolean }): Promise<Uuid> {
-    return this.call('live', options?.diff ? [target(table), true] : [target(table)], options);
+  live(table: Table | string, options: CallOptions & { diff?: boolean } = {}): Promise<Uuid> {
+    const { diff, ...callOptions } = options;
+    return this.call('live', diff ? [target(table), true] : [target(table)], callOptions);
   }
 
   /** Stops a live query. */
