@@ -24,6 +24,8 @@ const ACTIONS: ReadonlySet<string> = new Set<LiveAction>(['CREATE', 'UPDATE', 'D
 export interface LiveNotificationFrame {
   id?: null;
   result: LiveNotification;
+  /** SurrealDB 3 also names the live query's session on the frame. */
+  session?: Uuid;
 }
 
 /**

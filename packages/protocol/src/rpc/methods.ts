@@ -137,11 +137,15 @@ export interface RpcRequest<M extends string = string> {
 export interface RpcSuccessResponse<T = unknown> {
   id: string | number;
   result: T;
+  /** SurrealDB 3 echoes the session the request ran in. */
+  session?: Uuid;
 }
 
 export interface RpcErrorResponse {
-  id: string | number | null | undefined;
+  /** Absent when the server could not read the request's id (e.g. a parse error). */
+  id?: string | number | null;
   error: RpcErrorPayload;
+  session?: Uuid;
 }
 
 export type RpcResponse<T = unknown> = RpcSuccessResponse<T> | RpcErrorResponse;
