@@ -34,7 +34,8 @@ const LOCK_RELEASE_MS = 2000;
 
 /**
  * Connects to the datastore. `free()` drops an engine in the background, so reopening the same
- * SurrealKV/RocksDB directory right after a close can briefly hit its lock: retry for a while.
+ * SurrealKV directory right after a close can briefly hit its lock: retry for a while. A RocksDB
+ * lock stays until the process exits, so that case fails at once with an explanation.
  */
 async function connectNative(url: string, options: NativeEngineOptions): Promise<NativeEngine> {
   const deadline = Date.now() + LOCK_RELEASE_MS;
@@ -42,7 +43,14 @@ async function connectNative(url: string, options: NativeEngineOptions): Promise
     try {
       return await loadNativeBinding().SurrealNodeEngine.connect(url, options);
     } catch (error) {
-      if (!(error instanceof Error && /already locked/i.test(error.message)) || Date.now() > deadline) throw error;
+      const message = error instanceof Error ? error.message : '';
+      if (/lock hold by current process/i.test(message)) {
+        throw new Error(
+          `${url} is still locked by an engine this process opened before: @surrealdb/node releases a RocksDB lock only when the process exits (use surrealkv:// to reopen a datastore in the same process)`,
+          { cause: error },
+        );
+      }
+      if (!/already locked/i.test(message) || Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }

@@ -16,6 +16,9 @@ import {
   ValidationError,
   type LiveNotification,
 } from '@sdb/protocol';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEmbeddedTransport, type EmbeddedTransport } from '../src/transport.ts';
 
@@ -108,6 +111,8 @@ describe('live notifications', () => {
     const liveId = (await transport.call('live', [new Table('person')])) as Uuid;
 
     await transport.call('create', [new RecordId('person', 1), { name: 'Ann' }]);
+    // The engine may deliver a KILLED before an earlier CREATE: wait for the CREATE first.
+    await expect.poll(() => seen.length).toBe(1);
     await transport.call('kill', [liveId]);
     await expect.poll(() => seen.map((notification) => notification.action)).toEqual(['CREATE', 'KILLED']);
     expect(seen[0]?.id.equals(liveId)).toBe(true);
@@ -150,10 +155,7 @@ describe('opening', () => {
   });
 
   it('keeps data in a SurrealKV directory across reopenings', async () => {
-    const { mkdtemp, rm } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const dir = await mkdtemp(join(tmpdir(), 'sdb-kv-'));
+    const dir = await mkdtemp(join(tmpdir(), 'sdb-surrealkv-'));
     try {
       const first = await createEmbeddedTransport(`surrealkv://${dir}`);
       await first.call('use', ['kv', 'main']);
@@ -164,6 +166,21 @@ describe('opening', () => {
       await second.call('use', ['kv', 'main']);
       expect(await second.call('select', [new RecordId('kept', 1)])).toMatchObject({ n: 1 });
       await second.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stores data in a RocksDB directory, and explains that the engine keeps its lock until the process exits', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sdb-rocksdb-'));
+    try {
+      const rocks = await createEmbeddedTransport(`rocksdb://${dir}`);
+      await rocks.call('use', ['rocks', 'main']);
+      await rocks.call('query', ['DEFINE TABLE kept; CREATE kept:1 SET n = 1']);
+      expect(await rocks.call('select', [new RecordId('kept', 1)])).toMatchObject({ n: 1 });
+      await rocks.close();
+
+      await expect(createEmbeddedTransport(`rocksdb://${dir}`)).rejects.toThrow(/releases a RocksDB lock only when the process exits/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
