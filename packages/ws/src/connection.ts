@@ -1,0 +1,184 @@
+/**
+ * @module One socket's lifetime: open it (with a deadline), send CBOR request frames, match
+ * reply frames to their requests, hand live notifications on, and reject whatever is pending
+ * the moment it closes. Reconnection is the transport's business, not this file's.
+ */
+import {
+  ConnectionClosedError,
+  ConnectionError,
+  ProtocolError,
+  SdbError,
+  decode,
+  encode,
+  isLiveNotification,
+  parseLiveNotification,
+  type LiveNotification,
+  type Uuid,
+} from '@sdb/protocol';
+import { RequestManager } from './request-manager.ts';
+import { OPEN, type SocketLike, type WebSocketConstructor } from './socket.ts';
+
+export interface FrameOptions {
+  timeout: number;
+  signal?: AbortSignal | undefined;
+  session?: Uuid | undefined;
+  txn?: Uuid | undefined;
+}
+
+export interface ConnectionHandlers {
+  notification(notification: LiveNotification): void;
+  /** The socket closed (or was dropped); called once. */
+  closed(code: number | undefined, reason: string): void;
+  error(error: Error): void;
+}
+
+export class Connection {
+  readonly #socket: SocketLike;
+  readonly #requests = new RequestManager();
+  readonly #handlers: ConnectionHandlers;
+  #open = true;
+
+  private constructor(socket: SocketLike, handlers: ConnectionHandlers) {
+    this.#socket = socket;
+    this.#handlers = handlers;
+    socket.onmessage = (event) => this.#receive(event.data);
+    socket.onclose = (event) => this.#closed(event.code, event.reason || 'the server closed the connection');
+    socket.onerror = () => undefined;
+  }
+
+  /** Opens a socket speaking CBOR RPC; rejects with a `ConnectionError` when it cannot within `timeout` ms. */
+  static open(url: string, Impl: WebSocketConstructor, timeout: number, handlers: ConnectionHandlers): Promise<Connection> {
+    return new Promise((resolve, reject) => {
+      let socket: SocketLike;
+      try {
+        socket = new Impl(url, ['cbor']) as SocketLike;
+      } catch (error) {
+        reject(new ConnectionError(`Could not open a WebSocket to ${url}`, { cause: error }));
+        return;
+      }
+      socket.binaryType = 'arraybuffer';
+      const fail = (message: string) => {
+        clearTimeout(timer);
+        socket.onopen = socket.onclose = socket.onerror = null;
+        drop(socket);
+        reject(new ConnectionError(message));
+      };
+      const timer = setTimeout(() => fail(`Could not connect to ${url} within ${timeout} ms`), timeout);
+      socket.onerror = () => fail(`Could not connect to ${url}`);
+      socket.onclose = (event) => fail(`Could not connect to ${url} (closed with code ${event.code})`);
+      socket.onopen = () => {
+        clearTimeout(timer);
+        socket.onopen = null;
+        // A server that picked no subprotocol would read our CBOR frames as something else.
+        if (socket.protocol !== 'cbor' && socket.protocol !== '') {
+          fail(`${url} answered with the WebSocket subprotocol ${JSON.stringify(socket.protocol)}, not cbor`);
+          return;
+        }
+        resolve(new Connection(socket, handlers));
+      };
+    });
+  }
+
+  get isOpen(): boolean {
+    return this.#open;
+  }
+
+  /** Requests waiting for their reply. */
+  get pending(): number {
+    return this.#requests.size;
+  }
+
+  /** Sends one request; settles with its result, or rejects typed (server error, timeout, abort, close). */
+  request(method: string, params: readonly unknown[], options: FrameOptions): Promise<unknown> {
+    if (!this.#open || this.#socket.readyState !== OPEN) {
+      return Promise.reject(new ConnectionClosedError(`${method}: the connection is closed`));
+    }
+    const slot = this.#requests.open(method, options.timeout, options.signal);
+    const frame: Record<string, unknown> = { id: slot.id, method, params };
+    if (options.session !== undefined) frame.session = options.session;
+    if (options.txn !== undefined) frame.txn = options.txn;
+    try {
+      this.#socket.send(encode(frame));
+    } catch (error) {
+      this.#requests.fail(slot.id, error instanceof SdbError ? error : new ConnectionError(`${method}: the request could not be sent`, { cause: error }));
+    }
+    return slot.promise;
+  }
+
+  /**
+   * Drops the socket now, without waiting for a close handshake a dead peer will never answer:
+   * pending calls reject and `closed` fires at once.
+   */
+  drop(reason: string): void {
+    if (!this.#open) return;
+    drop(this.#socket);
+    this.#closed(undefined, reason);
+  }
+
+  /** Closes cleanly (code 1000); pending calls reject with a `ConnectionClosedError`. */
+  close(): void {
+    if (!this.#open) return;
+    try {
+      this.#socket.close(1000, 'client closed');
+    } catch {
+      drop(this.#socket);
+    }
+    this.#closed(1000, 'client closed');
+  }
+
+  #receive(data: unknown): void {
+    let frame: unknown;
+    try {
+      frame = decode(bytesOf(data));
+    } catch (error) {
+      this.#handlers.error(error instanceof Error ? error : new ProtocolError('An undecodable frame arrived'));
+      return;
+    }
+    if (typeof frame !== 'object' || frame === null) return;
+    const { id } = frame as { id?: unknown };
+    if (id !== undefined && id !== null) {
+      // A reply for a call that timed out, was aborted, or never existed: nobody waits for it.
+      this.#requests.settle(id, frame as { result?: unknown; error?: unknown });
+      return;
+    }
+    if (isLiveNotification(frame)) {
+      let notification: LiveNotification;
+      try {
+        notification = parseLiveNotification(frame.result);
+      } catch (error) {
+        this.#handlers.error(error as Error);
+        return;
+      }
+      this.#handlers.notification(notification);
+    }
+  }
+
+  #closed(code: number | undefined, reason: string): void {
+    if (!this.#open) return;
+    this.#open = false;
+    this.#socket.onmessage = null;
+    this.#socket.onclose = null;
+    this.#requests.rejectAll(() => new ConnectionClosedError(`The connection closed before the server answered (${reason})`));
+    this.#handlers.closed(code, reason);
+  }
+}
+
+function bytesOf(data: unknown): Uint8Array {
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (data instanceof Uint8Array) return data;
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  throw new ProtocolError('A text frame arrived on a CBOR connection');
+}
+
+/** Ends a socket at once: `terminate` where the implementation has it (ws), else a close. */
+function drop(socket: SocketLike): void {
+  socket.onopen = socket.onmessage = socket.onclose = null;
+  // Late socket errors after a drop have nobody to tell; keep them from being unhandled.
+  socket.onerror = () => undefined;
+  try {
+    if (typeof socket.terminate === 'function') socket.terminate();
+    else socket.close(4000, 'dropped');
+  } catch {
+    // Already closed or closing: nothing more to do.
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * @module @sdb/ws: SurrealDB 3 over one WebSocket: multiplexed CBOR RPC with every method typed,
+ * server sessions, transactions, liveness pings, reconnect with state restore, live subscriptions.
+ */
+export { connect } from './connect.ts';
+export { WsClient } from './client.ts';
+export { WsSession, type SessionOptions } from './session.ts';
+export { WsScope, type LiveOptions } from './scope.ts';
+export { WsTransaction, isTransactionConflict, retryOnConflict, type TransactionOptions } from './transaction.ts';
+export { LiveSubscription, type LiveMessage, type LiveResumed, type LiveSource } from './live.ts';
+export { WsTransport, type ConnectionStatus } from './transport.ts';
+export type { Auth, AuthValue, ConnectOptions, PingOptions, ReconnectOptions } from './options.ts';
+export type { ClientEvents, EventName, Listener } from './events.ts';
+export type { RequestDiagnostic } from './diagnostics.ts';
+export type { WebSocketConstructor } from './socket.ts';
+export { backoffDelay } from './reconnect.ts';

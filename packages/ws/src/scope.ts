@@ -1,0 +1,88 @@
+/**
+ * @module What the client and its sessions share: every RPC method, bound to one server session,
+ * plus live subscriptions and transactions in that session. A scope is also a `Transport`, so
+ * anything that takes a transport (pool, ql, orm) can run on the client or on a session.
+ */
+import {
+  Table,
+  type CallOptions,
+  type CompiledQuery,
+  type LiveNotification,
+  type RpcMethod,
+  type RpcParams,
+  type RpcResult,
+  type Transport,
+  type TransportCapabilities,
+  type Uuid,
+} from '@sdb/protocol';
+import type { LiveSubscription } from './live.ts';
+import { RpcBase } from './rpc-base.ts';
+import { runTransaction, type TransactionOptions, type WsTransaction } from './transaction.ts';
+import type { WsTransport } from './transport.ts';
+
+export interface LiveOptions extends CallOptions {
+  /** Ask for JSON Patch diffs instead of whole records. */
+  diff?: boolean;
+}
+
+export abstract class WsScope extends RpcBase implements Transport {
+  readonly capabilities: TransportCapabilities = { live: true, stateful: true };
+  /** The server session this scope's calls run in; undefined for the socket's own session. */
+  readonly sessionId: Uuid | undefined;
+  protected readonly core: WsTransport;
+
+  constructor(core: WsTransport, session: Uuid | undefined) {
+    super(core);
+    this.core = core;
+    this.sessionId = session;
+  }
+
+  /** Sends one RPC call in this scope's session (the `Transport` contract; the typed methods use it). */
+  call<M extends RpcMethod>(method: M, params: RpcParams<M>, options?: CallOptions): Promise<RpcResult<M>>;
+  call(method: string, params: readonly unknown[], options?: CallOptions): Promise<unknown>;
+  call(method: string, params: readonly unknown[], options: CallOptions = {}): Promise<unknown> {
+    return this.core.call(method, params, this.sessionId === undefined || options.session !== undefined ? options : { ...options, session: this.sessionId });
+  }
+
+  /** Every live notification on the socket (subscriptions get theirs through `live`). */
+  onNotification(listener: (notification: LiveNotification) => void): () => void {
+    return this.core.onNotification(listener);
+  }
+
+  abstract close(): Promise<void>;
+
+  /**
+   * Starts a live query on a table and answers its subscription: iterate it (`for await`) or
+   * `.on(cb)`; `kill()` stops it. After a reconnect it is re-issued and a `RESUMED` message says
+   * that changes may have been missed.
+   */
+  live<T = Record<string, unknown>>(table: Table | string, options: LiveOptions = {}): Promise<LiveSubscription<T>> {
+    const { diff = false, ...callOptions } = options;
+    return this.core.subscribe<T>({ kind: 'table', table: typeof table === 'string' ? new Table(table) : table, diff }, this.sessionId, callOptions);
+  }
+
+  /**
+   * Runs one `LIVE SELECT ...` statement (with bound values) and answers its subscription; it is
+   * re-issued after a reconnect like `live`.
+   */
+  liveQuery<T = Record<string, unknown>>(sql: string | CompiledQuery, vars?: Record<string, unknown>, options: CallOptions = {}): Promise<LiveSubscription<T>> {
+    const [query, bound] = typeof sql === 'string' ? [sql, vars] : [sql.query, vars ? { ...sql.bindings, ...vars } : sql.bindings];
+    return this.core.subscribe<T>({ kind: 'query', query, vars: bound }, this.sessionId, options);
+  }
+
+  /**
+   * Subscribes to a live query started elsewhere (e.g. a `LIVE SELECT` inside a larger `query`).
+   * It cannot be re-issued: a reconnect ends it with a `ConnectionClosedError`.
+   */
+  subscribe<T = Record<string, unknown>>(id: Uuid): Promise<LiveSubscription<T>> {
+    return this.core.subscribe<T>({ kind: 'id' }, this.sessionId, {}, id);
+  }
+
+  /**
+   * Runs `fn` in a transaction (`begin`, calls with `txn`, `commit`); any throw cancels it, so
+   * nothing it wrote remains. With `retries`, a transaction conflict runs `fn` again.
+   */
+  transaction<T>(fn: (tx: WsTransaction) => Promise<T>, options?: TransactionOptions): Promise<T> {
+    return runTransaction(this.core, this.sessionId, fn, options);
+  }
+}

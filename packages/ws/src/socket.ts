@@ -1,0 +1,33 @@
+/**
+ * @module The WebSocket implementation: the platform's global `WebSocket` (browsers, Deno, Bun,
+ * edge runtimes, Node 22+), else `ws` through isomorphic-ws (Node 20), loaded only when needed.
+ */
+
+/** The part of the WHATWG WebSocket API this package uses (the `ws` package implements it too). */
+export interface SocketLike {
+  readonly readyState: number;
+  readonly protocol: string;
+  binaryType: string;
+  onopen: ((event: unknown) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onclose: ((event: { code: number; reason: string }) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+  send(data: Uint8Array): void;
+  close(code?: number, reason?: string): void;
+  /** `ws` only: drops the TCP connection at once, without a close handshake. */
+  terminate?: () => void;
+}
+
+export type WebSocketConstructor = new (url: string, protocols?: string | string[]) => unknown;
+
+export const OPEN = 1;
+
+let fallback: Promise<WebSocketConstructor> | undefined;
+
+export function webSocketImplementation(given: WebSocketConstructor | undefined): Promise<WebSocketConstructor> | WebSocketConstructor {
+  if (given) return given;
+  const global = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+  if (global) return global;
+  fallback ??= import('isomorphic-ws').then((module) => (module as { default: WebSocketConstructor }).default);
+  return fallback;
+}
