@@ -59,12 +59,10 @@ export async function restoreAuth(send: Send, stored: StoredAuth | undefined, so
       if (!(error instanceof NotAllowedError)) throw error;
     }
   }
-  if (tokens.refresh !== undefined && credentials.AC !== undefined) {
+  if (tokens.refresh !== undefined) {
+    // SurrealDB 3 `refresh` takes the (possibly expired) pair, authenticates the session and revokes the old refresh token.
     try {
-      const grant: WireCredentials = { AC: credentials.AC, refresh: tokens.refresh };
-      if (credentials.NS !== undefined) grant.NS = credentials.NS;
-      if (credentials.DB !== undefined) grant.DB = credentials.DB;
-      const refreshed = tokensFromWire(await send('signin', [grant], session));
+      const refreshed = tokensFromWire(await send('refresh', [{ access: tokens.access, refresh: tokens.refresh }], session));
       return { kind: 'credentials', credentials, tokens: refreshed };
     } catch (error) {
       if (!(error instanceof NotAllowedError) || credentials.refresh !== undefined) throw error;

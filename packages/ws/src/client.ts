@@ -24,6 +24,11 @@ export class WsClient extends WsScope {
     return this.core.status;
   }
 
+  /** Calls sent and waiting for their reply on the current socket. */
+  get pending(): number {
+    return this.core.pending;
+  }
+
   /** Listens to a connection event; returns the function that stops listening. */
   on<K extends EventName>(event: K, listener: Listener<K>): () => void {
     return this.core.events.on(event, listener);
