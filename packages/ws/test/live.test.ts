@@ -1,0 +1,124 @@
+/**
+ * Live subscriptions: async iteration and `.on`, buffering before anyone listens, kill, KILLED,
+ * LIVE SELECT through a query, and subscriptions in a session.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { RecordId, Table, type Uuid } from '@sdb/protocol';
+import type { LiveMessage, WsClient } from '../src/index.ts';
+import { connectRoot, surrealdb, until } from './support.ts';
+
+let db: WsClient;
+let namespace: string;
+let database: string;
+beforeAll(async () => {
+  ({ db, namespace, database } = await connectRoot());
+  await db.queryAll('DEFINE TABLE task SCHEMALESS; DEFINE TABLE note SCHEMALESS; DEFINE TABLE other SCHEMALESS');
+});
+afterAll(() => db.close());
+
+async function take<T>(iterable: AsyncIterable<T>, count: number): Promise<T[]> {
+  const taken: T[] = [];
+  for await (const item of iterable) {
+    taken.push(item);
+    if (taken.length === count) break;
+  }
+  return taken;
+}
+
+test('notifications that arrive before anyone iterates are buffered, in order', async () => {
+  const subscription = await db.live('task');
+  await db.create(new RecordId('task', 1), { title: 'one' });
+  await db.merge(new RecordId('task', 1), { done: true });
+  await db.delete(new RecordId('task', 1));
+  const messages = await take(subscription, 3);
+  expect(messages.map((message) => message.action)).toEqual(['CREATE', 'UPDATE', 'DELETE']);
+  expect(messages[1]).toMatchObject({ record: new RecordId('task', 1), result: { title: 'one', done: true } });
+  // Breaking out of the loop killed the live query.
+  expect(subscription.closed).toBe(true);
+});
+
+test('.on delivers buffered then new notifications; the returned function stops listening', async () => {
+  const subscription = await db.live('note');
+  await db.create(new RecordId('note', 'a'), {});
+  await until(() => db.pending === 0);
+  const seen: LiveMessage[] = [];
+  const stop = subscription.on((message) => seen.push(message));
+  await db.create(new RecordId('note', 'b'), {});
+  await until(() => seen.length === 2, 5000, 'two notifications');
+  stop();
+  await db.create(new RecordId('note', 'c'), {});
+  await db.ping();
+  expect(seen.map((message) => (message.record as RecordId).id)).toEqual(['a', 'b']);
+  await subscription.kill();
+});
+
+test('a subscription only sees its own table', async () => {
+  const tasks = await db.live('task');
+  const others = await db.live('other');
+  await db.create(new RecordId('other', 1), {});
+  await db.create(new RecordId('task', 2), {});
+  const [message] = await take(tasks, 1);
+  expect(message?.record).toEqual(new RecordId('task', 2));
+  const [other] = await take(others, 1);
+  expect(other?.record).toEqual(new RecordId('other', 1));
+});
+
+test('diff subscriptions receive JSON Patch operations', async () => {
+  const subscription = await db.live('note', { diff: true });
+  await db.create(new RecordId('note', 'diffed'), { n: 1 });
+  const [message] = await take(subscription, 1);
+  expect(message?.action).toBe('CREATE');
+  expect(Array.isArray(message?.result)).toBe(true);
+});
+
+test('liveQuery runs a LIVE SELECT with bound values; only matching records notify', async () => {
+  const subscription = await db.liveQuery('LIVE SELECT * FROM task WHERE priority > $min', { min: 5 });
+  await db.create(new RecordId('task', 'low'), { priority: 1 });
+  await db.create(new RecordId('task', 'high'), { priority: 9 });
+  const [message] = await take(subscription, 1);
+  expect(message).toMatchObject({ action: 'CREATE', record: new RecordId('task', 'high') });
+});
+
+test('liveQuery refuses a query that is not one LIVE SELECT', async () => {
+  await expect(db.liveQuery('RETURN 1; RETURN 2')).rejects.toThrow(TypeError);
+});
+
+test('subscribe follows a live query started inside a larger query', async () => {
+  const [, id] = await db.queryAll<[unknown, Uuid]>('LET $t = "task"; LIVE SELECT * FROM task');
+  const subscription = await db.subscribe(id);
+  await db.create(new RecordId('task', 'via-query'), {});
+  const [message] = await take(subscription, 1);
+  expect(message?.record).toEqual(new RecordId('task', 'via-query'));
+});
+
+test('a KILL issued elsewhere ends the subscription after its KILLED notification', async () => {
+  const subscription = await db.live('task');
+  const collected: LiveMessage[] = [];
+  const done = (async () => {
+    for await (const message of subscription) collected.push(message);
+  })();
+  await db.query('KILL $id', { id: subscription.id });
+  await done;
+  expect(collected.map((message) => message.action)).toEqual(['KILLED']);
+  expect(subscription.closed).toBe(true);
+});
+
+test('live queries of a session end when the session closes', async () => {
+  const session = await db.session({ namespace, database });
+  await session.signin({ username: surrealdb().user, password: surrealdb().pass });
+  const subscription = await session.live('task');
+  await session.close();
+  expect(subscription.closed).toBe(true);
+  expect((await subscription[Symbol.asyncIterator]().next()).done).toBe(true);
+});
+
+test('closing the client ends every subscription', async () => {
+  const { db: client } = await connectRoot();
+  await client.queryAll('DEFINE TABLE t');
+  const subscription = await client.live(new Table('t'));
+  const next = subscription[Symbol.asyncIterator]().next();
+  await client.close();
+  expect((await next).done).toBe(true);
+  // Killing after the close is a no-op, not an error.
+  await expect(subscription.kill()).resolves.toBeUndefined();
+});
