@@ -17,7 +17,7 @@ const RESERVED = new Set([
 const PLAIN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** The engine's `EscapeWriter`: backslash-escapes the quote character, backslash and control characters. */
-function quote(text: string, mark: '`' | '"'): string {
+function quote(text: string, mark: '`' | '"' | "'"): string {
   let out = mark;
   for (const c of text) {
     switch (c) {
@@ -60,6 +60,11 @@ export function escapeObjectKey(key: string): string {
   if (typeof key !== 'string') throw new InvalidIdentifierError('object key', String(key), 'not a string');
   if (key.length === 0 || !PLAIN.test(key) || key === 'NaN' || key === 'Infinity') return quote(key, '"');
   return key;
+}
+
+/** A string literal the engine's way (`QuoteStr`): single quotes, or double quotes when the text holds a `'`. */
+export function quoteString(text: string): string {
+  return quote(text, text.includes("'") ? '"' : "'");
 }
 
 /** A `$parameter`; names the printer reserves for bound values (`p0`, `p1`...) are refused. */

@@ -7,7 +7,7 @@ export { closure, param } from './closure.ts';
 export { compile } from './compile.ts';
 export { durationConstants, mathConstants, timeConstants } from './constants.ts';
 export { ArityError, InvalidIdentifierError, QueryBuildError } from './errors.ts';
-export { escapeIdent, escapeKeywordFree, escapeObjectKey, escapeParam } from './escape.ts';
+export { escapeIdent, escapeKeywordFree, escapeObjectKey, escapeParam, quoteString } from './escape.ts';
 export {
   Expression,
   isExpression,
@@ -22,7 +22,7 @@ export {
   type ValueNode,
 } from './expression.ts';
 export { fn } from './namespaces.ts';
-export { Printer, isPlainObject, type CompiledQuery } from './printer.ts';
+export { Printer, isPlainObject, literal, type CompiledQuery } from './printer.ts';
 export type {
   ArgumentTypes,
   Arguments,

@@ -4,7 +4,7 @@
  * deterministic). @sdb/ql extends it with statement nodes.
  */
 import type { CompiledQuery } from '@sdb/protocol';
-import { escapeObjectKey, escapeParam } from './escape.ts';
+import { escapeObjectKey, escapeParam, quoteString } from './escape.ts';
 import { QueryBuildError } from './errors.ts';
 import { isExpression, type CallNode, type ClosureNode, type ConstantNode, type OperationNode, type ParamNode, type RefNode, type ValueNode } from './expression.ts';
 
@@ -14,9 +14,25 @@ export type { CompiledQuery };
 export class Printer {
   readonly bindings: Record<string, unknown> = {};
   #next = 0;
+  #inline = 0;
+
+  /**
+   * Runs `print` with values written as literals instead of parameters: for schema statements
+   * (DEFINE FIELD ... DEFAULT, DEFINE EVENT ... THEN) which store their expressions and evaluate
+   * them later, when this query's parameters no longer exist.
+   */
+  inline<R>(print: () => R): R {
+    this.#inline++;
+    try {
+      return print();
+    } finally {
+      this.#inline--;
+    }
+  }
 
   /** Binds `value` as a fresh parameter and returns its reference (`$p3`). */
   bind(value: unknown): string {
+    if (this.#inline > 0) return literal(value);
     const name = `p${this.#next++}`;
     this.bindings[name] = value;
     return `$${name}`;
@@ -64,6 +80,37 @@ export class Printer {
   protected closure(node: ClosureNode): string {
     return `|${node.params.map((name) => escapeParam(name)).join(', ')}| ${this.print(node.body)}`;
   }
+}
+
+/**
+ * A value as a SurrealQL literal: strings through the engine's own quoting, numbers, booleans,
+ * NONE/NULL, arrays and plain objects recursively, and sdb value classes (RecordId, Datetime,
+ * Duration, Uuid, Decimal...) through their SurrealQL `toString()`.
+ */
+export function literal(value: unknown): string {
+  if (value === undefined) return 'NONE';
+  if (value === null) return 'NULL';
+  if (typeof value === 'string') return quoteString(value);
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'bigint') return `${value}`;
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return 'NaN';
+    if (!Number.isFinite(value)) return value > 0 ? 'math::INF' : 'math::NEG_INF';
+    return String(value);
+  }
+  if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
+  if (value instanceof Date) return `d${quoteString(value.toISOString())}`;
+  if (isPlainObject(value)) return `{ ${Object.entries(value).map(([k, v]) => `${escapeObjectKey(k)}: ${literal(v)}`).join(', ')} }`;
+  if (typeof value === 'object' && hasSurqlForm(value)) return String(value);
+  throw new QueryBuildError(`Cannot write ${Object.prototype.toString.call(value)} as a SurrealQL literal`);
+}
+
+/** sdb value classes carry a `Symbol.for('sdb.<Class>')` brand on their prototype and print themselves in SurrealQL form. */
+function hasSurqlForm(value: object): boolean {
+  for (let proto = Object.getPrototypeOf(value); proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    if (Object.getOwnPropertySymbols(proto).some((symbol) => symbol.description?.startsWith('sdb.'))) return true;
+  }
+  return false;
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -1,0 +1,277 @@
+/**
+ * @module The query compiler: @sdb/functions' printer extended with paths, operators and every
+ * statement node. Values become `$p0, $p1...` in order of appearance (literals inside schema
+ * statements); identifiers go through SurrealQL's own quoting.
+ */
+import { Printer, QueryBuildError, escapeIdent, escapeParam, type OperationNode } from '@sdb/functions';
+import type { Assignment, DataNode, OutputNode, TableNameNode } from './clauses.ts';
+import { OPERATORS, type BinaryNode, type KnnNode, type MatchesNode, type NotNode } from './conditions.ts';
+import type { IdiomNode } from './idiom.ts';
+import type { BlockNode, ForNode, IfNode, InfoNode, KillNode, LetNode, LiveNode, ReturnNode, ThrowNode } from './statements/control.ts';
+import type { DefineNode, Token } from './statements/define.ts';
+import type { CreateNode, DeleteNode, InsertNode, RelateNode, UpdateNode } from './statements/mutate.ts';
+import type { RemoveNode } from './statements/remove.ts';
+import type { SelectNode } from './statements/select.ts';
+
+const STATEMENTS = new Set(['select', 'create', 'update', 'upsert', 'delete', 'insert', 'relate', 'live', 'kill', 'let', 'if', 'for', 'return', 'throw', 'info', 'define', 'remove']);
+
+export function isStatementNode(node: OperationNode): boolean {
+  return STATEMENTS.has(node.kind);
+}
+
+export class QueryCompiler extends Printer {
+  /** A whole statement, unparenthesised. */
+  statement(node: OperationNode): string {
+    switch (node.kind) {
+      case 'select': return this.select(node as SelectNode);
+      case 'create': return this.create(node as CreateNode);
+      case 'update':
+      case 'upsert': return this.update(node as UpdateNode);
+      case 'delete': return this.delete(node as DeleteNode);
+      case 'insert': return this.insert(node as InsertNode);
+      case 'relate': return this.relate(node as RelateNode);
+      case 'live': return this.live(node as LiveNode);
+      case 'kill': return `KILL ${this.print((node as KillNode).id)}`;
+      case 'let': return `LET ${escapeParam((node as LetNode).name)} = ${this.print((node as LetNode).value)}`;
+      case 'if': return this.if(node as IfNode);
+      case 'for': return this.for(node as ForNode);
+      case 'return': return `RETURN ${this.print((node as ReturnNode).value)}`;
+      case 'throw': return `THROW ${this.print((node as ThrowNode).value)}`;
+      case 'info': return this.info(node as InfoNode);
+      case 'define': return this.inline(() => this.define(node as DefineNode));
+      case 'remove': return this.remove(node as RemoveNode);
+      default: return this.print(node);
+    }
+  }
+
+  override print(node: OperationNode): string {
+    if (isStatementNode(node)) return `(${this.statement(node)})`;
+    switch (node.kind) {
+      case 'idiom': return this.idiom(node as IdiomNode);
+      case 'tableName': return escapeIdent((node as TableNameNode).name, 'table');
+      case 'binary': return this.binary(node as BinaryNode);
+      case 'not': return `!${this.operand((node as NotNode).operand, 99)}`;
+      case 'matches': {
+        const m = node as MatchesNode;
+        return `${this.operand(m.left, 2)} @${m.ref ?? ''}@ ${this.operand(m.right, 2)}`;
+      }
+      case 'knn': {
+        const k = node as KnnNode;
+        return `${this.operand(k.left, 2)} <|${k.k}${k.param === undefined ? '' : `,${k.param}`}|> ${this.operand(k.right, 2)}`;
+      }
+      case 'block': return this.block(node as BlockNode);
+      default: return super.print(node);
+    }
+  }
+
+  idiom(node: IdiomNode): string {
+    let out = '';
+    for (const part of node.parts) {
+      switch (part.type) {
+        case 'field': out += `${out === '' ? '' : '.'}${escapeIdent(part.name, 'field')}`; break;
+        case 'index': out += `[${part.index}]`; break;
+        case 'all': out += out === '' ? '*' : '.*'; break;
+        case 'graph': {
+          const tables = part.tables.map((t) => escapeIdent(t, 'table'));
+          out += `${part.direction}${tables.length === 1 ? tables[0] : `(${tables.join(', ')})`}`;
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Parenthesises a child whose operator binds no tighter than its parent's. */
+  protected operand(node: OperationNode, parent: number): string {
+    const text = this.print(node);
+    const rank = node.kind === 'binary' ? OPERATORS[(node as BinaryNode).op] : node.kind === 'matches' || node.kind === 'knn' ? 2 : 99;
+    return rank <= parent && !(rank === 1 && parent === 1) ? `(${text})` : text;
+  }
+
+  protected binary(node: BinaryNode): string {
+    const rank = OPERATORS[node.op];
+    if (rank === undefined) throw new QueryBuildError(`Unknown operator ${String(node.op)}`);
+    const left = this.operand(node.left, rank);
+    const right = this.operand(node.right, rank);
+    // AND/OR chains: a mixed child (an OR inside an AND) still gets parentheses.
+    const wrap = (child: OperationNode, text: string) => (rank === 1 && child.kind === 'binary' && OPERATORS[(child as BinaryNode).op] === 1 && (child as BinaryNode).op !== node.op ? `(${text})` : text);
+    return `${wrap(node.left, left)} ${node.op} ${wrap(node.right, right)}`;
+  }
+
+  protected list(nodes: readonly OperationNode[]): string {
+    return nodes.map((n) => this.print(n)).join(', ');
+  }
+
+  protected block(node: BlockNode): string {
+    return `{ ${node.items.map((item) => `${this.statement(item)};`).join(' ')} }`;
+  }
+
+  protected select(node: SelectNode): string {
+    let fields: string;
+    if (node.value) fields = `VALUE ${this.print(node.value)}`;
+    else if (node.fields && node.fields.length > 0) fields = node.fields.map((f) => (f.alias === undefined ? this.print(f.expr) : `${this.print(f.expr)} AS ${escapeIdent(f.alias, 'alias')}`)).join(', ');
+    else fields = '*';
+    const parts = [`SELECT ${fields}`];
+    if (node.omit.length > 0) parts.push(`OMIT ${this.list(node.omit)}`);
+    parts.push(`FROM ${node.only ? 'ONLY ' : ''}${this.list(node.from)}`);
+    if (node.with === 'NOINDEX') parts.push('WITH NOINDEX');
+    else if (node.with) parts.push(`WITH INDEX ${node.with.map((i) => escapeIdent(i, 'index')).join(', ')}`);
+    if (node.where) parts.push(`WHERE ${this.print(node.where)}`);
+    if (node.split.length > 0) parts.push(`SPLIT ${this.list(node.split)}`);
+    if (node.group === 'ALL') parts.push('GROUP ALL');
+    else if (node.group) parts.push(`GROUP BY ${this.list(node.group)}`);
+    if (node.order === 'RAND') parts.push('ORDER BY RAND()');
+    else if (node.order.length > 0) {
+      parts.push(`ORDER BY ${node.order.map((o) => `${this.print(o.field)}${o.collate ? ' COLLATE' : ''}${o.numeric ? ' NUMERIC' : ''} ${o.direction}`).join(', ')}`);
+    }
+    if (node.limit) parts.push(`LIMIT ${this.print(node.limit)}`);
+    if (node.start) parts.push(`START ${this.print(node.start)}`);
+    if (node.fetch.length > 0) parts.push(`FETCH ${this.list(node.fetch)}`);
+    if (node.version) parts.push(`VERSION ${this.print(node.version)}`);
+    if (node.timeout) parts.push(`TIMEOUT ${node.timeout}`);
+    if (node.tempfiles) parts.push('TEMPFILES');
+    if (node.explain) parts.push(node.explain);
+    return parts.join(' ');
+  }
+
+  protected data(data: DataNode | undefined, parts: string[]): void {
+    if (!data) return;
+    if (data.kind === 'SET') parts.push(`SET ${this.assignments(data.assignments)}`);
+    else if (data.kind === 'UNSET') parts.push(`UNSET ${this.list(data.fields)}`);
+    else parts.push(`${data.kind} ${this.print(data.value)}`);
+  }
+
+  protected assignments(items: readonly Assignment[]): string {
+    return items.map((a) => `${this.print(a.field)} ${a.op} ${this.print(a.value)}`).join(', ');
+  }
+
+  protected output(output: OutputNode | undefined, parts: string[]): void {
+    if (!output) return;
+    parts.push(`RETURN ${'mode' in output ? output.mode : this.list(output.fields)}`);
+  }
+
+  protected create(node: CreateNode): string {
+    const parts = [`CREATE ${node.only ? 'ONLY ' : ''}${this.list(node.what)}`];
+    this.data(node.data, parts);
+    this.output(node.output, parts);
+    if (node.version) parts.push(`VERSION ${this.print(node.version)}`);
+    if (node.timeout) parts.push(`TIMEOUT ${node.timeout}`);
+    return parts.join(' ');
+  }
+
+  protected update(node: UpdateNode): string {
+    const parts = [`${node.kind.toUpperCase()} ${node.only ? 'ONLY ' : ''}${this.list(node.what)}`];
+    if (node.with === 'NOINDEX') parts.push('WITH NOINDEX');
+    else if (node.with) parts.push(`WITH INDEX ${node.with.map((i) => escapeIdent(i, 'index')).join(', ')}`);
+    this.data(node.data, parts);
+    if (node.where) parts.push(`WHERE ${this.print(node.where)}`);
+    this.output(node.output, parts);
+    if (node.timeout) parts.push(`TIMEOUT ${node.timeout}`);
+    if (node.explain) parts.push('EXPLAIN');
+    return parts.join(' ');
+  }
+
+  protected delete(node: DeleteNode): string {
+    const parts = [`DELETE ${node.only ? 'ONLY ' : ''}${this.list(node.what)}`];
+    if (node.where) parts.push(`WHERE ${this.print(node.where)}`);
+    this.output(node.output, parts);
+    if (node.timeout) parts.push(`TIMEOUT ${node.timeout}`);
+    if (node.explain) parts.push('EXPLAIN');
+    return parts.join(' ');
+  }
+
+  protected insert(node: InsertNode): string {
+    const parts = [`INSERT${node.relation ? ' RELATION' : ''}${node.ignore ? ' IGNORE' : ''}`];
+    if (node.into) parts.push(`INTO ${this.print(node.into)}`);
+    if ('kind' in node.data) parts.push(this.print(node.data as OperationNode));
+    else {
+      const { fields, rows } = node.data as { fields: readonly OperationNode[]; rows: readonly (readonly OperationNode[])[] };
+      parts.push(`(${this.list(fields)}) VALUES ${rows.map((row) => `(${this.list(row)})`).join(', ')}`);
+    }
+    if (node.onDuplicate.length > 0) parts.push(`ON DUPLICATE KEY UPDATE ${this.assignments(node.onDuplicate)}`);
+    this.output(node.output, parts);
+    if (node.timeout) parts.push(`TIMEOUT ${node.timeout}`);
+    return parts.join(' ');
+  }
+
+  protected relate(node: RelateNode): string {
+    const parts = [`RELATE ${node.only ? 'ONLY ' : ''}${this.print(node.from)}->${this.print(node.edge)}->${this.print(node.to)}`];
+    if (node.unique) parts.push('UNIQUE');
+    this.data(node.data, parts);
+    this.output(node.output, parts);
+    if (node.timeout) parts.push(`TIMEOUT ${node.timeout}`);
+    return parts.join(' ');
+  }
+
+  protected live(node: LiveNode): string {
+    const fields = node.diff ? 'DIFF' : node.fields ? this.list(node.fields) : '*';
+    const parts = [`LIVE SELECT ${fields} FROM ${this.print(node.from)}`];
+    if (node.where) parts.push(`WHERE ${this.print(node.where)}`);
+    if (node.fetch.length > 0) parts.push(`FETCH ${this.list(node.fetch)}`);
+    return parts.join(' ');
+  }
+
+  protected if(node: IfNode): string {
+    const branches = node.branches.map((b, i) => `${i === 0 ? 'IF' : 'ELSE IF'} ${this.print(b.condition)} ${this.block(b.then)}`);
+    return `${branches.join(' ')}${node.otherwise ? ` ELSE ${this.block(node.otherwise)}` : ''}`;
+  }
+
+  protected for(node: ForNode): string {
+    return `FOR ${escapeParam(node.name)} IN ${this.print(node.iterable)} ${this.block(node.body)}`;
+  }
+
+  protected info(node: InfoNode): string {
+    let text = `INFO FOR ${node.level}`;
+    if (node.name !== undefined) text += ` ${escapeIdent(node.name)}`;
+    if (node.on !== undefined) text += node.level === 'INDEX' ? ` ON ${escapeIdent(node.on, 'table')}` : ` ON ${levelWord(node.on)}`;
+    return node.structure ? `${text} STRUCTURE` : text;
+  }
+
+  protected tokens(tokens: readonly Token[]): string {
+    return tokens
+      .map((token) => {
+        switch (token.t) {
+          case 'kw': return token.s;
+          case 'ident': return escapeIdent(token.s);
+          case 'param': return escapeParam(token.s);
+          case 'str': return this.bind(token.s);
+          case 'expr': return this.print(token.node);
+          case 'block': return this.block(token.node);
+          case 'list': return token.items.map((item) => this.tokens(item)).join(', ');
+        }
+      })
+      .join(' ');
+  }
+
+  protected define(node: DefineNode): string {
+    const head = node.what === 'FUNCTION' ? this.functionHead(node.head) : this.tokens(node.head);
+    const parts = [`DEFINE ${node.what}${node.mode ? ` ${node.mode}` : ''} ${head}`];
+    for (const [, tokens] of node.clauses) parts.push(this.tokens(tokens));
+    return parts.join(' ');
+  }
+
+  /** `fn::name($a: type, $b: type) -> type { ... }` without the spaces generic token joining would add. */
+  protected functionHead(tokens: readonly Token[]): string {
+    let out = '';
+    for (const token of tokens) {
+      const text = this.tokens([token]);
+      if (token.t === 'kw' && (token.s === '(' || token.s === ')' || token.s === ',' || token.s === ':')) out += token.s === ',' || token.s === ':' ? `${token.s} ` : token.s;
+      else out += out === '' || out.endsWith('(') || out.endsWith(' ') ? text : ` ${text}`;
+    }
+    return out;
+  }
+
+  protected remove(node: RemoveNode): string {
+    const name = node.nameKind === 'param' ? escapeParam(node.name) : node.nameKind === 'function' ? node.name : escapeIdent(node.name);
+    let text = `REMOVE ${node.what}${node.ifExists ? ' IF EXISTS' : ''} ${name}`;
+    if (node.on.table !== undefined) text += ` ON TABLE ${escapeIdent(node.on.table, 'table')}`;
+    if (node.on.level !== undefined) text += ` ON ${levelWord(node.on.level)}`;
+    return text;
+  }
+}
+
+function levelWord(level: string): string {
+  const upper = level.toUpperCase();
+  if (upper !== 'ROOT' && upper !== 'NAMESPACE' && upper !== 'DATABASE') throw new QueryBuildError(`Unknown level ${level}`);
+  return upper;
+}
