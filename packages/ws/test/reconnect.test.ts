@@ -1,0 +1,218 @@
+/**
+ * Fault tests: the server dies under load and comes back on the same port. Nothing hangs,
+ * pending calls reject typed, and the client reconnects and restores its namespace/database,
+ * authentication, variables, sessions and live queries.
+ */
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { ConnectionClosedError, ConnectionError, RecordId, SdbError, TimeoutError } from '@sdb/protocol';
+import { connect, type ClientEvents, type ConnectOptions, type LiveMessage, type RequestDiagnostic, type WsClient } from '../src/index.ts';
+import { ROOT, RestartableServer } from './fault-support.ts';
+import { sleep, uniqueScope, until } from './support.ts';
+
+let server: RestartableServer;
+let clients: WsClient[] = [];
+
+beforeEach(async () => {
+  server = new RestartableServer();
+  await server.start();
+});
+afterEach(async () => {
+  await Promise.all(clients.map((client) => client.close()));
+  clients = [];
+  await server.dispose();
+});
+
+const fastReconnect: ConnectOptions['reconnect'] = { initialDelay: 50, maxDelay: 200 };
+
+async function open(options: ConnectOptions = {}): Promise<WsClient> {
+  const client = await connect(server.url, {
+    ...uniqueScope('ws_fault'),
+    auth: { username: ROOT.user, password: ROOT.pass },
+    reconnect: fastReconnect,
+    ...options,
+  });
+  clients.push(client);
+  return client;
+}
+
+function nextEvent<K extends keyof ClientEvents>(client: WsClient, name: K, timeout = 10_000): Promise<ClientEvents[K]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${name} event within ${timeout} ms`)), timeout);
+    const stop = client.on(name, (payload) => {
+      clearTimeout(timer);
+      stop();
+      resolve(payload);
+    });
+  });
+}
+
+test('killed mid-load: every pending call settles typed, then the client reconnects and restores its state', async () => {
+  const db = await open();
+  await db.queryAll('DEFINE TABLE item SCHEMALESS');
+  await db.let('greeting', 'hello');
+  const [scope] = await db.queryAll<[[string, string]]>('RETURN [session::ns(), session::db()]');
+
+  const load = Array.from({ length: 100 }, (_, i) => (i % 2 === 0 ? db.query('SLEEP 100ms; RETURN $i', { i }) : db.create(new RecordId('item', i), { i })));
+  const settled = Promise.allSettled(load);
+  await sleep(20);
+  const reconnected = nextEvent(db, 'connected');
+  await server.stop();
+
+  const outcomes = await settled;
+  for (const outcome of outcomes) {
+    if (outcome.status === 'rejected') {
+      expect(outcome.reason).toBeInstanceOf(SdbError);
+      expect(outcome.reason).toBeInstanceOf(ConnectionClosedError);
+    }
+  }
+  expect(outcomes.some((outcome) => outcome.status === 'rejected')).toBe(true);
+  expect(db.pending).toBe(0);
+
+  await server.start();
+  expect(await reconnected).toMatchObject({ restored: true });
+  expect(db.status).toBe('open');
+  // Same namespace/database, the variable, and root authentication (the server refuses guests).
+  expect(await db.queryAll('RETURN [session::ns(), session::db()]')).toEqual([scope]);
+  expect(await db.queryAll('RETURN $greeting')).toEqual(['hello']);
+  expect(await db.create(new RecordId('item', 'after'), { ok: true })).toEqual({ id: new RecordId('item', 'after'), ok: true });
+});
+
+test('a live query resumes after the restart: RESUMED under a new id, then new notifications', async () => {
+  const db = await open();
+  await db.queryAll('DEFINE TABLE feed SCHEMALESS');
+  const subscription = await db.live('feed');
+  const before = subscription.id;
+  const messages: LiveMessage[] = [];
+  subscription.on((message) => messages.push(message));
+  await db.create(new RecordId('feed', 1), {});
+  await until(() => messages.length === 1, 5000, 'first notification');
+
+  const reconnected = nextEvent(db, 'connected');
+  await server.stop();
+  await server.start();
+  await reconnected;
+
+  await db.create(new RecordId('feed', 2), {});
+  await until(() => messages.length === 3, 5000, 'resume and second notification');
+  expect(messages.map((message) => message.action)).toEqual(['CREATE', 'RESUMED', 'CREATE']);
+  expect(messages[1]).toMatchObject({ previousId: before, id: subscription.id });
+  expect(subscription.id.equals(before)).toBe(false);
+  expect(messages[2]?.record).toEqual(new RecordId('feed', 2));
+});
+
+test('sessions are attached again with their own state', async () => {
+  const db = await open();
+  const elsewhere = uniqueScope('ws_fault_session');
+  const session = await db.session({ ...elsewhere, auth: { username: ROOT.user, password: ROOT.pass } });
+  await session.let('who', 'session');
+
+  const reconnected = nextEvent(db, 'connected');
+  await server.stop();
+  await server.start();
+  await reconnected;
+
+  expect(await session.queryAll('RETURN [session::ns(), session::db(), $who]')).toEqual([[elsewhere.namespace, elsewhere.database, 'session']]);
+  expect((await db.sessions()).map((id) => id.toJSON())).toEqual([session.sessionId.toJSON()]);
+});
+
+test('while disconnected, calls wait for the reconnect by default', async () => {
+  const db = await open();
+  const reconnected = nextEvent(db, 'connected');
+  const disconnected = nextEvent(db, 'disconnected');
+  await server.stop();
+  await disconnected;
+  const waiting = db.queryAll('RETURN "waited"');
+  await sleep(100);
+  await server.start();
+  await reconnected;
+  expect(await waiting).toEqual(['waited']);
+});
+
+test('while disconnected, a wait is bounded by waitTimeout', async () => {
+  const db = await open({ waitTimeout: 100 });
+  const disconnected = nextEvent(db, 'disconnected');
+  await server.stop();
+  await disconnected;
+  const started = Date.now();
+  await expect(db.ping()).rejects.toBeInstanceOf(TimeoutError);
+  expect(Date.now() - started).toBeLessThan(1000);
+});
+
+test("whenDisconnected: 'fail' rejects calls at once with a ConnectionError", async () => {
+  const db = await open({ whenDisconnected: 'fail' });
+  const disconnected = nextEvent(db, 'disconnected');
+  await server.stop();
+  await disconnected;
+  const error = await db.ping().catch((caught: unknown) => caught);
+  expect(error).toBeInstanceOf(ConnectionError);
+});
+
+test('reconnect: false closes for good: waiting is over, subscriptions end with the error', async () => {
+  const db = await open({ reconnect: false });
+  await db.queryAll('DEFINE TABLE feed SCHEMALESS');
+  const subscription = await db.live('feed');
+  const next = subscription[Symbol.asyncIterator]().next().catch((error: unknown) => error);
+  const disconnected = nextEvent(db, 'disconnected');
+  await server.stop();
+  expect(await disconnected).toMatchObject({ willReconnect: false });
+  expect(db.status).toBe('closed');
+  expect(await next).toBeInstanceOf(ConnectionClosedError);
+  await expect(db.ping()).rejects.toBeInstanceOf(ConnectionClosedError);
+});
+
+test('reconnect attempts back off and give up after maxAttempts', async () => {
+  const db = await open({ reconnect: { initialDelay: 20, maxDelay: 40, maxAttempts: 3 } });
+  const delays: number[] = [];
+  db.on('reconnecting', ({ delay }) => delays.push(delay));
+  const disconnected = nextEvent(db, 'disconnected');
+  await server.stop();
+  await disconnected;
+  const waiting = db.ping({ timeout: 5000 }).catch((error: unknown) => error);
+  await until(() => db.status === 'closed', 5000, 'giving up');
+  expect(await waiting).toBeInstanceOf(ConnectionError);
+  expect(delays).toHaveLength(3);
+  for (const delay of delays) expect(delay).toBeLessThanOrEqual(40);
+});
+
+test('an auth callback is asked again on reconnect', async () => {
+  let asked = 0;
+  const db = await open({
+    auth: () => {
+      asked++;
+      return { username: ROOT.user, password: ROOT.pass };
+    },
+  });
+  const reconnected = nextEvent(db, 'connected');
+  await server.stop();
+  await server.start();
+  await reconnected;
+  expect(asked).toBe(2);
+  expect(await db.queryAll('RETURN 1')).toEqual([1]);
+});
+
+test('a record user whose access token expired during the outage is restored with the refresh token', async () => {
+  const scope = uniqueScope('ws_fault_refresh');
+  const admin = await open(scope);
+  await admin.queryAll(`
+    DEFINE ACCESS account ON DATABASE TYPE RECORD
+      SIGNUP (CREATE user SET email = $email, pass = crypto::argon2::generate($pass))
+      SIGNIN (SELECT * FROM user WHERE email = $email AND crypto::argon2::compare(pass, $pass))
+      WITH REFRESH DURATION FOR TOKEN 1s;
+    DEFINE TABLE user SCHEMALESS PERMISSIONS FOR select WHERE id = $auth.id;
+  `);
+  const diagnostics: RequestDiagnostic[] = [];
+  const db = await connect(server.url, { reconnect: fastReconnect, diagnostics: (event) => diagnostics.push(event) });
+  clients.push(db);
+  await db.signup({ ...scope, access: 'account', variables: { email: 'r@example.com', pass: 'r-pass' } });
+  const restored = new Promise<void>((resolve) => db.on('auth', ({ action }) => action === 'restored' && resolve()));
+
+  await server.stop();
+  await sleep(1200);
+  await server.start();
+  await restored;
+
+  expect(await db.info()).toMatchObject({ email: 'r@example.com' });
+  const restore = diagnostics.filter((event) => event.internal && event.method !== 'ping').map((event) => `${event.method}:${event.ok}`);
+  expect(restore).toContain('refresh:true');
+  expect(restore).not.toContain('authenticate:true');
+});
