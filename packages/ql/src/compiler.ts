@@ -196,7 +196,6 @@ export class QueryCompiler extends Printer {
 
   protected relate(node: RelateNode): string {
     const parts = [`RELATE ${node.only ? 'ONLY ' : ''}${this.print(node.from)}->${this.print(node.edge)}->${this.print(node.to)}`];
-    if (node.unique) parts.push('UNIQUE');
     this.data(node.data, parts);
     this.output(node.output, parts);
     if (node.timeout) parts.push(`TIMEOUT ${node.timeout}`);

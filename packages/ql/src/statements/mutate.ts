@@ -1,6 +1,7 @@
 /**
  * @module CREATE, UPDATE, UPSERT, DELETE, INSERT and RELATE. Clause order follows SurrealDB 3's
- * parser (`core/src/syn/parser/stmt/{create,update,upsert,delete,insert,relate}.rs`, v3.0.2).
+ * parser (`core/src/syn/parser/stmt/{create,update,upsert,delete,insert,relate}.rs`, v3.0.2;
+ * RELATE's UNIQUE keyword is parsed but ignored there, so it is not offered).
  */
 import { QueryBuildError, toNode, type Expression, type OperationNode } from '@sdb/functions';
 import { assignments, durationLiteral, output, target, type AssignOp, type Assignment, type Output, type OutputNode, type Target } from '../clauses.ts';
@@ -177,21 +178,15 @@ export interface RelateNode extends DataStatementNode {
   readonly from: OperationNode;
   readonly edge: OperationNode;
   readonly to: OperationNode;
-  readonly unique: boolean;
 }
 
 export class RelateQuery<T = Record<string, unknown>, R = T[]> extends DataStatement<R, RelateNode> {
   only(): RelateQuery<T, T> {
     return this.next({ only: true });
   }
-
-  /** `UNIQUE`: do not create a second edge between the same two records. */
-  unique(): this {
-    return this.next({ unique: true });
-  }
 }
 
 /** `RELATE <from>-><edge>-><to>`: records (or arrays of them) are bound, the edge table is a name or `Table`. */
 export function relate<T = Record<string, unknown>>(from: unknown, edge: Target, to: unknown): RelateQuery<T> {
-  return new RelateQuery<T>({ kind: 'relate', only: false, from: toNode(from), edge: target(edge), to: toNode(to), unique: false, data: undefined, output: undefined, timeout: undefined });
+  return new RelateQuery<T>({ kind: 'relate', only: false, from: toNode(from), edge: target(edge), to: toNode(to), data: undefined, output: undefined, timeout: undefined });
 }
