@@ -3,7 +3,7 @@
  * and running them on any `RpcClient` with typed results.
  */
 import type { CompiledQuery, RpcClient } from '@sdb/protocol';
-import type { Expression } from '@sdb/functions';
+import { QueryBuildError, isExpression, type Expression } from '@sdb/functions';
 import { QueryCompiler } from './compiler.ts';
 
 /** A compiled batch that remembers its statements' result types. */
@@ -22,7 +22,12 @@ export function compile<R>(statement: Expression<R>): CompiledBatch<[R]> {
 /** Several statements, `;`-separated, sharing one numbering of parameters. */
 export function batch<const S extends readonly Expression[]>(...statements: S): CompiledBatch<Results<S>> {
   const compiler = new QueryCompiler();
-  const text = statements.map((s) => `${compiler.statement(s.node)};`).join('\n');
+  const text = statements
+    .map((s) => {
+      if (!isExpression(s)) throw new QueryBuildError('batch() and compile() take statements or expressions built by @sdb/ql or @sdb/functions');
+      return `${compiler.statement(s.node)};`;
+    })
+    .join('\n');
   return { query: text, bindings: compiler.bindings };
 }
 

@@ -235,6 +235,7 @@ export class QueryCompiler extends Printer {
           case 'param': return escapeParam(token.s);
           case 'str': return this.bind(token.s);
           case 'expr': return this.print(token.node);
+          case 'stmt': return this.statement(token.node);
           case 'block': return this.block(token.node);
           case 'list': return token.items.map((item) => this.tokens(item)).join(', ');
         }

@@ -17,6 +17,7 @@ export type Token =
   | { readonly t: 'param'; readonly s: string }
   | { readonly t: 'str'; readonly s: string }
   | { readonly t: 'expr'; readonly node: OperationNode }
+  | { readonly t: 'stmt'; readonly node: OperationNode }
   | { readonly t: 'block'; readonly node: BlockNode }
   | { readonly t: 'list'; readonly items: readonly Token[][] };
 
@@ -120,7 +121,7 @@ export class DefineTable extends DefineStatement {
 
   /** A view: `AS SELECT ...`. */
   as(query: Expression): this {
-    return this.clause('AS', kw('AS'), { t: 'expr', node: query.node });
+    return this.clause('AS', kw('AS'), { t: 'stmt', node: query.node });
   }
 
   permissions(permissions: Permissions): this {
