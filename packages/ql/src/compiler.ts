@@ -20,7 +20,7 @@ export function isStatementNode(node: OperationNode): boolean {
 }
 
 export class QueryCompiler extends Printer {
-  /** A whole statement, unparenthesised. */
+  /** A whole statement, unparenthesised; a lone expression becomes `RETURN <expression>`. */
   statement(node: OperationNode): string {
     switch (node.kind) {
       case 'select': return this.select(node as SelectNode);
@@ -40,7 +40,7 @@ export class QueryCompiler extends Printer {
       case 'info': return this.info(node as InfoNode);
       case 'define': return this.inline(() => this.define(node as DefineNode));
       case 'remove': return this.remove(node as RemoveNode);
-      default: return this.print(node);
+      default: return `RETURN ${this.print(node)}`;
     }
   }
 

@@ -10,8 +10,8 @@ import { field, type Path } from './idiom.ts';
 /** Binary operators by precedence group; the printer adds parentheses from these. */
 export const OPERATORS = {
   '||': 1, '&&': 1, OR: 1, AND: 1,
-  '=': 2, '!=': 2, '==': 2, '>': 2, '>=': 2, '<': 2, '<=': 2, '~': 2, '!~': 2,
-  INSIDE: 2, 'NOT INSIDE': 2, CONTAINS: 2, CONTAINSNOT: 2, CONTAINSALL: 2, CONTAINSANY: 2, CONTAINSNONE: 2,
+  '=': 2, '!=': 2, '==': 2, '>': 2, '>=': 2, '<': 2, '<=': 2,
+  INSIDE: 2, NOTINSIDE: 2, CONTAINS: 2, CONTAINSNOT: 2, CONTAINSALL: 2, CONTAINSANY: 2, CONTAINSNONE: 2,
   ALLINSIDE: 2, ANYINSIDE: 2, NONEINSIDE: 2, OUTSIDE: 2, INTERSECTS: 2,
   '??': 3, '?:': 3,
   '+': 4, '-': 4, '*': 5, '/': 5, '%': 5, '**': 6,
@@ -69,10 +69,8 @@ export const gt = (left: Operand, right: unknown): Condition => binary('>', left
 export const gte = (left: Operand, right: unknown): Condition => binary('>=', left, right);
 export const lt = (left: Operand, right: unknown): Condition => binary('<', left, right);
 export const lte = (left: Operand, right: unknown): Condition => binary('<=', left, right);
-/** `~`: fuzzy match. */
-export const like = (left: Operand, right: unknown): Condition => binary('~', left, right);
 export const inside = (left: Operand, right: unknown): Condition => binary('INSIDE', left, right);
-export const notInside = (left: Operand, right: unknown): Condition => binary('NOT INSIDE', left, right);
+export const notInside = (left: Operand, right: unknown): Condition => binary('NOTINSIDE', left, right);
 export const contains = (left: Operand, right: unknown): Condition => binary('CONTAINS', left, right);
 export const containsNot = (left: Operand, right: unknown): Condition => binary('CONTAINSNOT', left, right);
 export const containsAll = (left: Operand, right: unknown): Condition => binary('CONTAINSALL', left, right);

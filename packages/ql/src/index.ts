@@ -26,7 +26,6 @@ export {
   inside,
   intersects,
   knn,
-  like,
   lt,
   lte,
   matches,
