@@ -42,7 +42,7 @@ export interface ConnectOptions {
   auth?: Auth;
   /** Default per-call timeout in ms (default 30 000); each call may pass its own. */
   timeout?: number;
-  /** Milliseconds a socket may take to open (default 10 000). */
+  /** Milliseconds a socket may take to open, and each call that sets its session up again (default 10 000). */
   connectTimeout?: number;
   /** Reconnect after an unexpected disconnect (default on); `false` to stay closed. */
   reconnect?: ReconnectOptions | false;

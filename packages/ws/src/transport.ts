@@ -259,7 +259,8 @@ export class WsTransport implements Transport {
    * socket failure is thrown so the next attempt starts.
    */
   async #restore(connection: Connection, initial: boolean): Promise<void> {
-    const send: Send = (method, params, session) => this.#internal(connection, method, params, session);
+    // Bounded like the socket's opening: a socket that stalls while being set up is given up on, not waited for.
+    const send: Send = (method, params, session) => this.#internal(connection, method, params, session, this.#options.connectTimeout);
     const tolerate = async (step: () => Promise<void>, onRefused?: (error: Error) => void) => {
       try {
         await step();
