@@ -96,7 +96,8 @@ export function literal(value: unknown): string {
   if (typeof value === 'number') {
     if (Number.isNaN(value)) return 'NaN';
     if (!Number.isFinite(value)) return value > 0 ? 'math::INF' : 'math::NEG_INF';
-    return String(value);
+    // Beyond 2^53 an integral number is not an exact integer: keep it a float, as JS has it.
+    return Number.isInteger(value) && !Number.isSafeInteger(value) ? `${value}f` : String(value);
   }
   if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
   if (value instanceof Date) return `d${quoteString(value.toISOString())}`;

@@ -4,7 +4,7 @@
  * identifiers, then run on the real engine. Values must come back verbatim, identifiers must be
  * quoted (or refused with a typed error), and the number of statements must never change.
  */
-import { RecordId } from '@sdb/protocol';
+import { Datetime, RecordId } from '@sdb/protocol';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectTestClient, type TestClient } from '../../embedded/test-support/index.ts';
@@ -151,6 +151,24 @@ describe('values are always data', () => {
         expect(info.fields).toHaveLength(1);
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('write numbers, record ids, datetimes and odd object keys as literals that read back equal', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        adversarial,
+        fc.oneof(fc.integer(), fc.constantFrom(1e21, 1.5e-7, -1e300, 5e-324, Number.MAX_VALUE, 2 ** 53), fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Object.is(n, -0))),
+        fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }),
+        async (s, n, date) => {
+          const value = { [s]: n, id: new RecordId('probe', s), at: new Datetime(date), list: [s, n, null, true] };
+          const q = batch(define.param('lit2').overwrite().value(value), ret(param('lit2')));
+          expect(q.bindings).toEqual({});
+          const [, back] = await runExact(q, 2);
+          expect(back).toEqual(value);
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });
