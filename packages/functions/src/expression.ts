@@ -86,20 +86,20 @@ export function toNode(value: unknown): OperationNode {
   return node;
 }
 
-/** Freezes the node skeleton but never user values (a bound Date or RecordId stays as the caller made it). */
+/**
+ * Freezes the node skeleton (nested nodes, arrays and plain objects) but never user values: a
+ * `value` node's payload stays as the caller made it (a bound Date or RecordId is theirs).
+ */
 function deepFreeze<N extends OperationNode>(node: N): N {
-  if (Object.isFrozen(node)) return node;
-  Object.freeze(node);
-  if (node.kind === 'value') return node;
-  for (const child of Object.values(node)) {
-    if (Array.isArray(child)) {
-      Object.freeze(child);
-      for (const item of child) if (isNode(item)) deepFreeze(item);
-    } else if (isNode(child)) deepFreeze(child);
-  }
+  freeze(node);
   return node;
 }
 
-function isNode(value: unknown): value is OperationNode {
-  return typeof value === 'object' && value !== null && typeof (value as OperationNode).kind === 'string' && !isExpression(value);
+function freeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value) || isExpression(value)) return;
+  const proto = Object.getPrototypeOf(value);
+  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return;
+  Object.freeze(value);
+  if ((value as OperationNode).kind === 'value') return;
+  for (const child of Object.values(value)) freeze(child);
 }

@@ -4,7 +4,7 @@
  */
 import type { Datetime, RecordId, Uuid } from '@sdb/protocol';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { batch, create, field, fn, insert, ret, select, update, type CompiledBatch, type Expression } from '../src/index.ts';
+import { batch, create, eq, field, fn, insert, ret, select, update, type CompiledBatch, type Expression } from '../src/index.ts';
 
 interface Person {
   id: RecordId;
@@ -45,5 +45,21 @@ describe('result types', () => {
     const q = batch(ret(fn.rand.uuid()), select<Person>('person').value('name'));
     expectTypeOf(q).toExtend<CompiledBatch<[Uuid, string[]]>>();
     expect(q.query.split('\n')).toHaveLength(2);
+  });
+});
+
+describe('immutability', () => {
+  it('freezes the whole node tree but not the bound values, and builders return new statements', () => {
+    const row = { name: 'Ann' };
+    const base = select<Person>('person');
+    const q = base.fields('name').where(eq('name', 'Ann')).orderBy('name');
+    expect(base.node.fields).toBeUndefined();
+    expect(Object.isFrozen(q.node)).toBe(true);
+    expect(Object.isFrozen(q.node.fields)).toBe(true);
+    expect(Object.isFrozen(q.node.fields![0])).toBe(true);
+    expect(Object.isFrozen((q.node.order as readonly object[])[0])).toBe(true);
+    const c = create('person').content(row);
+    expect(Object.isFrozen(c.node.data)).toBe(true);
+    expect(Object.isFrozen(row)).toBe(false);
   });
 });
