@@ -37,6 +37,7 @@ export class Connection {
   readonly #requests = new RequestManager();
   readonly #handlers: ConnectionHandlers;
   #open = true;
+  #lastFrameAt = 0;
 
   private constructor(socket: SocketLike, handlers: ConnectionHandlers) {
     this.#socket = socket;
@@ -77,6 +78,11 @@ export class Connection {
         resolve(new Connection(socket, handlers));
       };
     });
+  }
+
+  /** `performance.now()` when the last frame arrived: any frame proves the peer is alive. */
+  get lastFrameAt(): number {
+    return this.#lastFrameAt;
   }
 
   get isOpen(): boolean {
@@ -127,6 +133,7 @@ export class Connection {
   }
 
   #receive(data: unknown): void {
+    this.#lastFrameAt = performance.now();
     let frame: unknown;
     try {
       frame = decode(bytesOf(data));

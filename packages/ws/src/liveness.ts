@@ -1,7 +1,9 @@
 /**
  * @module Liveness: a ping every interval, each with a pong deadline. A socket that stops
  * answering (half-open: the peer or a proxy vanished without a FIN) is declared dead within
- * `interval + timeout` <= two intervals, whatever TCP believes.
+ * `interval + timeout` <= two intervals, whatever TCP believes. Any frame that arrived after the
+ * ping was sent counts as its answer, so a busy socket whose pong is queued behind large replies
+ * is not mistaken for a dead one.
  */
 import { TimeoutError } from '@sdb/protocol';
 
@@ -10,10 +12,17 @@ export class Liveness {
   readonly #timeout: number;
   readonly #ping: (timeout: number) => Promise<unknown>;
   readonly #onDead: (error: Error) => void;
+  readonly #lastFrameAt: () => number;
   #timer: ReturnType<typeof setInterval> | undefined;
 
-  constructor(options: { interval: number; timeout: number }, ping: (timeout: number) => Promise<unknown>, onDead: (error: Error) => void) {
+  constructor(
+    options: { interval: number; timeout: number },
+    ping: (timeout: number) => Promise<unknown>,
+    lastFrameAt: () => number,
+    onDead: (error: Error) => void,
+  ) {
     this.#interval = options.interval;
+    this.#lastFrameAt = lastFrameAt;
     this.#timeout = options.timeout;
     this.#ping = ping;
     this.#onDead = onDead;
@@ -30,9 +39,10 @@ export class Liveness {
   }
 
   #check(): void {
+    const sentAt = performance.now();
     this.#ping(this.#timeout).catch((error: unknown) => {
-      // Only a missed deadline says the socket is dead; a close is handled by the close event.
-      if (error instanceof TimeoutError && this.#timer !== undefined) {
+      // Only a missed deadline with nothing heard meanwhile says the socket is dead; a close is handled by the close event.
+      if (error instanceof TimeoutError && this.#timer !== undefined && this.#lastFrameAt() <= sentAt) {
         this.stop();
         this.#onDead(new TimeoutError(`No pong within ${this.#timeout} ms: the connection is not answering`, { cause: error }));
       }

@@ -349,6 +349,7 @@ export class WsTransport implements Transport {
     this.#liveness = new Liveness(
       ping,
       (timeout) => this.#internal(connection, 'ping', [], undefined, timeout),
+      () => connection.lastFrameAt,
       (error) => {
         this.events.emit('error', { error });
         connection.drop(error.message);

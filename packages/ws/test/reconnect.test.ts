@@ -222,3 +222,27 @@ test('a record user whose access token expired during the outage is restored wit
   expect(restore).toContain('refresh:true');
   expect(restore).not.toContain('authenticate:true');
 });
+
+test('events tell the story of a reconnect, in order', async () => {
+  const db = await open();
+  const story: string[] = [];
+  db.on('disconnected', ({ willReconnect }) => story.push(`disconnected willReconnect=${willReconnect}`));
+  db.on('reconnecting', ({ attempt }) => story.push(`reconnecting #${attempt}`));
+  db.on('connecting', ({ attempt }) => story.push(`connecting #${attempt}`));
+  db.on('auth', ({ action }) => story.push(`auth ${action}`));
+  db.on('connected', ({ restored }) => story.push(`connected restored=${restored}`));
+  const reconnected = nextEvent(db, 'connected');
+  await server.stop();
+  await until(() => story.includes('reconnecting #2'), 5000, 'a failed attempt');
+  await server.start();
+  await reconnected;
+  const failedAttempts = story.filter((line) => line.startsWith('connecting')).length - 1;
+  expect(story).toEqual([
+    'disconnected willReconnect=true',
+    ...Array.from({ length: failedAttempts }, (_, i) => [`reconnecting #${i + 1}`, `connecting #${i + 1}`]).flat(),
+    `reconnecting #${failedAttempts + 1}`,
+    `connecting #${failedAttempts + 1}`,
+    'auth restored',
+    `connected restored=true`,
+  ]);
+});
