@@ -49,6 +49,14 @@ describe('INSERT', () => {
     expect(await run(t.client, q)).toHaveLength(2);
   });
 
+  it('inserts rows that carry their own record ids, without INTO', async () => {
+    const id = new RecordId('animal', 9);
+    const q = insert(undefined, [{ id, kind: 'owl' }]);
+    expect(compile(q).query).toBe('INSERT $p0;');
+    expect(await run(t.client, q)).toEqual([{ id, kind: 'owl' }]);
+    await run(t.client, deleteFrom(id));
+  });
+
   it('inserts with (fields) VALUES rows', async () => {
     const q = insertValues('animal', ['id', 'kind'], [[3, 'cow'], [4, 'pig']]);
     expect(compile(q)).toEqual({ query: 'INSERT INTO animal (id, kind) VALUES ($p0, $p1), ($p2, $p3);', bindings: { p0: 3, p1: 'cow', p2: 4, p3: 'pig' } });
