@@ -72,8 +72,9 @@ export class QueryCompiler extends Printer {
         case 'index': out += `[${part.index}]`; break;
         case 'all': out += out === '' ? '*' : '.*'; break;
         case 'graph': {
-          const tables = part.tables.map((t) => escapeIdent(t, 'table'));
-          out += `${part.direction}${tables.length === 1 ? tables[0] : `(${tables.join(', ')})`}`;
+          const tables = part.tables.map((t) => escapeIdent(t, 'table')).join(', ');
+          const where = part.where ? ` WHERE ${this.print(part.where)}` : '';
+          out += `${part.direction}${part.tables.length === 1 && !where ? tables : `(${tables}${where})`}`;
           break;
         }
       }

@@ -1,6 +1,7 @@
 /**
  * @module Field paths and graph traversals: `field('address.city')`, `field(['odd.name'])`,
- * `traverse.out('knows').out('person').field('name')` (`->knows->person.name`). Every name is
+ * `traverse.out('knows').out('person').field('name')` (`->knows->person.name`),
+ * `traverse.out('knows', gt('since', 2020))` (`->(knows WHERE since > $p0)`). Every name is
  * validated and quoted by the printer; nothing is spliced raw.
  */
 import { Expression, QueryBuildError, type OperationNode } from '@sdb/functions';
@@ -10,7 +11,12 @@ export type IdiomPart =
   | { readonly type: 'field'; readonly name: string }
   | { readonly type: 'index'; readonly index: number }
   | { readonly type: 'all' }
-  | { readonly type: 'graph'; readonly direction: '->' | '<-' | '<->'; readonly tables: readonly string[] };
+  | {
+      readonly type: 'graph';
+      readonly direction: '->' | '<-' | '<->';
+      readonly tables: readonly string[];
+      readonly where: OperationNode | undefined;
+    };
 
 export interface IdiomNode extends OperationNode {
   readonly kind: 'idiom';
@@ -40,19 +46,19 @@ export class Idiom<T = any> extends Expression<T> {
     super(node);
   }
 
-  /** `->table` (or `->(a, b)`) from here. */
-  out(...tables: string[]): Idiom {
-    return graphStep(this, '->', tables);
+  /** `->table`, `->(a, b)` for several tables, `->(table WHERE condition)` to filter. */
+  out(tables: string | readonly string[], where?: Expression<boolean>): Idiom {
+    return graphStep(this, '->', tables, where);
   }
 
-  /** `<-table` from here. */
-  in(...tables: string[]): Idiom {
-    return graphStep(this, '<-', tables);
+  /** `<-table`, with the same options as `out`. */
+  in(tables: string | readonly string[], where?: Expression<boolean>): Idiom {
+    return graphStep(this, '<-', tables, where);
   }
 
-  /** `<->table` from here. */
-  both(...tables: string[]): Idiom {
-    return graphStep(this, '<->', tables);
+  /** `<->table`, with the same options as `out`. */
+  both(tables: string | readonly string[], where?: Expression<boolean>): Idiom {
+    return graphStep(this, '<->', tables, where);
   }
 
   /** A sub-field: `.name`. */
@@ -61,9 +67,10 @@ export class Idiom<T = any> extends Expression<T> {
   }
 }
 
-function graphStep(from: Idiom, direction: '->' | '<-' | '<->', tables: string[]): Idiom {
-  if (tables.length === 0) throw new QueryBuildError('A graph step needs at least one table');
-  return new Idiom({ kind: 'idiom', parts: [...from.node.parts, { type: 'graph', direction, tables }] });
+function graphStep(from: Idiom, direction: '->' | '<-' | '<->', tables: string | readonly string[], where: Expression<boolean> | undefined): Idiom {
+  const list = typeof tables === 'string' ? [tables] : [...tables];
+  if (list.length === 0) throw new QueryBuildError('A graph step needs at least one table');
+  return new Idiom({ kind: 'idiom', parts: [...from.node.parts, { type: 'graph', direction, tables: list, where: where?.node }] });
 }
 
 /** A field path: `field('age')`, `field<string>('address.city')`, `field(['tags', 0])`. */
@@ -75,7 +82,7 @@ const start = new Idiom({ kind: 'idiom', parts: [] });
 
 /** Graph traversals from the current record: `traverse.out('knows').out('person')` is `->knows->person`. */
 export const traverse = {
-  out: (...tables: string[]): Idiom => start.out(...tables),
-  in: (...tables: string[]): Idiom => start.in(...tables),
-  both: (...tables: string[]): Idiom => start.both(...tables),
+  out: (tables: string | readonly string[], where?: Expression<boolean>): Idiom => start.out(tables, where),
+  in: (tables: string | readonly string[], where?: Expression<boolean>): Idiom => start.in(tables, where),
+  both: (tables: string | readonly string[], where?: Expression<boolean>): Idiom => start.both(tables, where),
 };

@@ -25,7 +25,7 @@ beforeAll(async () => {
     CREATE person:dan SET name = 'Dan', age = 9, city = 'Nice', tags = ['c'], v = [9.0, 9.0];
     DEFINE INDEX person_age ON person FIELDS age;
   `);
-  await run(t.client, relate(new RecordId('person', 'ann'), 'knows', new RecordId('person', 'bob')));
+  await run(t.client, relate(new RecordId('person', 'ann'), 'knows', new RecordId('person', 'bob')).set({ since: 2020 }));
 });
 
 afterAll(() => t?.close());
@@ -111,6 +111,15 @@ describe('SELECT', () => {
     const back = select(new RecordId('person', 'bob')).value(traverse.in('knows').in('person').field('name')).only();
     expect(compile(back).query).toBe('SELECT VALUE <-knows<-person.name FROM ONLY $p0;');
     expect(await run(t.client, back)).toEqual(['Ann']);
+  });
+
+  it('filters graph steps with ->(edge WHERE ...) and walks several edge tables', async () => {
+    const q = select(new RecordId('person', 'ann')).only().value(traverse.out('knows', gt('since', 2000)).out('person', gte('age', 18)).field('name'));
+    expect(compile(q).query).toBe('SELECT VALUE ->(knows WHERE since > $p0)->(person WHERE age >= $p1).name FROM ONLY $p2;');
+    expect(await run(t.client, q)).toEqual(['Bob']);
+    const none = select(new RecordId('person', 'ann')).only().value(traverse.out(['knows', 'likes']).out('person', gt('age', 99)));
+    expect(compile(none).query).toBe('SELECT VALUE ->(knows, likes)->(person WHERE age > $p0) FROM ONLY $p1;');
+    expect(await run(t.client, none)).toEqual([]);
   });
 
   it('forces an index WITH INDEX, or none WITH NOINDEX, and EXPLAINs the plan', async () => {
