@@ -36,7 +36,10 @@ export interface ArgumentTypes {
   uuid: Uuid;
 }
 
-/** What the database returns for each result type word. */
+/**
+ * What the database returns for each result type word. `number` is a JS number; an integer
+ * beyond 2^53 (e.g. from `rand::int()` or `time::nano()`) arrives as a `bigint` from the codec.
+ */
 export interface ResultTypes {
   any: unknown;
   array: unknown[];
