@@ -117,6 +117,11 @@ describe.each(Object.keys(catalogue) as FunctionName[])('%s', (name) => {
     const declared = catalogue[name][1];
     const sample = overrides[name];
     if (sample && 'expect' in sample) expect(result).toEqual(sample.expect);
+    if (name.startsWith('http::') && name !== 'http::head') {
+      // The loopback server echoes the method and body it received.
+      const method = name.slice('http::'.length).toUpperCase();
+      expect(result).toMatchObject({ method, body: ['PUT', 'POST', 'PATCH'].includes(method) ? JSON.stringify({ x: 1 }) : '' });
+    }
     // parse::* and a few others answer NONE for input they cannot read; the samples above are readable.
     expect(resultChecks[declared]!(result), `${name} -> ${String(result)} is not ${declared}`).toBe(true);
   });
