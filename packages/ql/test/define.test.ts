@@ -103,6 +103,18 @@ describe('DEFINE FIELD', () => {
     await expect(run(t.client, update(new RecordId('user', 'u1')).set({ created: new Date(0) }))).rejects.toThrow(/readonly/i);
   });
 
+  it('computes a field on read with COMPUTED and refreshes a default with DEFAULT ALWAYS', async () => {
+    const q = batch(
+      define.field('shout', 'user').computed(fn.string.uppercase(field('name'))),
+      define.field('touched', 'user').type('int').default(1, { always: true }),
+    );
+    expect(q.query).toBe('DEFINE FIELD shout ON TABLE user COMPUTED string::uppercase(name);\nDEFINE FIELD touched ON TABLE user TYPE int DEFAULT ALWAYS 1;');
+    await runBatch(t.client, q);
+    expect(await run(t.client, select(new RecordId('user', 'u1')).only().fields('shout'))).toEqual({ shout: 'AL' });
+    const [row] = await run(t.client, update(new RecordId('user', 'u1')).set({ touched: undefined }));
+    expect(row).toMatchObject({ touched: 1 });
+  });
+
   it('removes a field', async () => {
     expect(compile(remove.field('secret', 'user')).query).toBe('REMOVE FIELD secret ON TABLE user;');
     await run(t.client, remove.field('secret', 'user'));

@@ -153,6 +153,11 @@ export class DefineField extends DefineStatement {
     return this.clause('VALUE', kw('VALUE'), expr(value));
   }
 
+  /** `COMPUTED expression`: evaluated on every read, never stored (SurrealDB 3). */
+  computed(value: Expression): this {
+    return this.clause('COMPUTED', kw('COMPUTED'), expr(value));
+  }
+
   assert(condition: Expression): this {
     return this.clause('ASSERT', kw('ASSERT'), expr(condition));
   }
