@@ -115,6 +115,13 @@ describe('DEFINE FIELD', () => {
     expect(row).toMatchObject({ touched: 1 });
   });
 
+  it('refuses a type that hides another clause, and quotes table names inside record<...>', () => {
+    expect(() => define.field('x', 'user').type('string PERMISSIONS NONE')).toThrow(/Not a SurrealQL type/);
+    expect(() => define.field('x', 'user').type("string; REMOVE TABLE user")).toThrow(/Not a SurrealQL type/);
+    expect(() => define.field('x', 'user').type('array<string')).toThrow(/Not a SurrealQL type/);
+    expect(compile(define.field('x', 'user').type('option<record<user|my org>>')).query).toBe('DEFINE FIELD x ON TABLE user TYPE option<record<user | `my org`>>;');
+  });
+
   it('removes a field', async () => {
     expect(compile(remove.field('secret', 'user')).query).toBe('REMOVE FIELD secret ON TABLE user;');
     await run(t.client, remove.field('secret', 'user'));

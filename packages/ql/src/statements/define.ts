@@ -4,7 +4,7 @@
  * and run them later, so their values are written as literals (the engine's own quoting) instead
  * of parameters; names are quoted identifiers and keywords come from fixed lists.
  */
-import { Expression, QueryBuildError, param, toNode, type OperationNode } from '@sdb/functions';
+import { Expression, QueryBuildError, escapeIdent, param, toNode, type OperationNode } from '@sdb/functions';
 import { durationLiteral, nonNegativeInteger } from '../clauses.ts';
 import { field, type Path } from '../idiom.ts';
 import { Statement } from '../statement.ts';
@@ -41,10 +41,41 @@ const str = (s: string): Token => {
 };
 const expr = (value: unknown): Token => ({ t: 'expr', node: toNode(value) });
 
-/** A type such as `option<string>`, `array<record<person>>`, `int | float`: letters, digits, `_<>|,` and spaces only. */
+const TYPE_NAMES = new Set([
+  'any', 'array', 'bool', 'bytes', 'collection', 'datetime', 'decimal', 'duration', 'file', 'float', 'function', 'geometry',
+  'int', 'line', 'multiline', 'multipoint', 'multipolygon', 'none', 'null', 'number', 'object', 'option', 'point', 'polygon',
+  'range', 'record', 'references', 'regex', 'set', 'string', 'table', 'uuid',
+]);
+
+/**
+ * A type such as `option<string>`, `array<record<person | org>, 10>`, `int | float`: type names
+ * from SurrealQL's list, table names (quoted) inside `record<...>`/`table<...>`, sizes, and
+ * `< > | ,` between them. Anything else (a second clause hidden in the text) is refused.
+ */
 function typeToken(type: string): Token {
-  if (!/^[A-Za-z_][A-Za-z0-9_<>|, ]*$/.test(type)) throw new QueryBuildError(`Not a SurrealQL type: ${JSON.stringify(type)}`);
-  return kw(type);
+  const pieces = typeof type === 'string' ? type.trim().split(/\s*([<>|,])\s*/) : [];
+  let out = '';
+  const stack: string[] = [];
+  let previous = '';
+  for (const piece of pieces) {
+    if (piece === '<') {
+      stack.push(previous);
+      out += '<';
+    } else if (piece === '>') {
+      if (stack.pop() === undefined) throw new QueryBuildError(`Not a SurrealQL type: ${JSON.stringify(type)}`);
+      out += '>';
+    } else if (piece === '|' || piece === ',') out += piece === '|' ? ' | ' : ', ';
+    else if (piece === '') continue;
+    else {
+      const inTables = ['record', 'table', 'references'].includes(stack.at(-1) ?? '');
+      if (inTables) out += escapeIdent(piece, 'table');
+      else if (/^\d+$/.test(piece) || TYPE_NAMES.has(piece.toLowerCase())) out += piece;
+      else throw new QueryBuildError(`Not a SurrealQL type: ${JSON.stringify(type)}`);
+      previous = piece.toLowerCase();
+    }
+  }
+  if (out === '' || stack.length > 0) throw new QueryBuildError(`Not a SurrealQL type: ${JSON.stringify(type)}`);
+  return kw(out);
 }
 
 /** Who may do what: `'full'`, `'none'`, or a condition per action. */
