@@ -19,7 +19,6 @@ import { RequestManager } from './request-manager.ts';
 import { OPEN, type SocketLike, type WebSocketConstructor } from './socket.ts';
 
 export interface FrameOptions {
-  timeout: number;
   signal?: AbortSignal | undefined;
   session?: Uuid | undefined;
   txn?: Uuid | undefined;
@@ -57,7 +56,8 @@ export class Connection {
         reject(new ConnectionError(`Could not open a WebSocket to ${url}`, { cause: error }));
         return;
       }
-      socket.binaryType = 'arraybuffer';
+      // The WHATWG default (Blob) would need an async read per frame; `ws` already hands Uint8Array Buffers.
+      if (socket.binaryType === 'blob') socket.binaryType = 'arraybuffer';
       const fail = (message: string) => {
         clearTimeout(timer);
         socket.onopen = socket.onclose = socket.onerror = null;
@@ -95,11 +95,11 @@ export class Connection {
   }
 
   /** Sends one request; settles with its result, or rejects typed (server error, timeout, abort, close). */
-  request(method: string, params: readonly unknown[], options: FrameOptions): Promise<unknown> {
+  request(method: string, params: readonly unknown[], timeout: number, options: FrameOptions): Promise<unknown> {
     if (!this.#open || this.#socket.readyState !== OPEN) {
       return Promise.reject(new ConnectionClosedError(`${method}: the connection is closed`));
     }
-    const slot = this.#requests.open(method, options.timeout, options.signal);
+    const slot = this.#requests.open(method, timeout, options.signal);
     const frame: Record<string, unknown> = { id: slot.id, method, params };
     if (options.session !== undefined) frame.session = options.session;
     if (options.txn !== undefined) frame.txn = options.txn;

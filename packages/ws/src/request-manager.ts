@@ -1,13 +1,19 @@
 /**
  * @module Requests in flight on one socket: ids, exact matching of replies, per-call timeout and
- * abort (each frees its slot), and rejecting everything left when the socket goes away.
+ * abort (each frees its slot), and rejecting everything left when the socket goes away. Timeouts
+ * share one timer set for the earliest deadline, so a call costs no timer of its own.
  */
 import { ProtocolError, RequestAbortedError, ServerError, TimeoutError, type RpcErrorPayload } from '@sdb/protocol';
 
 interface Pending {
+  method: string;
+  timeout: number;
+  /** `performance.now()` after which the call times out (Infinity: never). */
+  deadline: number;
   resolve(value: unknown): void;
   reject(error: Error): void;
-  cleanup(): void;
+  signal: AbortSignal | undefined;
+  onAbort: (() => void) | undefined;
 }
 
 export interface RequestSlot {
@@ -18,6 +24,8 @@ export interface RequestSlot {
 export class RequestManager {
   readonly #pending = new Map<number, Pending>();
   #nextId = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #timerAt = Infinity;
 
   get size(): number {
     return this.#pending.size;
@@ -26,33 +34,33 @@ export class RequestManager {
   /** Reserves an id for a call; its promise settles with the reply, or rejects on timeout, abort or `rejectAll`. */
   open(method: string, timeout: number, signal: AbortSignal | undefined): RequestSlot {
     const id = ++this.#nextId;
-    let pending!: Pending;
-    const promise = new Promise<unknown>((resolve, reject) => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const onAbort = () => this.#fail(id, abortError(method, signal));
-      pending = {
-        resolve,
-        reject,
-        cleanup: () => {
-          if (timer !== undefined) clearTimeout(timer);
-          signal?.removeEventListener('abort', onAbort);
-        },
-      };
-      if (Number.isFinite(timeout)) timer = setTimeout(() => this.#fail(id, new TimeoutError(`${method} timed out after ${timeout} ms`)), timeout);
-      signal?.addEventListener('abort', onAbort, { once: true });
+    let resolve!: (value: unknown) => void;
+    let reject!: (error: Error) => void;
+    const promise = new Promise<unknown>((res, rej) => {
+      resolve = res;
+      reject = rej;
     });
+    const deadline = Number.isFinite(timeout) ? performance.now() + timeout : Infinity;
+    const pending: Pending = { method, timeout, deadline, resolve, reject, signal, onAbort: undefined };
     this.#pending.set(id, pending);
-    if (signal?.aborted) this.#fail(id, abortError(method, signal));
+    if (signal) {
+      if (signal.aborted) {
+        this.#fail(id, abortError(method, signal));
+        return { id, promise };
+      }
+      pending.onAbort = () => this.#fail(id, abortError(method, signal));
+      signal.addEventListener('abort', pending.onAbort, { once: true });
+    }
+    if (deadline < this.#timerAt) this.#schedule(deadline);
     return { id, promise };
   }
 
   /** Settles the call a reply frame answers; false for an id nobody waits for (late or unknown: ignored). */
   settle(id: unknown, frame: { result?: unknown; error?: unknown }): boolean {
-    if (typeof id !== 'number') return false;
-    const pending = this.#pending.get(id);
+    const pending = typeof id === 'number' ? this.#pending.get(id) : undefined;
     if (!pending) return false;
-    this.#pending.delete(id);
-    pending.cleanup();
+    this.#pending.delete(id as number);
+    release(pending);
     if (frame.error !== undefined) pending.reject(errorFrom(frame.error));
     else pending.resolve(frame.result);
     return true;
@@ -66,8 +74,9 @@ export class RequestManager {
   rejectAll(error: () => Error): void {
     const pending = [...this.#pending.values()];
     this.#pending.clear();
+    this.#unschedule();
     for (const entry of pending) {
-      entry.cleanup();
+      release(entry);
       entry.reject(error());
     }
   }
@@ -76,9 +85,38 @@ export class RequestManager {
     const pending = this.#pending.get(id);
     if (!pending) return;
     this.#pending.delete(id);
-    pending.cleanup();
+    release(pending);
     pending.reject(error);
   }
+
+  #schedule(at: number): void {
+    this.#unschedule();
+    this.#timerAt = at;
+    this.#timer = setTimeout(() => this.#expire(), Math.max(0, at - performance.now()));
+  }
+
+  #unschedule(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#timerAt = Infinity;
+  }
+
+  /** Rejects every call past its deadline, then sets the timer for the next deadline. */
+  #expire(): void {
+    this.#timer = undefined;
+    this.#timerAt = Infinity;
+    const now = performance.now();
+    let next = Infinity;
+    for (const [id, pending] of this.#pending) {
+      if (pending.deadline <= now) this.#fail(id, new TimeoutError(`${pending.method} timed out after ${pending.timeout} ms`));
+      else if (pending.deadline < next) next = pending.deadline;
+    }
+    if (next !== Infinity) this.#schedule(next);
+  }
+}
+
+function release(pending: Pending): void {
+  if (pending.onAbort) pending.signal?.removeEventListener('abort', pending.onAbort);
 }
 
 function abortError(method: string, signal: AbortSignal | undefined): RequestAbortedError {

@@ -36,6 +36,8 @@ export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'closed'
 /** Auth reasons after which signing in again and retrying the call helps. */
 const EXPIRED = new Set(['SessionExpired', 'TokenExpired', 'ExpiredSession', 'ExpiredToken']);
 const AUTH_METHODS = new Set(['signin', 'signup', 'authenticate', 'refresh', 'invalidate', 'reset']);
+/** Methods whose success changes what a new socket must be given again (see session-state.ts). */
+const STATEFUL_METHODS = new Set([...AUTH_METHODS, 'use', 'let', 'set', 'unset', 'attach', 'detach', 'kill']);
 
 interface Waiter {
   resolve(connection: Connection): void;
@@ -142,40 +144,41 @@ export class WsTransport implements Transport {
     return subscription;
   }
 
-  async #callWithAuth(method: string, params: readonly unknown[], options: CallOptions, started: number): Promise<unknown> {
-    try {
-      return await this.#perform(method, params, options, started);
-    } catch (error) {
+  #callWithAuth(method: string, params: readonly unknown[], options: CallOptions, started: number): Promise<unknown> {
+    return this.#perform(method, params, options, started).then(undefined, async (error: unknown) => {
       // An expired session is signed in again (callback, token, refresh token or credentials) and the call retried once.
       if (!(error instanceof NotAllowedError) || !EXPIRED.has(error.authReason ?? '') || AUTH_METHODS.has(method)) throw error;
       const state = this.#state(options.session);
       if (!state || (state.auth === undefined && state.source === undefined)) throw error;
       await this.#reauthenticate(state, options);
       return this.#perform(method, params, options, started);
-    }
+    });
   }
 
-  async #perform(method: string, params: readonly unknown[], options: CallOptions, started: number): Promise<unknown> {
+  /** Sends on the open socket at once (the common case, kept free of extra promise hops), or after waiting for one. */
+  #perform(method: string, params: readonly unknown[], options: CallOptions, started: number): Promise<unknown> {
     const timeout = options.timeout ?? this.#options.timeout;
-    const connection = await this.#ready(method, options, timeout);
-    const remaining = Math.max(0, timeout - (now() - started));
-    const result = await connection.request(method, params, { timeout: remaining, signal: options.signal, session: options.session, txn: options.txn });
-    this.#observe(method, params, result, options.session);
-    return result;
+    const connection = this.#connection;
+    const sent =
+      this.#status === 'open' && connection?.isOpen
+        ? connection.request(method, params, timeout, options)
+        : this.#ready(method, options, timeout).then((ready) => ready.request(method, params, Math.max(0, timeout - (now() - started)), options));
+    return STATEFUL_METHODS.has(method) ? sent.then((result) => this.#observe(method, params, result, options.session)) : sent;
   }
 
-  #observe(method: string, params: readonly unknown[], result: unknown, session: Uuid | undefined): void {
+  /** Records what a successful call changed in its session's state; answers the result. */
+  #observe(method: string, params: readonly unknown[], result: unknown, session: Uuid | undefined): unknown {
     if (method === 'attach') {
       if (session !== undefined && !this.#sessions.has(keyOf(session))) this.trackSession(session, {});
-      return;
+      return result;
     }
     if (method === 'kill') {
       const id = params[0];
       this.lives.endWhere((subscription) => subscription.id.toJSON() === (typeof id === 'string' ? id : (id as Uuid | undefined)?.toJSON()));
-      return;
+      return result;
     }
     const state = this.#state(session);
-    if (!state) return;
+    if (!state) return result;
     const change = observeCall(state, method, params, result);
     if (change === 'detached' || change === 'reset') {
       if (change === 'detached') this.#sessions.delete(keyOf(session));
@@ -185,6 +188,7 @@ export class WsTransport implements Transport {
     if (AUTH_METHODS.has(method) && method !== 'reset') {
       this.events.emit('auth', { action: method as 'signin', session });
     }
+    return result;
   }
 
   #isClosed(): boolean {
@@ -196,8 +200,8 @@ export class WsTransport implements Transport {
   }
 
   /** The open socket, or (by option) a wait for the next one, bounded by the call's own timeout. */
-  #ready(method: string, options: CallOptions, timeout: number): Promise<Connection> | Connection {
-    if (this.#status === 'open' && this.#connection?.isOpen) return this.#connection;
+  #ready(method: string, options: CallOptions, timeout: number): Promise<Connection> {
+    if (this.#status === 'open' && this.#connection?.isOpen) return Promise.resolve(this.#connection);
     if (this.#isClosed()) return Promise.reject(new ConnectionClosedError(`${method}: the client is closed`));
     if (this.#options.whenDisconnected === 'fail') return Promise.reject(new ConnectionError(`${method}: not connected (the client is reconnecting)`));
     const { signal } = options;
@@ -318,7 +322,7 @@ export class WsTransport implements Transport {
     const started = now();
     const diagnostics = this.#options.diagnostics;
     try {
-      const result = await connection.request(method, params, { timeout, session });
+      const result = await connection.request(method, params, timeout, { session });
       if (diagnostics) report(diagnostics, { method, duration: now() - started, ok: true, session, internal: true });
       return result;
     } catch (error) {
