@@ -161,6 +161,10 @@ export class LiveRegistry {
   add(subscription: LiveSubscription<unknown>): void {
     const key = subscription.id.toJSON();
     this.#subscriptions.set(key, subscription);
+    this.#adoptOrphans(subscription, key);
+  }
+
+  #adoptOrphans(subscription: LiveSubscription<unknown>, key: string): void {
     const mine = this.#orphans.filter((orphan) => orphan.notification.id.toJSON() === key);
     if (mine.length === 0) return;
     this.#orphans = this.#orphans.filter((orphan) => orphan.notification.id.toJSON() !== key);
@@ -193,6 +197,7 @@ export class LiveRegistry {
     this.remove(subscription);
     subscription.rekey(id);
     this.#subscriptions.set(id.toJSON(), subscription);
+    this.#adoptOrphans(subscription, id.toJSON());
   }
 
   /** Ends the subscriptions of a session that went away (detach, reset), or of every session. */

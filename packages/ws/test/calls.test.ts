@@ -131,3 +131,22 @@ test('replies for unknown ids and undecodable frames are ignored; the right repl
     await new Promise((resolve) => server.close(resolve));
   }
 });
+
+test('mixed timeouts each fire on time, whatever order the calls were made in', async () => {
+  const started = Date.now();
+  const elapsed = (promise: Promise<unknown>) => promise.then(
+    () => -1,
+    (error: unknown) => (error instanceof TimeoutError ? Date.now() - started : -2),
+  );
+  const [long, short, middle] = await Promise.all([
+    elapsed(db.query('SLEEP 1s', undefined, { timeout: 400 })),
+    elapsed(db.query('SLEEP 1s', undefined, { timeout: 50 })),
+    elapsed(db.query('SLEEP 1s', undefined, { timeout: 200 })),
+  ]);
+  expect(short).toBeGreaterThanOrEqual(45);
+  expect(short).toBeLessThan(180);
+  expect(middle).toBeGreaterThanOrEqual(195);
+  expect(middle).toBeLessThan(380);
+  expect(long).toBeGreaterThanOrEqual(395);
+  expect(long).toBeLessThan(700);
+});
