@@ -246,3 +246,20 @@ test('events tell the story of a reconnect, in order', async () => {
     `connected restored=true`,
   ]);
 });
+
+test('closing while reconnecting stops the attempts and rejects the waiting calls', async () => {
+  const db = await open();
+  const disconnected = nextEvent(db, 'disconnected');
+  await server.stop();
+  await disconnected;
+  await nextEvent(db, 'reconnecting');
+  const waiting = db.ping().catch((error: unknown) => error);
+  let attemptsAfterClose = 0;
+  await db.close();
+  db.on('connecting', () => attemptsAfterClose++);
+  expect(await waiting).toBeInstanceOf(ConnectionClosedError);
+  await server.start();
+  await sleep(400);
+  expect(attemptsAfterClose).toBe(0);
+  expect(db.status).toBe('closed');
+});
