@@ -106,11 +106,15 @@ test('a live query resumes after the restart: RESUMED under a new id, then new n
   expect(messages[2]?.record).toEqual(new RecordId('feed', 2));
 });
 
-test('sessions are attached again with their own state', async () => {
+test('sessions are attached again with their own state and live queries', async () => {
   const db = await open();
   const elsewhere = uniqueScope('ws_fault_session');
   const session = await db.session({ ...elsewhere, auth: { username: ROOT.user, password: ROOT.pass } });
   await session.let('who', 'session');
+  await session.queryAll('DEFINE TABLE feed SCHEMALESS');
+  const subscription = await session.live('feed');
+  const messages: LiveMessage[] = [];
+  subscription.on((message) => messages.push(message));
 
   const reconnected = nextEvent(db, 'connected');
   await server.stop();
@@ -119,6 +123,9 @@ test('sessions are attached again with their own state', async () => {
 
   expect(await session.queryAll('RETURN [session::ns(), session::db(), $who]')).toEqual([[elsewhere.namespace, elsewhere.database, 'session']]);
   expect((await db.sessions()).map((id) => id.toJSON())).toEqual([session.sessionId.toJSON()]);
+  await session.create(new RecordId('feed', 'after'), {});
+  await until(() => messages.length === 2, 5000, 'resume and notification in the session');
+  expect(messages.map((message) => message.action)).toEqual(['RESUMED', 'CREATE']);
 });
 
 test('while disconnected, calls wait for the reconnect by default', async () => {
