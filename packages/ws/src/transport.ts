@@ -34,7 +34,7 @@ import { liveIdOf } from './live-query-result.ts';
 export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
 /** Auth reasons after which signing in again and retrying the call helps. */
-const EXPIRED = new Set(['SessionExpired', 'TokenExpired', 'ExpiredSession', 'ExpiredToken']);
+const EXPIRED = new Set(['SessionExpired', 'TokenExpired']);
 const AUTH_METHODS = new Set(['signin', 'signup', 'authenticate', 'refresh', 'invalidate', 'reset']);
 /** Methods whose success changes what a new socket must be given again (see session-state.ts). */
 const STATEFUL_METHODS = new Set([...AUTH_METHODS, 'use', 'let', 'set', 'unset', 'attach', 'detach', 'kill']);
@@ -281,7 +281,7 @@ export class WsTransport implements Transport {
         await tolerate(
           async () => {
             state.auth = await restoreAuth(send, state.auth, state.source, session);
-            this.events.emit('auth', { action: initial ? (typeof state.source === 'string' ? 'authenticate' : 'signin') : 'restored', session });
+            this.events.emit('auth', { action: initial ? (state.auth?.kind === 'token' ? 'authenticate' : 'signin') : 'restored', session });
           },
           () => this.events.emit('auth', { action: 'failed', session }),
         );
