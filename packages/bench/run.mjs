@@ -17,6 +17,9 @@ const warmupMs = Number(process.env.BENCH_WARMUP_MS ?? 300);
 /** A measurement that takes longer than this is a hung client: reported as failed. */
 const measurementDeadlineMs = durationMs + warmupMs + 15_000;
 const ROWS = 100;
+const ENGINE = 'engine (in-process)';
+/** `BENCH_CLIENTS=@sdb/http,surrealdb http` measures only those clients. */
+const selectedClients = process.env.BENCH_CLIENTS ? clients.filter((c) => process.env.BENCH_CLIENTS.split(',').includes(c.name)) : clients;
 
 const scenarios = [
   { id: 'seq', label: 'RETURN 1, sequential', sql: 'RETURN 1', concurrency: 1, kinds: ['ws', 'http'] },
@@ -57,32 +60,37 @@ const fmt = (value, digits = 0) => (value === undefined ? 'n/a' : value.toLocale
 
 async function main() {
   const results = {}; // results[scenarioId][clientName] = { opsPerSec, cpuUsPerCall } | { error }
+  const record = (scenario, name, cell) => {
+    (results[scenario.id] ??= {})[name] = cell;
+    const figures = cell.error ? `FAILED: ${cell.error}` : `${fmt(cell.opsPerSec).padStart(8)} ops/s ${fmt(cell.cpuUsPerCall, 1).padStart(8)} µs CPU/call`;
+    console.log(`  ${name.padEnd(20)} ${scenario.label.padEnd(34)} ${figures}`);
+  };
   const server = await startServerProcess();
+  const open = [];
   try {
     console.log(`server: ${server.url} (separate process); ${durationMs} ms per measurement after ${warmupMs} ms warm-up\n`);
-    for (const client of clients) {
-      let db;
+    for (const client of selectedClients) {
       try {
-        db = await withDeadline(client.open(server.url), 15_000, `${client.name} connect`);
-        if (client.name === '@sdb/http') await db.query(seedSql);
+        open.push({ client, db: await withDeadline(client.open(server.url), 15_000, `${client.name} connect`) });
       } catch (error) {
-        console.log(`${client.name}: cannot connect: ${error.message}`);
-        for (const scenario of scenarios) (results[scenario.id] ??= {})[client.name] = { error: 'no connection' };
-        continue;
+        console.log(`  ${client.name}: cannot connect: ${error.message}`);
       }
-      for (const scenario of scenarios.filter((s) => s.kinds.includes(client.kind))) {
-        const cell = ((results[scenario.id] ??= {})[client.name] = {});
+    }
+    if (open.length === 0) throw new Error('no client could connect');
+    await open[0].db.query(seedSql);
+    // Scenario by scenario, so that the clients compared in a row are measured close together in
+    // time (the machine may be shared: load drifts).
+    for (const scenario of scenarios) {
+      for (const { client, db } of open.filter(({ client }) => scenario.kinds.includes(client.kind))) {
         try {
-          Object.assign(cell, await withDeadline(measure(() => db.query(scenario.sql), { concurrency: scenario.concurrency, warmupMs, durationMs }), measurementDeadlineMs, `${client.name} ${scenario.label}`));
-          console.log(`  ${client.name.padEnd(16)} ${scenario.label.padEnd(34)} ${fmt(cell.opsPerSec).padStart(8)} ops/s ${fmt(cell.cpuUsPerCall, 1).padStart(8)} µs CPU/call`);
+          record(scenario, client.name, await withDeadline(measure(() => db.query(scenario.sql), { concurrency: scenario.concurrency, warmupMs, durationMs }), measurementDeadlineMs, `${client.name} ${scenario.label}`));
         } catch (error) {
-          cell.error = error.message;
-          console.log(`  ${client.name.padEnd(16)} ${scenario.label.padEnd(34)} FAILED: ${error.message}`);
+          record(scenario, client.name, { error: error.message });
         }
       }
-      await withDeadline(db.close(), 5000, `${client.name} close`).catch(() => undefined);
     }
   } finally {
+    await Promise.all(open.map(({ client, db }) => withDeadline(db.close(), 5000, `${client.name} close`).catch(() => undefined)));
     await server.stop();
   }
 
@@ -90,9 +98,7 @@ async function main() {
   try {
     await engine.query(seedSql)();
     for (const scenario of scenarios.filter((s) => s.id !== 'c16')) {
-      const cell = await measure(engine.query(scenario.sql), { concurrency: scenario.concurrency, warmupMs, durationMs });
-      (results[scenario.id] ??= {})['engine (in-process)'] = cell;
-      console.log(`  ${'engine'.padEnd(16)} ${scenario.label.padEnd(34)} ${fmt(cell.opsPerSec).padStart(8)} ops/s ${fmt(cell.cpuUsPerCall, 1).padStart(8)} µs CPU/call`);
+      record(scenario, ENGINE, await measure(engine.query(scenario.sql), { concurrency: scenario.concurrency, warmupMs, durationMs }));
     }
   } finally {
     engine.close();
@@ -104,19 +110,18 @@ async function main() {
 }
 
 function printTable(results) {
-  const columns = [...clients.map((c) => c.name), 'engine (in-process)'];
-  const header = ['scenario', ...columns.map((c) => `${c} ops/s | CPU µs`)];
-  const rows = scenarios.map((s) => [
-    s.label,
-    ...columns.map((c) => {
+  const columns = [...clients.map((c) => c.name), ENGINE];
+  const header = ['scenario', ...columns.flatMap((c) => [`${c} ops/s`, `${c} CPU µs/call`])];
+  console.log(`\n| ${header.join(' | ')} |\n|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`);
+  for (const s of scenarios) {
+    const cells = columns.flatMap((c) => {
       const cell = results[s.id]?.[c];
-      if (!cell) return '—';
-      if (cell.error) return 'failed';
-      return `${fmt(cell.opsPerSec)} | ${fmt(cell.cpuUsPerCall, 1)}`;
-    }),
-  ]);
-  console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
-  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+      if (!cell) return ['—', '—'];
+      if (cell.error) return ['failed', 'failed'];
+      return [fmt(cell.opsPerSec), fmt(cell.cpuUsPerCall, 1)];
+    });
+    console.log(`| ${[s.label, ...cells].join(' | ')} |`);
+  }
 }
 
 function printTargets(results) {
@@ -140,7 +145,7 @@ function printTargets(results) {
     }
   }
   const ws64 = get('c64', '@sdb/ws', 'opsPerSec');
-  const engine64 = get('c64', 'engine (in-process)', 'opsPerSec');
+  const engine64 = get('c64', ENGINE, 'opsPerSec');
   const share = ws64 !== undefined && engine64 !== undefined ? ws64 / engine64 : undefined;
   check('@sdb/ws 64 in flight vs in-process engine', share === undefined ? 'n/a' : `${fmt(share * 100, 0)}%`, '>= 90%', share === undefined ? undefined : share >= 0.9);
   const http16 = get('c16', '@sdb/http', 'opsPerSec');

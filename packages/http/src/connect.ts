@@ -3,7 +3,7 @@
  * database, `auth`, and a default `timeout`. Signs in once (or checks the server answers), then
  * resolves an `HttpClient`.
  */
-import { applyAuth, type AuthOption } from './auth-option.ts';
+import { applyAuth, type Auth } from './auth.ts';
 import { HttpClient } from './http-client.ts';
 import { HttpTransport, type HttpTransportOptions } from './http-transport.ts';
 
@@ -12,7 +12,7 @@ export interface ConnectOptions extends HttpTransportOptions {
    * Credentials, an access token, or a callback answering either. Credentials (and the callback)
    * are kept to sign in again when the token expires or the server rejects it.
    */
-  auth?: AuthOption;
+  auth?: Auth;
 }
 
 /** An `HttpClient` for the SurrealDB server at `url` (`http(s)://host:port`, `/rpc` optional). */

@@ -2,7 +2,6 @@
  * @module Turns the URL a user gives `connect` (http, https, or the ws/wss form of the same
  * server, with or without `/rpc`) into the base URL the HTTP routes hang off.
  */
-import { ConnectionError } from '@sdb/protocol';
 
 /** The server's base URL without a trailing slash, e.g. `http://127.0.0.1:8000`. */
 export function httpBaseUrl(url: string | URL): string {
@@ -10,15 +9,15 @@ export function httpBaseUrl(url: string | URL): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw new ConnectionError(`Invalid SurrealDB URL: ${String(url)}`);
+    throw new TypeError(`connect: not a URL: ${JSON.stringify(String(url))}`);
   }
   if (parsed.protocol === 'ws:') parsed.protocol = 'http:';
   else if (parsed.protocol === 'wss:') parsed.protocol = 'https:';
   else if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new ConnectionError(`@sdb/http needs an http(s) URL, got ${parsed.protocol}//`);
+    throw new TypeError(`connect: expected an http://, https://, ws:// or wss:// URL, got ${parsed.protocol}`);
   }
   // Credentials in the URL would end up in error messages and logs: refuse them.
-  if (parsed.username || parsed.password) throw new ConnectionError('Put credentials in the `auth` option, not in the URL');
+  if (parsed.username || parsed.password) throw new TypeError('connect: put credentials in the `auth` option, not in the URL (URLs end up in logs)');
   parsed.search = '';
   parsed.hash = '';
   return parsed.href.replace(/\/+$/, '').replace(/\/rpc$/, '');

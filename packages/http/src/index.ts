@@ -8,5 +8,5 @@ export { HttpClient, type ExportOptions } from './http-client.ts';
 export { HttpTransport, type HttpTransportOptions, type RouteRequest } from './http-transport.ts';
 export { HttpTransaction, type TransactionTarget } from './transaction.ts';
 export { NotSupportedOverHttpError } from './unsupported-error.ts';
-export type { Auth, AuthOption } from './auth-option.ts';
+export type { Auth, AuthValue } from './auth.ts';
 export type { HttpReply } from './request.ts';

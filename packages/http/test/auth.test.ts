@@ -107,8 +107,13 @@ describe('signing in at connect', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
-  it('credentials in the URL are refused (they would leak into logs)', async () => {
-    await expect(connect('http://root:root@127.0.0.1:8000')).rejects.toBeInstanceOf(ConnectionError);
+  it('credentials in the URL are refused with a TypeError (they would leak into logs)', async () => {
+    await expect(connect('http://root:root@127.0.0.1:8000')).rejects.toThrow(TypeError);
+  });
+
+  it('a URL that is not http(s) or ws(s) is refused with a TypeError', async () => {
+    await expect(connect('ftp://127.0.0.1')).rejects.toThrow(TypeError);
+    await expect(connect('not a url')).rejects.toThrow(TypeError);
   });
 });
 
