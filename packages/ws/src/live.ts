@@ -39,7 +39,8 @@ export class LiveSubscription<T = unknown> implements AsyncIterable<LiveMessage<
   readonly source: LiveSource;
   readonly #owner: LiveOwner;
   readonly #queue: LiveMessage<T>[] = [];
-  readonly #listeners = new Set<(message: LiveMessage<T>) => void>();
+  /** Typed loosely so that a `LiveSubscription<Person>` is also a `LiveSubscription<unknown>`. */
+  readonly #listeners = new Set<(message: LiveMessage) => void>();
   #waiter: { resolve(result: IteratorResult<LiveMessage<T>>): void; reject(error: Error): void } | undefined;
   #iterating = false;
   #ended = false;
@@ -67,9 +68,10 @@ export class LiveSubscription<T = unknown> implements AsyncIterable<LiveMessage<
    * function that stops listening (the live query keeps running: use `kill()` to stop it).
    */
   on(listener: (message: LiveMessage<T>) => void): () => void {
-    this.#listeners.add(listener);
-    if (!this.#iterating) for (const message of this.#queue.splice(0)) this.#deliver(listener, message);
-    return () => this.#listeners.delete(listener);
+    const loose = listener as (message: LiveMessage) => void;
+    this.#listeners.add(loose);
+    if (!this.#iterating) for (const message of this.#queue.splice(0)) this.#deliver(loose, message);
+    return () => this.#listeners.delete(loose);
   }
 
   /** Stops the live query on the server and ends the subscription; iteration finishes. */
@@ -130,7 +132,7 @@ export class LiveSubscription<T = unknown> implements AsyncIterable<LiveMessage<
     if (this.#ended) return;
     this.#ended = true;
     this.#error = error;
-    this.#owner.forget(this as unknown as LiveSubscription<unknown>);
+    this.#owner.forget(this);
     const waiter = this.#waiter;
     this.#waiter = undefined;
     if (waiter) {
@@ -139,7 +141,7 @@ export class LiveSubscription<T = unknown> implements AsyncIterable<LiveMessage<
     }
   }
 
-  #deliver(listener: (message: LiveMessage<T>) => void, message: LiveMessage<T>): void {
+  #deliver(listener: (message: LiveMessage) => void, message: LiveMessage<T>): void {
     try {
       listener(message);
     } catch {

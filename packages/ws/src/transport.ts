@@ -140,7 +140,7 @@ export class WsTransport implements Transport {
       kill: (current, target) => this.call('kill', [current], { session: target }).then(() => undefined),
       forget: (ended) => this.lives.remove(ended),
     });
-    this.lives.add(subscription as unknown as LiveSubscription<unknown>);
+    this.lives.add(subscription);
     return subscription;
   }
 

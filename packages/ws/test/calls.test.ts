@@ -143,10 +143,11 @@ test('mixed timeouts each fire on time, whatever order the calls were made in', 
     elapsed(db.query('SLEEP 1s', undefined, { timeout: 50 })),
     elapsed(db.query('SLEEP 1s', undefined, { timeout: 200 })),
   ]);
+  // Each fired at its own deadline (with slack for a busy machine), not at another call's.
   expect(short).toBeGreaterThanOrEqual(45);
-  expect(short).toBeLessThan(180);
+  expect(short).toBeLessThan(190);
   expect(middle).toBeGreaterThanOrEqual(195);
-  expect(middle).toBeLessThan(380);
+  expect(middle).toBeLessThan(390);
   expect(long).toBeGreaterThanOrEqual(395);
-  expect(long).toBeLessThan(700);
+  expect(long).toBeLessThan(900);
 });

@@ -46,7 +46,8 @@ test('a stalled connection is declared dead within two intervals and replaced; t
   const error = await pending;
   const detectedAfter = Date.now() - stalledAt;
   expect(error).toBeInstanceOf(ConnectionClosedError);
-  expect(detectedAfter).toBeLessThanOrEqual(2 * INTERVAL + 100);
+  // Two intervals, plus scheduling slack on a busy machine.
+  expect(detectedAfter).toBeLessThanOrEqual(2 * INTERVAL + 250);
 
   // The replacement socket (a new TCP connection through the proxy forwards again) has the session back.
   expect(await db.queryAll('RETURN $kept')).toEqual(['yes']);

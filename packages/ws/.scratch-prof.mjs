@@ -1,0 +1,11 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { once } from 'node:events';
+import { connect } from './dist/index.js';
+const child = spawn(process.execPath, ['../bench/server-process.mjs'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const [line] = await once(createInterface({ input: child.stdout }), 'line');
+const ws = JSON.parse(line).url.replace(/^http/, 'ws');
+const mine = await connect(ws, { namespace: 'b', database: 'b', auth: { username: 'root', password: 'root' } });
+const deadline = performance.now() + 3000;
+await Promise.all(Array.from({ length: Number(process.env.C ?? 64) }, async () => { while (performance.now() < deadline) await mine.query('RETURN 1'); }));
+await mine.close(); child.stdin.end();
