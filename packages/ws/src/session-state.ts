@@ -50,15 +50,17 @@ export function observeCall(state: SessionState, method: string, params: readonl
       return undefined;
     case 'signin':
     case 'signup':
-      state.auth = { kind: 'credentials', credentials: params[0] as WireCredentials, tokens: tokensFromWire(result) };
+      // An explicit sign-in replaces the `auth` option: restores replay this one from now on.
+      state.auth = { tokens: tokensFromWire(result), credentials: params[0] as WireCredentials };
+      state.source = undefined;
       adoptScope(state, params[0] as WireCredentials);
       return undefined;
     case 'authenticate':
-      if (typeof params[0] === 'string') state.auth = { kind: 'token', token: params[0] };
+      if (typeof params[0] === 'string') state.auth = { tokens: { access: params[0] } };
+      state.source = undefined;
       return undefined;
     case 'refresh':
-      if (state.auth?.kind === 'credentials') state.auth = { ...state.auth, tokens: tokensFromWire(result) };
-      else state.auth = { kind: 'token', token: tokensFromWire(result).access };
+      state.auth = { ...state.auth, tokens: tokensFromWire(result) };
       return undefined;
     case 'invalidate':
       state.auth = undefined;

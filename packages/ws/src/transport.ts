@@ -128,9 +128,10 @@ export class WsTransport implements Transport {
   /** Authenticates a session with an `auth` option value (or callback), and remembers it for restores. */
   async authenticateSession(session: Uuid | undefined, auth: Auth, options: CallOptions = {}): Promise<void> {
     const value = await authValue(auth);
+    await applyAuth((method, params, target) => this.call(method, params, { ...options, session: target }), value, session);
+    // After the call (whose observation cleared it): a callback is asked again on every restore.
     const state = this.#state(session);
     if (state) state.source = auth;
-    await applyAuth((method, params, target) => this.call(method, params, { ...options, session: target }), value, session);
   }
 
   /** Starts a subscription: issues its live query and registers it before any notification can be lost. */
@@ -281,7 +282,7 @@ export class WsTransport implements Transport {
         await tolerate(
           async () => {
             state.auth = await restoreAuth(send, state.auth, state.source, session);
-            this.events.emit('auth', { action: initial ? (state.auth?.kind === 'token' ? 'authenticate' : 'signin') : 'restored', session });
+            this.events.emit('auth', { action: initial ? (state.auth?.credentials === undefined ? 'authenticate' : 'signin') : 'restored', session });
           },
           () => this.events.emit('auth', { action: 'failed', session }),
         );

@@ -4,7 +4,7 @@
  * authentication, variables, sessions and live queries.
  */
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { ConnectionClosedError, ConnectionError, RecordId, TimeoutError } from '@sdb/protocol';
+import { ConnectionClosedError, ConnectionError, NotAllowedError, RecordId, TimeoutError } from '@sdb/protocol';
 import { connect, type ClientEvents, type ConnectOptions, type LiveMessage, type RequestDiagnostic, type WsClient } from '../src/index.ts';
 import { ROOT, RestartableServer, StallingProxy } from './fault-support.ts';
 import { sleep, uniqueScope, until } from './support.ts';
@@ -269,4 +269,62 @@ test('closing while reconnecting stops the attempts and rejects the waiting call
   await sleep(400);
   expect(attemptsAfterClose).toBe(0);
   expect(db.status).toBe('closed');
+});
+
+test('a later explicit sign-in replaces the auth option: the reconnect restores that one', async () => {
+  const scope = uniqueScope('ws_fault_resignin');
+  const admin = await open(scope);
+  await admin.queryAll(`
+    DEFINE ACCESS account ON DATABASE TYPE RECORD
+      SIGNUP (CREATE user SET email = $email, pass = crypto::argon2::generate($pass))
+      SIGNIN (SELECT * FROM user WHERE email = $email AND crypto::argon2::compare(pass, $pass));
+    DEFINE TABLE user SCHEMALESS PERMISSIONS FOR select WHERE id = $auth.id;
+  `);
+  let asked = 0;
+  const db = await open({
+    ...scope,
+    auth: () => {
+      asked++;
+      return { username: ROOT.user, password: ROOT.pass };
+    },
+  });
+  await db.signup({ ...scope, access: 'account', variables: { email: 'x@example.com', pass: 'x-pass' } });
+
+  const reconnected = nextEvent(db, 'connected');
+  await server.stop();
+  await server.start();
+  await reconnected;
+  expect(asked).toBe(1);
+  expect(await db.info()).toMatchObject({ email: 'x@example.com' });
+});
+
+test('a client authenticated with a token re-authenticates with it on a new socket', async () => {
+  const proxy = new StallingProxy(server.port);
+  await proxy.listen();
+  try {
+    const admin = await open();
+    const { access } = await admin.signin({ username: ROOT.user, password: ROOT.pass });
+    const diagnostics: RequestDiagnostic[] = [];
+    const db = await open({ auth: access, diagnostics: (event) => diagnostics.push(event), ping: { interval: 100 } }, `ws://127.0.0.1:${proxy.port}`);
+    const reconnected = nextEvent(db, 'connected');
+    proxy.stall();
+    await reconnected;
+    expect(await db.queryAll('RETURN 1')).toEqual([1]);
+    expect(diagnostics.filter((event) => event.internal && event.method === 'authenticate').map((event) => event.ok)).toEqual([true, true]);
+  } finally {
+    await proxy.close();
+  }
+});
+
+test('a token the restarted server no longer accepts: the auth event says so, and calls fail with NotAllowedError', async () => {
+  const admin = await open();
+  const { access } = await admin.signin({ username: ROOT.user, password: ROOT.pass });
+  const db = await open({ auth: access });
+  const failed = new Promise<void>((resolve) => db.on('auth', ({ action }) => action === 'failed' && resolve()));
+  const reconnected = nextEvent(db, 'connected');
+  await server.stop();
+  await server.start();
+  await failed;
+  await reconnected;
+  await expect(db.queryAll('RETURN 1')).rejects.toBeInstanceOf(NotAllowedError);
 });
