@@ -1,12 +1,15 @@
 /**
- * @module The diagnostics hook: one event per settled request, for logging and tracing. It carries
- * no params and no result, so neither secrets (signin, authenticate) nor user data can leak through it.
+ * @module The diagnostics hook: one event per settled request, for logging and tracing. The params
+ * of the auth methods (signin, signup, authenticate, refresh, revoke) are replaced by placeholders,
+ * so no password, key or token ever reaches it; results are never included.
  */
 import type { Uuid } from '@sdb/protocol';
 
 export interface RequestDiagnostic {
   /** The RPC method, e.g. `query`. */
   method: string;
+  /** The params as sent, except for the auth methods: `'[redacted]'` for each of theirs. */
+  params: readonly unknown[];
   /** Milliseconds from send (or from the call, if it waited for a connection) to settle. */
   duration: number;
   ok: boolean;

@@ -90,8 +90,8 @@ export class WsTransport implements Transport {
     const diagnostics = this.#options.diagnostics;
     if (diagnostics) {
       result.then(
-        () => report(diagnostics, { method, duration: now() - started, ok: true, session: options.session, txn: options.txn, internal: false }),
-        (error: unknown) => report(diagnostics, { method, duration: now() - started, ok: false, error: errorName(error), session: options.session, txn: options.txn, internal: false }),
+        () => report(diagnostics, { method, params: redacted(method, params), duration: now() - started, ok: true, session: options.session, txn: options.txn, internal: false }),
+        (error: unknown) => report(diagnostics, { method, params: redacted(method, params), duration: now() - started, ok: false, error: errorName(error), session: options.session, txn: options.txn, internal: false }),
       );
     }
     return result;
@@ -324,10 +324,10 @@ export class WsTransport implements Transport {
     const diagnostics = this.#options.diagnostics;
     try {
       const result = await connection.request(method, params, timeout, { session });
-      if (diagnostics) report(diagnostics, { method, duration: now() - started, ok: true, session, internal: true });
+      if (diagnostics) report(diagnostics, { method, params: redacted(method, params), duration: now() - started, ok: true, session, internal: true });
       return result;
     } catch (error) {
-      if (diagnostics) report(diagnostics, { method, duration: now() - started, ok: false, error: errorName(error), session, internal: true });
+      if (diagnostics) report(diagnostics, { method, params: redacted(method, params), duration: now() - started, ok: false, error: errorName(error), session, internal: true });
       throw error;
     }
   }
@@ -440,6 +440,13 @@ function now(): number {
 
 function errorName(error: unknown): string {
   return error instanceof SdbError || error instanceof Error ? error.name : 'Error';
+}
+
+/** Methods whose params carry secrets (passwords, keys, tokens): the diagnostics hook sees placeholders. */
+const SECRET_METHODS = new Set(['signin', 'signup', 'authenticate', 'refresh', 'revoke']);
+
+function redacted(method: string, params: readonly unknown[]): readonly unknown[] {
+  return SECRET_METHODS.has(method) ? params.map(() => '[redacted]') : params;
 }
 
 function report(diagnostics: (event: RequestDiagnostic) => void, event: RequestDiagnostic): void {

@@ -84,6 +84,8 @@ test('the diagnostics hook sees every request with its duration, and never a sec
     ['signin', false, false],
   ]);
   expect(events[4]?.error).toBe('NotAllowedError');
+  expect(events[3]?.params).toEqual(['THROW "nope"']);
+  expect(events[1]?.params).toEqual(['[redacted]']);
   for (const event of events) expect(event.duration).toBeGreaterThanOrEqual(0);
   const seen = JSON.stringify(events);
   expect(seen).not.toContain(pass);
