@@ -4,7 +4,7 @@
  * authentication, variables, sessions and live queries.
  */
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { ConnectionClosedError, ConnectionError, NotAllowedError, RecordId, TimeoutError } from '@sdb/protocol';
+import { ConnectionClosedError, ConnectionError, NotAllowedError, RecordId, TimeoutError, type Uuid } from '@sdb/protocol';
 import { connect, type ClientEvents, type ConnectOptions, type LiveMessage, type RequestDiagnostic, type WsClient } from '../src/index.ts';
 import { ROOT, RestartableServer, StallingProxy } from './fault-support.ts';
 import { sleep, uniqueScope, until } from './support.ts';
@@ -327,4 +327,18 @@ test('a token the restarted server no longer accepts: the auth event says so, an
   await failed;
   await reconnected;
   await expect(db.queryAll('RETURN 1')).rejects.toBeInstanceOf(NotAllowedError);
+});
+
+test('a subscription by id cannot be re-issued: a reconnect ends it with a ConnectionClosedError', async () => {
+  const db = await open();
+  await db.queryAll('DEFINE TABLE feed SCHEMALESS');
+  const [id] = await db.queryAll<[Uuid]>('LIVE SELECT * FROM feed');
+  const subscription = await db.subscribe(id);
+  const next = subscription[Symbol.asyncIterator]().next().catch((error: unknown) => error);
+  const reconnected = nextEvent(db, 'connected');
+  await server.stop();
+  await server.start();
+  await reconnected;
+  expect(await next).toBeInstanceOf(ConnectionClosedError);
+  expect(subscription.closed).toBe(true);
 });
