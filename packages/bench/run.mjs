@@ -2,7 +2,7 @@
  * @module `pnpm bench`: one embedded SurrealDB server in a child process, the four clients
  * (@sdb/ws, @sdb/http, the official SDK over ws and http) against it in turn, and the native
  * engine in-process as the ceiling. Prints ops/s and client CPU µs per call side by side, then
- * the issue's target ratios and whether each is met. Bounded: about a minute in all.
+ * the issue's target ratios and whether each is met. Bounded: about 1.5 minutes in all.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -12,7 +12,8 @@ import { clients } from './clients.mjs';
 import { openNativeEngine } from './engine-ceiling.mjs';
 import { measure } from './measure.mjs';
 
-const durationMs = Number(process.env.BENCH_DURATION_MS ?? 1500);
+const durationMs = Number(process.env.BENCH_DURATION_MS ?? 1000);
+const repeat = Number(process.env.BENCH_REPEAT ?? 3);
 const warmupMs = Number(process.env.BENCH_WARMUP_MS ?? 300);
 /** A measurement that takes longer than this is a hung client: reported as failed. */
 const measurementDeadlineMs = durationMs + warmupMs + 15_000;
@@ -68,7 +69,7 @@ async function main() {
   const server = await startServerProcess();
   const open = [];
   try {
-    console.log(`server: ${server.url} (separate process); ${durationMs} ms per measurement after ${warmupMs} ms warm-up\n`);
+    console.log(`server: ${server.url} (separate process); best of ${repeat} runs of ${durationMs} ms after ${warmupMs} ms warm-up each\n`);
     for (const client of selectedClients) {
       try {
         open.push({ client, db: await withDeadline(client.open(server.url), 15_000, `${client.name} connect`) });
@@ -83,14 +84,23 @@ async function main() {
     for (const { db } of open) await measure(() => db.query('RETURN 1'), { concurrency: 16, warmupMs: 0, durationMs: warmupMs * 3 });
     // Scenario by scenario, so that the clients compared in a row are measured close together in
     // time (the machine may be shared: load drifts).
+    // Each measurement is repeated, in alternating client order, and the best run kept: on a
+    // shared machine a slow run says more about the neighbours than about the client.
     for (const scenario of scenarios) {
-      for (const { client, db } of open.filter(({ client }) => scenario.kinds.includes(client.kind))) {
-        try {
-          record(scenario, client.name, await withDeadline(measure(() => db.query(scenario.sql), { concurrency: scenario.concurrency, warmupMs, durationMs }), measurementDeadlineMs, `${client.name} ${scenario.label}`));
-        } catch (error) {
-          record(scenario, client.name, { error: error.message });
+      const contenders = open.filter(({ client }) => scenario.kinds.includes(client.kind));
+      const best = new Map();
+      for (let round = 0; round < repeat; round++) {
+        for (const { client, db } of round % 2 ? [...contenders].reverse() : contenders) {
+          if (best.get(client.name)?.error) continue;
+          try {
+            const cell = await withDeadline(measure(() => db.query(scenario.sql), { concurrency: scenario.concurrency, warmupMs, durationMs }), measurementDeadlineMs, `${client.name} ${scenario.label}`);
+            if (!(best.get(client.name)?.opsPerSec >= cell.opsPerSec)) best.set(client.name, cell);
+          } catch (error) {
+            best.set(client.name, { error: error.message });
+          }
         }
       }
+      for (const { client } of contenders) record(scenario, client.name, best.get(client.name));
     }
   } finally {
     await Promise.all(open.map(({ client, db }) => withDeadline(db.close(), 5000, `${client.name} close`).catch(() => undefined)));
@@ -101,7 +111,12 @@ async function main() {
   try {
     await engine.query(seedSql)();
     for (const scenario of scenarios.filter((s) => s.id !== 'c16')) {
-      record(scenario, ENGINE, await measure(engine.query(scenario.sql), { concurrency: scenario.concurrency, warmupMs, durationMs }));
+      let best;
+      for (let round = 0; round < repeat; round++) {
+        const cell = await measure(engine.query(scenario.sql), { concurrency: scenario.concurrency, warmupMs, durationMs });
+        if (!(best?.opsPerSec >= cell.opsPerSec)) best = cell;
+      }
+      record(scenario, ENGINE, best);
     }
   } finally {
     engine.close();
