@@ -27,7 +27,7 @@ export async function connect(url: string | URL, options: ConnectOptions = {}): 
     } else if (auth !== undefined) {
       await applyAuth(client, auth);
     } else {
-      await client.ping();
+      await client.transport.probe();
     }
   } catch (error) {
     await client.close();

@@ -76,6 +76,11 @@ export class HttpClient extends RpcClient {
   close(): Promise<void> {
     return this.transport.close();
   }
+
+  /** `await using db = await connect(...)` closes the client at the end of the scope. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
 }
 
 /** Statements the server skipped because another statement of the transaction failed. */

@@ -7,6 +7,7 @@
 import { ConnectionClosedError, ProtocolError, ServerError, decode, encode } from '@sdb/protocol';
 import type { CallOptions, LiveNotification, Transport, TransportCapabilities } from '@sdb/protocol';
 import { isRejectedToken } from './auth-failure.ts';
+import { observed, type RequestDiagnostic } from './diagnostics.ts';
 import { httpBaseUrl } from './endpoint.ts';
 import { CLOSED, exchange, type HttpReply } from './request.ts';
 import { tokenExpiresAt } from './token-expiry.ts';
@@ -21,6 +22,8 @@ export interface HttpTransportOptions {
   headers?: Record<string, string>;
   /** Node only: an undici `Dispatcher` (e.g. an `Agent` with a larger keep-alive pool) handed to `fetch`. */
   dispatcher?: unknown;
+  /** Sees every call once it settles (method, duration, outcome); never a secret, never a result. */
+  diagnostics?: (event: RequestDiagnostic) => void;
 }
 
 /** Options for the non-RPC routes (`/health`, `/version`, `/import`, `/export`). */
@@ -45,6 +48,7 @@ export class HttpTransport implements Transport {
   readonly #timeout: number;
   readonly #extraHeaders: Record<string, string>;
   readonly #dispatcher: unknown;
+  readonly #diagnostics: ((event: RequestDiagnostic) => void) | undefined;
   readonly #inflight = new Set<AbortController>();
   #closed = false;
   #nextId = 0;
@@ -65,6 +69,7 @@ export class HttpTransport implements Transport {
     this.#timeout = options.timeout ?? DEFAULT_TIMEOUT;
     this.#extraHeaders = options.headers ?? {};
     this.#dispatcher = options.dispatcher;
+    this.#diagnostics = options.diagnostics;
     this.#namespace = options.namespace;
     this.#database = options.database;
   }
@@ -95,7 +100,20 @@ export class HttpTransport implements Transport {
     this.#authCallback = callback;
   }
 
-  async call(method: string, params: readonly unknown[], options: CallOptions = {}): Promise<unknown> {
+  call(method: string, params: readonly unknown[], options: CallOptions = {}): Promise<unknown> {
+    // An auth call made while re-signing in comes from the auth callback: the client's own.
+    const internal = this.#reauthenticating !== undefined && AUTH_METHODS.has(method);
+    return observed(this.#diagnostics, method, params, internal, () => this.#dispatch(method, params, options));
+  }
+
+  /** Checks the server answers (`ping`), reported to diagnostics as the client's own call. */
+  probe(options: CallOptions = {}): Promise<void> {
+    return observed(this.#diagnostics, 'ping', [], true, async () => {
+      await this.#authorized(() => this.#rpc('ping', [], options, true), options);
+    });
+  }
+
+  async #dispatch(method: string, params: readonly unknown[], options: CallOptions): Promise<unknown> {
     this.#assertOpen();
     if (STATEFUL_METHODS.has(method)) throw new NotSupportedOverHttpError(method);
     if (options.session !== undefined) throw new NotSupportedOverHttpError('session', 'server sessions need @sdb/ws');
@@ -220,8 +238,8 @@ export class HttpTransport implements Transport {
     this.#reauthenticating ??= (async () => {
       try {
         if (this.#authCallback) return await this.#authCallback();
-        const credentials = this.#credentials;
-        const result = await this.#rpc('signin', [credentials], { timeout: options.timeout ?? this.#timeout }, false);
+        const params = [this.#credentials];
+        const result = await observed(this.#diagnostics, 'signin', params, true, () => this.#rpc('signin', params, { timeout: options.timeout ?? this.#timeout }, false));
         this.#setToken(tokenOf(result));
       } finally {
         this.#reauthenticating = undefined;

@@ -10,3 +10,4 @@ export { HttpTransaction, type TransactionTarget } from './transaction.ts';
 export { NotSupportedOverHttpError } from './unsupported-error.ts';
 export type { Auth, AuthValue } from './auth.ts';
 export type { HttpReply } from './request.ts';
+export type { RequestDiagnostic } from './diagnostics.ts';
