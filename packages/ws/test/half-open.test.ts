@@ -2,7 +2,7 @@
  * Liveness: a proxy that stops forwarding bytes (a half-open connection: no FIN, no RST, TCP
  * still "up") is detected by the missing pong and the socket replaced within two ping intervals.
  */
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
 import { ConnectionClosedError } from '@sdb/protocol';
 import { connect, type WsClient } from '../src/index.ts';
 import { ROOT, RestartableServer, StallingProxy } from './fault-support.ts';
@@ -12,17 +12,19 @@ let server: RestartableServer;
 let proxy: StallingProxy;
 let db: WsClient | undefined;
 
-beforeEach(async () => {
+beforeAll(async () => {
   server = new RestartableServer();
   await server.start();
+});
+beforeEach(async () => {
   proxy = new StallingProxy(server.port);
   await proxy.listen();
 });
 afterEach(async () => {
   await db?.close();
   await proxy.close();
-  await server.dispose();
 });
+afterAll(() => server.dispose());
 
 const INTERVAL = 300;
 

@@ -3,7 +3,7 @@
  * pending calls reject typed, and the client reconnects and restores its namespace/database,
  * authentication, variables, sessions and live queries.
  */
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { ConnectionClosedError, ConnectionError, NotAllowedError, RecordId, TimeoutError, type Uuid } from '@sdb/protocol';
 import { connect, type ClientEvents, type ConnectOptions, type LiveMessage, type RequestDiagnostic, type WsClient } from '../src/index.ts';
 import { ROOT, RestartableServer, StallingProxy } from './fault-support.ts';
@@ -12,15 +12,18 @@ import { sleep, uniqueScope, until } from './support.ts';
 let server: RestartableServer;
 let clients: WsClient[] = [];
 
-beforeEach(async () => {
+// One server for the file, stopped and started by the tests: every engine shutdown is a chance
+// for the @surrealdb/node 3.0.3 shutdown panic (see fault-support.ts), so there are as few as the tests need.
+beforeAll(async () => {
   server = new RestartableServer();
   await server.start();
 });
 afterEach(async () => {
   await Promise.all(clients.map((client) => client.close()));
   clients = [];
-  await server.dispose();
+  if (!server.running) await server.start();
 });
+afterAll(() => server.dispose());
 
 const fastReconnect: ConnectOptions['reconnect'] = { initialDelay: 50, maxDelay: 200 };
 
