@@ -21,9 +21,7 @@ export async function connect(url: string | URL, options: ConnectOptions = {}): 
   const client = new HttpClient(new HttpTransport(url, transportOptions));
   try {
     if (typeof auth === 'function') {
-      const signIn = async () => applyAuth(client, await auth());
-      client.transport.setAuthCallback(signIn);
-      await signIn();
+      await client.transport.useAuthCallback(async () => applyAuth(client, await auth()));
     } else if (auth !== undefined) {
       await applyAuth(client, auth);
     } else {

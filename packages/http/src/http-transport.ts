@@ -93,11 +93,13 @@ export class HttpTransport implements Transport {
   }
 
   /**
-   * Re-authenticates through `callback` (instead of stored credentials) whenever the token expires
-   * or is rejected. `connect` uses this for an `auth` callback.
+   * Authenticates through `callback` now, and again (instead of with stored credentials) whenever
+   * the token expires or is rejected. `connect` uses this for an `auth` callback; an explicit
+   * `signin`, `signup` or `authenticate` later replaces it.
    */
-  setAuthCallback(callback: (() => Promise<void>) | undefined): void {
+  async useAuthCallback(callback: () => Promise<void>, options: CallOptions = {}): Promise<void> {
     this.#authCallback = callback;
+    await this.#reauthenticate(options);
   }
 
   call(method: string, params: readonly unknown[], options: CallOptions = {}): Promise<unknown> {
@@ -118,6 +120,8 @@ export class HttpTransport implements Transport {
     if (STATEFUL_METHODS.has(method)) throw new NotSupportedOverHttpError(method);
     if (options.session !== undefined) throw new NotSupportedOverHttpError('session', 'server sessions need @sdb/ws');
     if (options.txn !== undefined) throw new NotSupportedOverHttpError('txn', 'use transaction(fn), which batches into one request, or @sdb/ws');
+    // The user's own sign-in replaces the auth callback: renewals must keep the identity they chose.
+    if (AUTH_METHODS.has(method) && this.#reauthenticating === undefined) this.#authCallback = undefined;
     switch (method) {
       case 'use':
         return this.#use(params);
@@ -279,6 +283,7 @@ export class HttpTransport implements Transport {
   #forgetAuth(): void {
     this.#setToken(undefined);
     this.#credentials = undefined;
+    this.#authCallback = undefined;
   }
 
   #headers(withToken: boolean, contentType: string | undefined, accept: string): Record<string, string> {

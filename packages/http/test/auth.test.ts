@@ -144,6 +144,24 @@ describe('token renewal', () => {
     expect(calls).toBe(2);
   });
 
+  it('an explicit signin replaces the auth callback: renewal keeps the identity chosen last', async () => {
+    await defineShortLivedUser('first', 'first-pass');
+    await defineShortLivedUser('second', 'second-pass');
+    let calls = 0;
+    const db = await open(surrealdb().httpUrl, {
+      namespace,
+      database,
+      auth: () => {
+        calls++;
+        return { namespace, database, username: 'first', password: 'first-pass' };
+      },
+    });
+    await db.signin({ namespace, database, username: 'second', password: 'second-pass' });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await db.queryAll('RETURN $token.ID')).toEqual(['second']);
+    expect(calls).toBe(1);
+  });
+
   it('a token the server rejects (the access key was rotated) triggers one re-sign-in and a retry', async () => {
     await defineRecordAccess();
     const db = await open(surrealdb().httpUrl, { namespace, database });
