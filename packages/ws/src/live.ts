@@ -100,7 +100,8 @@ export class LiveSubscription<T = unknown> implements AsyncIterable<LiveMessage<
         });
       },
       return: async () => {
-        await this.kill();
+        // Leaving a loop must not throw: the subscription has ended here whatever the server answers.
+        await this.kill().catch(() => undefined);
         return ITERATION_DONE;
       },
     };

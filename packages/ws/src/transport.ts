@@ -138,7 +138,10 @@ export class WsTransport implements Transport {
   async subscribe<T>(source: LiveSource, session: Uuid | undefined, options: CallOptions = {}, id?: Uuid): Promise<LiveSubscription<T>> {
     const liveId = id ?? (await this.#issue(source, (method, params) => this.call(method, params, { ...options, session })));
     const subscription = new LiveSubscription<T>(liveId, session, source, {
-      kill: (current, target) => this.call('kill', [current], { session: target }).then(() => undefined),
+      // A live query dies with its socket, and an ended subscription is not re-issued: nothing to kill while disconnected.
+      kill: async (current, target) => {
+        if (this.#status === 'open') await this.call('kill', [current], { session: target });
+      },
       forget: (ended) => this.lives.remove(ended),
     });
     this.lives.add(subscription);

@@ -345,3 +345,20 @@ test('a subscription by id cannot be re-issued: a reconnect ends it with a Conne
   expect(await next).toBeInstanceOf(ConnectionClosedError);
   expect(subscription.closed).toBe(true);
 });
+
+test('killing a subscription while disconnected settles at once, and it is not re-issued', async () => {
+  const diagnostics: RequestDiagnostic[] = [];
+  const db = await open({ diagnostics: (event) => diagnostics.push(event) });
+  await db.queryAll('DEFINE TABLE feed SCHEMALESS');
+  const subscription = await db.live('feed');
+  const disconnected = nextEvent(db, 'disconnected');
+  await server.stop();
+  await disconnected;
+  await subscription.kill();
+  expect(subscription.closed).toBe(true);
+  const reconnected = nextEvent(db, 'connected');
+  await server.start();
+  await reconnected;
+  expect(diagnostics.filter((event) => event.method === 'live').map((event) => event.internal)).toEqual([false]);
+  expect(diagnostics.some((event) => event.method === 'kill')).toBe(false);
+});
