@@ -173,16 +173,10 @@ class Decoder {
     const bytes = this.bytes;
     const end = this.pos + length;
     if (length <= SHORT_STRING) {
-      let result = '';
-      let p = this.pos;
-      for (; p < end; p++) {
-        const c = bytes[p] as number;
-        if (c >= 0x80) break;
-        result += String.fromCharCode(c);
-      }
-      if (p === end) {
+      const value = shortAscii(bytes, this.pos, length);
+      if (value !== undefined) {
         this.pos = end;
-        return result;
+        return value;
       }
     }
     try {
@@ -278,4 +272,28 @@ class Decoder {
     }
     return map ?? object;
   }
+}
+
+/**
+ * Short ASCII text without TextDecoder, whose call overhead dominates tiny strings; four bytes
+ * per `fromCharCode` call measured faster than one or eight. Undefined when not all ASCII.
+ */
+function shortAscii(bytes: Uint8Array, start: number, length: number): string | undefined {
+  const end = start + length;
+  let text = '';
+  let i = start;
+  for (; i + 4 <= end; i += 4) {
+    const a = bytes[i] as number;
+    const b = bytes[i + 1] as number;
+    const c = bytes[i + 2] as number;
+    const d = bytes[i + 3] as number;
+    if ((a | b | c | d) & 0x80) return undefined;
+    text += String.fromCharCode(a, b, c, d);
+  }
+  for (; i < end; i++) {
+    const a = bytes[i] as number;
+    if (a & 0x80) return undefined;
+    text += String.fromCharCode(a);
+  }
+  return text;
 }
