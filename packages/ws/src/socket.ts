@@ -28,6 +28,11 @@ export function webSocketImplementation(given: WebSocketConstructor | undefined)
   if (given) return given;
   const global = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
   if (global) return global;
-  fallback ??= import('isomorphic-ws').then((module) => (module as { default: WebSocketConstructor }).default);
+  fallback ??= import('isomorphic-ws').then((module) => {
+    const Impl = (module as { default?: WebSocketConstructor }).default;
+    // isomorphic-ws's browser build answers the global, which this runtime does not have.
+    if (typeof Impl !== 'function') throw new TypeError('connect: this runtime has no WebSocket; pass one as the WebSocket option');
+    return Impl;
+  });
   return fallback;
 }
