@@ -1,6 +1,10 @@
 /**
  * @module The error every CBOR encode or decode failure throws, carrying the byte offset.
  */
+import { brand, isBranded } from '../values/brand.ts';
+
+/** Shared with the error tree in rpc/errors.ts, which counts a CborError as an SdbError. */
+const CBOR_ERROR = brand('CborError');
 
 /** A CBOR encode or decode failure; `offset` is the byte position in the input (decode) or output (encode). */
 export class CborError extends Error {
@@ -12,12 +16,11 @@ export class CborError extends Error {
     this.offset = offset;
   }
 
+  get [CBOR_ERROR](): true {
+    return true;
+  }
+
   static override [Symbol.hasInstance](value: unknown): value is CborError {
-    return this === CborError
-      ? typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[CBOR_ERROR] === true
-      : Function.prototype[Symbol.hasInstance].call(this, value);
+    return isBranded(this, CborError, CBOR_ERROR, value);
   }
 }
-
-const CBOR_ERROR = Symbol.for('sdb.CborError');
-Object.defineProperty(CborError.prototype, CBOR_ERROR, { value: true });
