@@ -155,6 +155,18 @@ describe('bytes', () => {
     expect(value).toEqual(new Uint8Array([1, 2, 3]));
   });
 
+  it('decodes a Uint8Array subclass whose slice is a view (like Node Buffer) to plain, independent copies', () => {
+    class ViewSlicing extends Uint8Array {
+      override slice(start?: number, end?: number): Uint8Array<ArrayBuffer> {
+        return this.subarray(start, end);
+      }
+    }
+    const input = new ViewSlicing(bytes('43010203'));
+    const value = decode(input) as Uint8Array;
+    input[1] = 9;
+    expect(value).toStrictEqual(new Uint8Array([1, 2, 3]));
+  });
+
   it('refuses other typed arrays rather than guessing a layout', () => {
     expect(() => encode(new Float32Array([1]))).toThrow(CborError);
   });

@@ -17,7 +17,10 @@ const textDecoder = new TextDecoder('utf-8', { fatal: true });
 /** Decodes exactly one CBOR data item that spans all of `bytes`. */
 export function decode(bytes: Uint8Array): unknown {
   if (!(bytes instanceof Uint8Array)) throw new TypeError('decode expects a Uint8Array');
-  const decoder = new Decoder(bytes);
+  // A subclass such as Node's Buffer may make `slice` a view; read through a plain Uint8Array so
+  // decoded byte strings are always independent copies.
+  const input = bytes.constructor === Uint8Array ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const decoder = new Decoder(input);
   const value = decoder.item(0);
   if (decoder.pos !== bytes.length) throw new CborError(`${bytes.length - decoder.pos} trailing bytes after the CBOR item`, decoder.pos);
   return value;

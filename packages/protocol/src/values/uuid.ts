@@ -21,7 +21,7 @@ export class Uuid {
       this.bytes = new Uint8Array(16);
       for (let i = 0; i < 16; i++) this.bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
     } else if (value instanceof Uint8Array && value.length === 16) {
-      this.bytes = value.slice();
+      this.bytes = new Uint8Array(value);
     } else {
       throw new TypeError('A UUID is a string or exactly 16 bytes');
     }
