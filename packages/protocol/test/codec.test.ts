@@ -188,6 +188,13 @@ describe('arrays and maps', () => {
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
   });
 
+  it('decodes repeated and colliding keys correctly (keys are cached between maps)', () => {
+    const keys = Array.from({ length: 2000 }, (_, i) => `k${i.toString(36)}é`.slice(0, 1 + (i % 20)));
+    const rows = [0, 1].map((row) => Object.fromEntries(keys.map((k, i) => [k, i + row])));
+    expect(decode(encode(rows))).toEqual(rows);
+    expect(decode(encode({ ab: 1, ba: 2, ac: 3 }))).toEqual({ ab: 1, ba: 2, ac: 3 });
+  });
+
   it('decodes a map with any other key to a Map', () => {
     const value = decode(bytes('a2616101020a')) as Map<unknown, unknown>;
     expect(value).toBeInstanceOf(Map);
