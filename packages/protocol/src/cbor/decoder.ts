@@ -262,8 +262,8 @@ class Decoder {
    * far faster than a freshly built one (about a quarter off decoding a typical result).
    */
   mapKey(depth: number): unknown {
-    const initial = this.bytes[this.pos] as number;
-    const length = initial - 0x60;
+    // A text string of 1..23 bytes has its length in the initial byte (0x61..0x77).
+    const length = (this.bytes[this.pos] ?? 0) - 0x60;
     const start = this.pos + 1;
     const end = start + length;
     if (length < 1 || length > 23 || end > this.bytes.length) return this.item(depth);

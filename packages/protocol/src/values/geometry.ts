@@ -41,13 +41,10 @@ export abstract class Geometry {
 
   /**
    * SurrealQL literal, as SurrealDB prints geometries: a GeoJSON-shaped object with `type`
-   * first (a point overrides this with `(x, y)`).
+   * first (a point overrides this with `(x, y)`, a collection lists its members' literals).
    */
   toString(): string {
-    const json = this.toJSON();
-    if (json.type === 'GeometryCollection') {
-      return `{ type: 'GeometryCollection', geometries: [${(this as unknown as GeometryCollection).geometries.join(', ')}] }`;
-    }
+    const json = this.toJSON() as GeoJson & { coordinates: unknown };
     return `{ type: '${json.type}', coordinates: ${coordinatesLiteral(json.coordinates)} }`;
   }
 
@@ -254,6 +251,10 @@ export class GeometryCollection extends Geometry {
   constructor(geometries: readonly Geometry[]) {
     super();
     this.geometries = checkParts(geometries, Geometry, 'collection');
+  }
+
+  override toString(): string {
+    return `{ type: 'GeometryCollection', geometries: [${this.geometries.join(', ')}] }`;
   }
 
   toJSON(): GeoJson & { type: 'GeometryCollection' } {
