@@ -5,8 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { CborError, decode, encode } from '../src/codec.ts';
 import { MAX_DEPTH } from '../src/cbor/decoder.ts';
-
-const bytes = (text: string) => Uint8Array.from(text.match(/../g) ?? [], (b) => parseInt(b, 16));
+import { bytes } from './fixtures/hex.ts';
 
 function decodeError(input: Uint8Array): CborError {
   try {

@@ -25,6 +25,7 @@ import {
   Table,
   Uuid,
 } from '../src/values/index.ts';
+import { hex } from './fixtures/hex.ts';
 
 const RUNS = { numRuns: 300 };
 
@@ -113,8 +114,6 @@ function objectOf(entries: [string, unknown][]): Record<string, unknown> {
   for (const [k, v] of entries) Object.defineProperty(object, k, { value: v, enumerable: true, writable: true, configurable: true });
   return object;
 }
-
-const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
 describe('round trips', () => {
   it('decode(encode(x)) equals x for arbitrary nested values', () => {

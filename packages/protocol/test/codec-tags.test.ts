@@ -12,26 +12,20 @@ import {
   FileRef,
   Future,
   GeometryCollection,
-  GeometryLine,
   GeometryMultiLine,
   GeometryMultiPoint,
   GeometryMultiPolygon,
-  GeometryPoint,
-  GeometryPolygon,
   Range,
   RecordId,
   RecordIdRange,
   Table,
   Uuid,
 } from '../src/values/index.ts';
-
-const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-const bytes = (text: string) => Uint8Array.from(text.match(/../g) ?? [], (b) => parseInt(b, 16));
+import { line, point, polygon } from './fixtures/geometry-shapes.ts';
+import { bytes, hex } from './fixtures/hex.ts';
 
 const UUID = '0190d8d4-6d41-7a0e-8f4b-7c5a1e2b3c4d';
 const UUID_BYTES = '0190d8d46d417a0e8f4b7c5a1e2b3c4d';
-const point = (x: number, y: number) => new GeometryPoint([x, y]);
-const square = new GeometryLine([point(0, 0), point(1, 0), point(1, 1), point(0, 0)]);
 
 /** [description, value, exact CBOR hex] for every tag that encodes. */
 const cases: [string, unknown, string][] = [
@@ -60,11 +54,11 @@ const cases: [string, unknown, string][] = [
   ['55 File', new FileRef('photos', '/a.png'), 'd837826670686f746f73662f612e706e67'],
   ['56 Set', new Set(['a']), 'd838816161'],
   ['88 Point', point(1.5, -2), 'd85882fb3ff800000000000021'],
-  ['89 Line', new GeometryLine([point(0, 0), point(1, 1)]), 'd85982d858820000d858820101'],
-  ['90 Polygon', new GeometryPolygon([square]), 'd85a81d85984d858820000d858820100d858820101d858820000'],
+  ['89 Line', line, 'd85982d858820000d858820101'],
+  ['90 Polygon', polygon, 'd85a81d85984d858820000d858820100d858820101d858820000'],
   ['91 MultiPoint', new GeometryMultiPoint([point(1, 2)]), 'd85b81d858820102'],
-  ['92 MultiLine', new GeometryMultiLine([new GeometryLine([point(0, 0), point(1, 1)])]), 'd85c81d85982d858820000d858820101'],
-  ['93 MultiPolygon', new GeometryMultiPolygon([new GeometryPolygon([square])]), 'd85d81d85a81d85984d858820000d858820100d858820101d858820000'],
+  ['92 MultiLine', new GeometryMultiLine([line]), 'd85c81d85982d858820000d858820101'],
+  ['93 MultiPolygon', new GeometryMultiPolygon([polygon]), 'd85d81d85a81d85984d858820000d858820100d858820101d858820000'],
   ['94 Collection', new GeometryCollection([point(1, 2)]), 'd85e81d858820102'],
 ];
 

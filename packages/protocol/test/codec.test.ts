@@ -4,9 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CborError, Tagged, decode, encode } from '../src/codec.ts';
+import { bytes, hex } from './fixtures/hex.ts';
 
-const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-const bytes = (text: string) => Uint8Array.from(text.match(/../g) ?? [], (b) => parseInt(b, 16));
 
 describe('encode: integers use the shortest head', () => {
   it.each([

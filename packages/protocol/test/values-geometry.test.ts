@@ -12,11 +12,7 @@ import {
   GeometryPoint,
   GeometryPolygon,
 } from '../src/values/index.ts';
-
-const point = (x: number, y: number) => new GeometryPoint([x, y]);
-const line = new GeometryLine([point(0, 0), point(1, 1)]);
-const ring = new GeometryLine([point(0, 0), point(1, 0), point(1, 1), point(0, 0)]);
-const polygon = new GeometryPolygon([ring]);
+import { line, point, polygon } from './fixtures/geometry-shapes.ts';
 
 describe('GeoJSON', () => {
   it.each([
