@@ -162,6 +162,18 @@ function printTargets(results) {
       check(`${ours} CPU/call vs ${theirs}, ${scenario.label}`, ratio === undefined ? 'n/a' : `${fmt(ratio, 2)}x`, '<= 0.33x', ratio === undefined ? undefined : ratio <= 1 / 3);
     }
   }
+  // Where a floor costs more than a third of the official SDK, no client on that transport meets the CPU target.
+  console.log('\nThe transports alone (no client logic), against the same official SDK figures:');
+  for (const [floor, theirs] of [['floor: ws + codec', 'surrealdb ws'], ['floor: fetch + codec', 'surrealdb http']]) {
+    for (const scenario of scenarios) {
+      const a = get(scenario.id, floor, 'cpuUsPerCall');
+      const b = get(scenario.id, theirs, 'cpuUsPerCall');
+      if (a !== undefined && b !== undefined) console.log(`  ${floor} CPU/call vs ${theirs}, ${scenario.label}: ${fmt(a / b, 2)}x`);
+    }
+  }
+  const floor64 = get('c64', 'floor: ws + codec', 'opsPerSec');
+  const ceiling64 = get('c64', ENGINE, 'opsPerSec');
+  if (floor64 !== undefined && ceiling64 !== undefined) console.log(`  floor: ws + codec, 64 in flight vs in-process engine: ${fmt((floor64 / ceiling64) * 100, 0)}%`);
   const ws64 = get('c64', '@sdb/ws', 'opsPerSec');
   const engine64 = get('c64', ENGINE, 'opsPerSec');
   const share = ws64 !== undefined && engine64 !== undefined ? ws64 / engine64 : undefined;
