@@ -1,7 +1,8 @@
 /**
  * Bun and Deno: the package, bundled, connects to the server under test from each runtime and
- * runs a live query, a bound query, a session and a transaction. Each runtime is used when its
- * binary is on PATH (or named by SDB_BUN / SDB_DENO); without it, its test is skipped and says why.
+ * runs a live query, a bound query, a session and a transaction. Both runtimes are dev
+ * dependencies (npm `bun` and `deno`, on PATH under `pnpm test`); SDB_BUN / SDB_DENO name other
+ * binaries. A runtime that cannot start is skipped, and the test's name says so.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
