@@ -6,7 +6,7 @@
 import { ConnectionError, NotAllowedError, StatementError } from '@sdb/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connect, type HttpClient } from '../src/index.ts';
-import { rootClient, surrealdb } from './support.ts';
+import { rejectionOf, rootClient, surrealdb } from './support.ts';
 
 let root: HttpClient;
 let namespace: string;
@@ -37,22 +37,46 @@ async function defineShortLivedUser(name: string, password: string): Promise<voi
   await root.queryAll(`DEFINE USER ${name} ON DATABASE PASSWORD '${password}' ROLES OWNER DURATION FOR TOKEN 1s`);
 }
 
+/** Waits out the one-second tokens of `defineShortLivedUser`. */
+const waitForTokenExpiry = () => new Promise((resolve) => setTimeout(resolve, 1100));
+
+/** A client whose auth callback signs in as `username`; `calls()` says how often the client asked it. */
+async function openWithAuthCallback(username: string, password: string): Promise<{ db: HttpClient; calls: () => number }> {
+  let calls = 0;
+  const db = await open(surrealdb().httpUrl, {
+    namespace,
+    database,
+    auth: () => {
+      calls++;
+      return { namespace, database, username, password };
+    },
+  });
+  return { db, calls: () => calls };
+}
+
+/** The `account` record access, after `DEFINE ACCESS [OVERWRITE]`: record users sign up with a name and a password. */
+const ACCOUNT_ACCESS =
+  'account ON DATABASE TYPE RECORD ' +
+  'SIGNUP (CREATE user SET name = $name, pass = crypto::argon2::generate($pass)) ' +
+  'SIGNIN (SELECT * FROM user WHERE name = $name AND crypto::argon2::compare(pass, $pass)) DURATION FOR TOKEN 1h';
+
 const rotateAccountKey = () =>
   // Redefining the access method gives it a new signing key: every token it issued is now invalid.
-  root.queryAll(
-    'DEFINE ACCESS OVERWRITE account ON DATABASE TYPE RECORD ' +
-      'SIGNUP (CREATE user SET name = $name, pass = crypto::argon2::generate($pass)) ' +
-      'SIGNIN (SELECT * FROM user WHERE name = $name AND crypto::argon2::compare(pass, $pass)) DURATION FOR TOKEN 1h',
-  );
+  root.queryAll(`DEFINE ACCESS OVERWRITE ${ACCOUNT_ACCESS}`);
 
-async function defineRecordAccess(): Promise<void> {
+/**
+ * Defines the `account` access (users may read only themselves; items are read-only to them),
+ * then signs up the record user `name` (password `<name>-pass`) on a new client.
+ */
+async function signUpRecordUser(name: string): Promise<{ db: HttpClient; access: string }> {
   await root.query(
     'DEFINE TABLE user SCHEMALESS PERMISSIONS FOR select, update WHERE id = $auth.id;' +
       'DEFINE TABLE item SCHEMALESS PERMISSIONS FOR select FULL FOR create, update, delete NONE;' +
-      'DEFINE ACCESS account ON DATABASE TYPE RECORD ' +
-      'SIGNUP (CREATE user SET name = $name, pass = crypto::argon2::generate($pass)) ' +
-      'SIGNIN (SELECT * FROM user WHERE name = $name AND crypto::argon2::compare(pass, $pass)) DURATION FOR TOKEN 1h',
+      `DEFINE ACCESS ${ACCOUNT_ACCESS}`,
   );
+  const db = await open(surrealdb().httpUrl, { namespace, database });
+  const { access } = await db.signup({ namespace, database, access: 'account', variables: { name, pass: `${name}-pass` } });
+  return { db, access };
 }
 
 describe('signing in at connect', () => {
@@ -64,17 +88,14 @@ describe('signing in at connect', () => {
 
   it('a wrong password rejects with NotAllowedError, and the password is in no message', async () => {
     const server = surrealdb();
-    const error = await connect(server.httpUrl, { namespace, database, auth: { username: server.user, password: 'hunter2-wrong' } }).then(
-      () => undefined,
-      (e: unknown) => e as Error,
-    );
+    const error = await rejectionOf<Error>(connect(server.httpUrl, { namespace, database, auth: { username: server.user, password: 'hunter2-wrong' } }));
     expect(error).toBeInstanceOf(NotAllowedError);
     expect(`${error?.message} ${error?.stack} ${JSON.stringify(error)}`).not.toContain('hunter2-wrong');
   });
 
   it('a token: the client authenticates with it', async () => {
     await defineShortLivedUser('reader', 'reader-pass');
-    const { db: signer } = { db: await open(surrealdb().httpUrl, { namespace, database }) };
+    const signer = await open(surrealdb().httpUrl, { namespace, database });
     const { access } = await signer.signin({ namespace, database, username: 'reader', password: 'reader-pass' });
     const db = await open(surrealdb().httpUrl, { namespace, database, auth: access });
     expect(await db.queryAll('RETURN $token.ID')).toEqual(['reader']);
@@ -122,7 +143,7 @@ describe('token renewal', () => {
     await defineShortLivedUser('brief', 'brief-pass');
     const db = await open(surrealdb().httpUrl, { namespace, database, auth: { namespace, database, username: 'brief', password: 'brief-pass' } });
     const [first] = await db.queryAll<[string]>('RETURN $token.jti');
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await waitForTokenExpiry();
     const [second] = await db.queryAll<[string]>('RETURN $token.jti');
     expect(second).toBeTypeOf('string');
     expect(second).not.toBe(first);
@@ -130,42 +151,24 @@ describe('token renewal', () => {
 
   it('an expired token is replaced through the auth callback when one was given', async () => {
     await defineShortLivedUser('cb', 'cb-pass');
-    let calls = 0;
-    const db = await open(surrealdb().httpUrl, {
-      namespace,
-      database,
-      auth: () => {
-        calls++;
-        return { namespace, database, username: 'cb', password: 'cb-pass' };
-      },
-    });
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const { db, calls } = await openWithAuthCallback('cb', 'cb-pass');
+    await waitForTokenExpiry();
     expect(await db.queryAll('RETURN $token.ID')).toEqual(['cb']);
-    expect(calls).toBe(2);
+    expect(calls()).toBe(2);
   });
 
   it('an explicit signin replaces the auth callback: renewal keeps the identity chosen last', async () => {
     await defineShortLivedUser('first', 'first-pass');
     await defineShortLivedUser('second', 'second-pass');
-    let calls = 0;
-    const db = await open(surrealdb().httpUrl, {
-      namespace,
-      database,
-      auth: () => {
-        calls++;
-        return { namespace, database, username: 'first', password: 'first-pass' };
-      },
-    });
+    const { db, calls } = await openWithAuthCallback('first', 'first-pass');
     await db.signin({ namespace, database, username: 'second', password: 'second-pass' });
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await waitForTokenExpiry();
     expect(await db.queryAll('RETURN $token.ID')).toEqual(['second']);
-    expect(calls).toBe(1);
+    expect(calls()).toBe(1);
   });
 
   it('a token the server rejects (the access key was rotated) triggers one re-sign-in and a retry', async () => {
-    await defineRecordAccess();
-    const db = await open(surrealdb().httpUrl, { namespace, database });
-    await db.signup({ namespace, database, access: 'account', variables: { name: 'rotated', pass: 'rotated-pass' } });
+    const { db } = await signUpRecordUser('rotated');
     const [before] = await db.queryAll<[string]>('RETURN $token.jti');
     await rotateAccountKey();
     const [after] = await db.queryAll<[string]>('RETURN $token.jti');
@@ -175,31 +178,18 @@ describe('token renewal', () => {
 
   it('concurrent calls with a stale token share one re-sign-in', async () => {
     await defineShortLivedUser('many', 'many-pass');
-    let calls = 0;
-    const db = await open(surrealdb().httpUrl, {
-      namespace,
-      database,
-      auth: () => {
-        calls++;
-        return { namespace, database, username: 'many', password: 'many-pass' };
-      },
-    });
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const { db, calls } = await openWithAuthCallback('many', 'many-pass');
+    await waitForTokenExpiry();
     const results = await Promise.all(Array.from({ length: 8 }, () => db.queryAll('RETURN $token.jti')));
     expect(new Set(results.map(([jti]) => jti)).size).toBe(1);
-    expect(calls).toBe(2);
+    expect(calls()).toBe(2);
   });
 
   it('without stored credentials (token auth) a rejected token is reported, not retried', async () => {
-    await defineRecordAccess();
-    const signer = await open(surrealdb().httpUrl, { namespace, database });
-    const { access } = await signer.signup({ namespace, database, access: 'account', variables: { name: 'tok', pass: 'tok-pass' } });
+    const { access } = await signUpRecordUser('tok');
     const db = await open(surrealdb().httpUrl, { namespace, database, auth: access });
     await rotateAccountKey();
-    const error = await db.query('RETURN 1').then(
-      () => undefined,
-      (e: unknown) => e as Error,
-    );
+    const error = await rejectionOf<Error>(db.query('RETURN 1'));
     expect(error).toBeInstanceOf(NotAllowedError);
     expect(`${error?.message} ${error?.stack}`).not.toContain(access);
   });
@@ -207,13 +197,8 @@ describe('token renewal', () => {
 
 describe('permissions', () => {
   it('a record user denied a schema write gets a NotAllowedError statement error', async () => {
-    await defineRecordAccess();
-    const db = await open(surrealdb().httpUrl, { namespace, database });
-    await db.signup({ namespace, database, access: 'account', variables: { name: 'eve', pass: 'eve-pass' } });
-    const error = await db.queryAll('REMOVE TABLE item').then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const { db } = await signUpRecordUser('eve');
+    const error = await rejectionOf(db.queryAll('REMOVE TABLE item'));
     expect(error).toBeInstanceOf(StatementError);
     expect(error).toMatchObject({ kind: 'NotAllowed', index: 0 });
     expect((error as StatementError).cause).toBeInstanceOf(NotAllowedError);
@@ -221,9 +206,7 @@ describe('permissions', () => {
   });
 
   it('a record user denied a record write by table permissions creates nothing', async () => {
-    await defineRecordAccess();
-    const db = await open(surrealdb().httpUrl, { namespace, database });
-    await db.signup({ namespace, database, access: 'account', variables: { name: 'mal', pass: 'mal-pass' } });
+    const { db } = await signUpRecordUser('mal');
     // SurrealDB filters writes that PERMISSIONS deny instead of failing them: nothing is written.
     expect(await db.create('item', { stolen: true })).toEqual([]);
     expect(await root.select('item')).toEqual([]);

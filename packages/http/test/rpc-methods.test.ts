@@ -6,7 +6,7 @@
 import { NotFoundError, RecordId, StatementError, Table, ThrownError, Uuid, ValidationError } from '@sdb/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NotSupportedOverHttpError, type HttpClient } from '../src/index.ts';
-import { rootClient } from './support.ts';
+import { rejectionOf, rootClient } from './support.ts';
 
 let db: HttpClient;
 let namespace: string;
@@ -207,10 +207,7 @@ describe('what needs a socket', () => {
     ['commit', () => db.commit(Uuid.v4())],
     ['cancel', () => db.cancel(Uuid.v4())],
   ])('%s rejects with NotSupportedOverHttpError pointing to @sdb/ws', async (method, call) => {
-    const error = await call().then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const error = await rejectionOf(call());
     expect(error).toBeInstanceOf(NotSupportedOverHttpError);
     expect(error).toMatchObject({ name: 'NotSupportedOverHttpError', method });
     expect((error as Error).message).toContain('@sdb/ws');

@@ -5,7 +5,7 @@
 import { AlreadyExistsError, RecordId, StatementError, Table, ThrownError } from '@sdb/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HttpClient } from '../src/index.ts';
-import { rootClient } from './support.ts';
+import { rejectionOf, rootClient } from './support.ts';
 
 let db: HttpClient;
 
@@ -34,16 +34,13 @@ describe('transaction', () => {
 
   it('a failing statement rolls the whole batch back and rejects with its StatementError', async () => {
     await db.create(bob, { balance: 5 });
-    const error = await db
-      .transaction((tx) => {
+    const error = await rejectionOf(
+      db.transaction((tx) => {
         tx.create(alice, { balance: 100 });
         tx.create(bob, { balance: 1 }); // already exists
         tx.merge(alice, { touched: true });
-      })
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+      }),
+    );
     expect(error).toBeInstanceOf(StatementError);
     expect(error).toMatchObject({ index: 1 });
     expect((error as StatementError).cause).toBeInstanceOf(AlreadyExistsError);
@@ -52,15 +49,12 @@ describe('transaction', () => {
   });
 
   it('a THROW inside the batch leaves nothing behind', async () => {
-    const error = await db
-      .transaction((tx) => {
+    const error = await rejectionOf<StatementError>(
+      db.transaction((tx) => {
         tx.insert(new Table('account'), [{ id: alice }, { id: bob }]);
         tx.query('THROW "insufficient funds"');
-      })
-      .then(
-        () => undefined,
-        (e: unknown) => e as StatementError,
-      );
+      }),
+    );
     expect(error?.cause).toBeInstanceOf(ThrownError);
     expect(error?.index).toBe(1);
     expect(await db.select('account')).toEqual([]);
