@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { NotAllowedError, RecordId, StatementError, ThrownError } from '@sdb/protocol';
 import { connect, type WsClient } from '../src/index.ts';
+import { accountAccess } from './record-access.ts';
 import { connectRoot, surrealdb } from './support.ts';
 
 let db: WsClient;
@@ -14,11 +15,8 @@ const url = () => surrealdb().url;
 
 beforeAll(async () => {
   ({ db, namespace, database } = await connectRoot());
+  await db.queryAll(accountAccess());
   await db.queryAll(`
-    DEFINE ACCESS account ON DATABASE TYPE RECORD
-      SIGNUP (CREATE user SET email = $email, pass = crypto::argon2::generate($pass))
-      SIGNIN (SELECT * FROM user WHERE email = $email AND crypto::argon2::compare(pass, $pass));
-    DEFINE TABLE user SCHEMALESS PERMISSIONS FOR select WHERE id = $auth.id;
     DEFINE TABLE post SCHEMALESS PERMISSIONS
       FOR select FULL,
       FOR create WHERE { THROW "record users may not publish posts" };

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { ConnectionClosedError, ConnectionError, NotAllowedError, RecordId, TimeoutError, type Uuid } from '@sdb/protocol';
 import { connect, type ClientEvents, type ConnectOptions, type LiveMessage, type RequestDiagnostic, type WsClient } from '../src/index.ts';
 import { ROOT, RestartableServer, StallingProxy } from './fault-support.ts';
+import { accountAccess } from './record-access.ts';
 import { sleep, uniqueScope, until } from './support.ts';
 
 let server: RestartableServer;
@@ -209,13 +210,7 @@ test('an auth callback is asked again on reconnect', async () => {
 test('a record user whose access token expired during the outage is restored with the refresh token', async () => {
   const scope = uniqueScope('ws_fault_refresh');
   const admin = await open(scope);
-  await admin.queryAll(`
-    DEFINE ACCESS account ON DATABASE TYPE RECORD
-      SIGNUP (CREATE user SET email = $email, pass = crypto::argon2::generate($pass))
-      SIGNIN (SELECT * FROM user WHERE email = $email AND crypto::argon2::compare(pass, $pass))
-      WITH REFRESH DURATION FOR TOKEN 1s;
-    DEFINE TABLE user SCHEMALESS PERMISSIONS FOR select WHERE id = $auth.id;
-  `);
+  await admin.queryAll(accountAccess({ refresh: true, tokenDuration: '1s' }));
   const diagnostics: RequestDiagnostic[] = [];
   const db = await connect(server.url, { reconnect: fastReconnect, diagnostics: (event) => diagnostics.push(event) });
   clients.push(db);
@@ -277,12 +272,7 @@ test('closing while reconnecting stops the attempts and rejects the waiting call
 test('a later explicit sign-in replaces the auth option: the reconnect restores that one', async () => {
   const scope = uniqueScope('ws_fault_resignin');
   const admin = await open(scope);
-  await admin.queryAll(`
-    DEFINE ACCESS account ON DATABASE TYPE RECORD
-      SIGNUP (CREATE user SET email = $email, pass = crypto::argon2::generate($pass))
-      SIGNIN (SELECT * FROM user WHERE email = $email AND crypto::argon2::compare(pass, $pass));
-    DEFINE TABLE user SCHEMALESS PERMISSIONS FOR select WHERE id = $auth.id;
-  `);
+  await admin.queryAll(accountAccess());
   let asked = 0;
   const db = await open({
     ...scope,

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { RecordId, RecordIdRange, BoundIncluded, StatementError, Table, Uuid, ServerError } from '@sdb/protocol';
 import { connect, type WsClient } from '../src/index.ts';
+import { accountAccess } from './record-access.ts';
 import { connectRoot, surrealdb, uniqueScope } from './support.ts';
 
 let db: WsClient;
@@ -16,12 +17,8 @@ beforeAll(async () => {
     DEFINE TABLE person SCHEMALESS;
     DEFINE TABLE knows TYPE RELATION;
     DEFINE FUNCTION fn::greet($name: string) { RETURN 'Hello, ' + $name; };
-    DEFINE ACCESS account ON DATABASE TYPE RECORD
-      SIGNUP (CREATE user SET email = $email, pass = crypto::argon2::generate($pass))
-      SIGNIN (SELECT * FROM user WHERE email = $email AND crypto::argon2::compare(pass, $pass))
-      WITH REFRESH;
-    DEFINE TABLE user SCHEMALESS PERMISSIONS FOR select WHERE id = $auth.id;
   `);
+  await db.queryAll(accountAccess({ refresh: true }));
 });
 afterAll(() => db.close());
 

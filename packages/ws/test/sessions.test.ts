@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { RecordId, ServerError } from '@sdb/protocol';
 import type { WsClient } from '../src/index.ts';
+import { accountAccess } from './record-access.ts';
 import { connectRoot, surrealdb, uniqueScope } from './support.ts';
 
 let db: WsClient;
@@ -14,12 +15,7 @@ const root = () => ({ username: surrealdb().user, password: surrealdb().pass });
 
 beforeAll(async () => {
   ({ db, namespace, database } = await connectRoot());
-  await db.queryAll(`
-    DEFINE ACCESS account ON DATABASE TYPE RECORD
-      SIGNUP (CREATE user SET email = $email, pass = crypto::argon2::generate($pass))
-      SIGNIN (SELECT * FROM user WHERE email = $email AND crypto::argon2::compare(pass, $pass));
-    DEFINE TABLE user SCHEMALESS PERMISSIONS FOR select WHERE id = $auth.id;
-  `);
+  await db.queryAll(accountAccess());
 });
 afterAll(() => db.close());
 
