@@ -1,19 +1,16 @@
 /**
  * @module Range bounds: included (CBOR tag 50) and excluded (tag 51).
  */
-import { TAG_BOUND_EXCLUDED, TAG_BOUND_INCLUDED, cborTag, cborValue } from '../cbor/tags.ts';
-import { brand, isBranded } from './brand.ts';
-import { valuesEqual } from './equality.ts';
+import { TAG_BOUND_EXCLUDED, TAG_BOUND_INCLUDED, cborValue } from '../cbor/tags.ts';
 import { toSurrealQL } from './literal.ts';
+import { Value, brandValue } from './value.ts';
 
-const BOUND_INCLUDED = brand('BoundIncluded');
-const BOUND_EXCLUDED = brand('BoundExcluded');
-
-/** A range end that includes its value. */
-export class BoundIncluded<T = unknown> {
+/** What both kinds of bound share: a value, printed and serialised as itself. */
+abstract class RangeBound<T> extends Value<unknown> {
   readonly value: T;
 
   constructor(value: T) {
+    super();
     this.value = value;
   }
 
@@ -21,65 +18,26 @@ export class BoundIncluded<T = unknown> {
     return toSurrealQL(this.value);
   }
 
-  toJSON(): unknown {
+  override toJSON(): unknown {
     return this.value;
   }
 
-  equals(other: unknown): boolean {
-    return other instanceof BoundIncluded && valuesEqual(this.value, other.value);
-  }
-
-  get [BOUND_INCLUDED](): true {
-    return true;
-  }
-
-  get [cborTag](): number {
-    return TAG_BOUND_INCLUDED;
-  }
-
-  [cborValue](): unknown {
+  [cborValue](): T {
     return this.value;
   }
+}
 
-  static [Symbol.hasInstance](value: unknown): value is BoundIncluded {
-    return isBranded(this, BoundIncluded, BOUND_INCLUDED, value);
+/** A range end that includes its value. */
+export class BoundIncluded<T = unknown> extends RangeBound<T> {
+  static {
+    brandValue(this, 'BoundIncluded', TAG_BOUND_INCLUDED);
   }
 }
 
 /** A range end that excludes its value. */
-export class BoundExcluded<T = unknown> {
-  readonly value: T;
-
-  constructor(value: T) {
-    this.value = value;
-  }
-
-  toString(): string {
-    return toSurrealQL(this.value);
-  }
-
-  toJSON(): unknown {
-    return this.value;
-  }
-
-  equals(other: unknown): boolean {
-    return other instanceof BoundExcluded && valuesEqual(this.value, other.value);
-  }
-
-  get [BOUND_EXCLUDED](): true {
-    return true;
-  }
-
-  get [cborTag](): number {
-    return TAG_BOUND_EXCLUDED;
-  }
-
-  [cborValue](): unknown {
-    return this.value;
-  }
-
-  static [Symbol.hasInstance](value: unknown): value is BoundExcluded {
-    return isBranded(this, BoundExcluded, BOUND_EXCLUDED, value);
+export class BoundExcluded<T = unknown> extends RangeBound<T> {
+  static {
+    brandValue(this, 'BoundExcluded', TAG_BOUND_EXCLUDED);
   }
 }
 
@@ -93,7 +51,8 @@ export function formatRange(begin: Bound, end: Bound, format: (value: unknown) =
   return `${from}..${to}`;
 }
 
-/** True when both bounds are open, or of the same kind with equal values. */
-export function boundsEqual(a: Bound, b: Bound): boolean {
-  return a === undefined ? b === undefined : a.equals(b);
+/** The bound itself when it is a BoundIncluded, a BoundExcluded or undefined; otherwise a TypeError. */
+export function checkBound<T>(bound: Bound<T>): Bound<T> {
+  if (bound === undefined || bound instanceof BoundIncluded || bound instanceof BoundExcluded) return bound;
+  throw new TypeError('A range bound is a BoundIncluded, a BoundExcluded or undefined');
 }

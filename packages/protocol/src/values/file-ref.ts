@@ -1,17 +1,16 @@
 /**
  * @module FileRef: a file in a SurrealDB bucket (CBOR tag 55 `[bucket, key]`).
  */
-import { TAG_FILE, cborTag, cborValue } from '../cbor/tags.ts';
-import { brand, isBranded } from './brand.ts';
-
-const FILE_REF = brand('FileRef');
+import { TAG_FILE, cborValue } from '../cbor/tags.ts';
+import { Value, brandValue } from './value.ts';
 
 /** A reference to the file `key` (a path such as `/photos/a.png`) in `bucket`. */
-export class FileRef {
+export class FileRef extends Value {
   readonly bucket: string;
   readonly key: string;
 
   constructor(bucket: string, key: string) {
+    super();
     if (typeof bucket !== 'string' || typeof key !== 'string') throw new TypeError('A FileRef bucket and key are strings');
     this.bucket = bucket;
     this.key = key;
@@ -22,27 +21,11 @@ export class FileRef {
     return `f"${`${this.bucket}:${this.key}`.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
   }
 
-  toJSON(): string {
-    return this.toString();
-  }
-
-  equals(other: unknown): boolean {
-    return other instanceof FileRef && other.bucket === this.bucket && other.key === this.key;
-  }
-
-  get [FILE_REF](): true {
-    return true;
-  }
-
-  get [cborTag](): number {
-    return TAG_FILE;
-  }
-
-  [cborValue](): unknown {
+  [cborValue](): [string, string] {
     return [this.bucket, this.key];
   }
 
-  static [Symbol.hasInstance](value: unknown): value is FileRef {
-    return isBranded(this, FileRef, FILE_REF, value);
+  static {
+    brandValue(this, 'FileRef', TAG_FILE);
   }
 }

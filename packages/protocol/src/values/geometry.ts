@@ -10,11 +10,9 @@ import {
   TAG_GEOMETRY_MULTIPOLYGON,
   TAG_GEOMETRY_POINT,
   TAG_GEOMETRY_POLYGON,
-  cborTag,
   cborValue,
 } from '../cbor/tags.ts';
-import { brand, isBranded } from './brand.ts';
-import { valuesEqual } from './equality.ts';
+import { Value, brandValue } from './value.ts';
 
 export type Coordinates = readonly [number, number];
 export type GeoJson =
@@ -24,20 +22,9 @@ export type GeoJson =
   | { type: 'MultiPolygon'; coordinates: Coordinates[][][] }
   | { type: 'GeometryCollection'; geometries: GeoJson[] };
 
-const GEOMETRY = brand('Geometry');
-const POINT = brand('GeometryPoint');
-const LINE = brand('GeometryLine');
-const POLYGON = brand('GeometryPolygon');
-const MULTI_POINT = brand('GeometryMultiPoint');
-const MULTI_LINE = brand('GeometryMultiLine');
-const MULTI_POLYGON = brand('GeometryMultiPolygon');
-const COLLECTION = brand('GeometryCollection');
-
 /** What every geometry shares: GeoJSON output, SurrealQL text and structural equality. */
-export abstract class Geometry {
-  abstract toJSON(): GeoJson;
-  abstract [cborValue](): unknown;
-  abstract get [cborTag](): number;
+export abstract class Geometry extends Value<GeoJson> {
+  abstract override toJSON(): GeoJson;
 
   /**
    * SurrealQL literal, as SurrealDB prints geometries: a GeoJSON-shaped object with `type`
@@ -48,16 +35,8 @@ export abstract class Geometry {
     return `{ type: '${json.type}', coordinates: ${coordinatesLiteral(json.coordinates)} }`;
   }
 
-  equals(other: unknown): boolean {
-    return other instanceof Geometry && valuesEqual(this.toJSON(), other.toJSON());
-  }
-
-  get [GEOMETRY](): true {
-    return true;
-  }
-
-  static [Symbol.hasInstance](value: unknown): value is Geometry {
-    return isBranded(this, Geometry, GEOMETRY, value);
+  static {
+    brandValue(this, 'Geometry');
   }
 }
 
@@ -73,27 +52,19 @@ export class GeometryPoint extends Geometry {
   }
 
   override toString(): string {
-    return `(${this.coordinates[0]}, ${this.coordinates[1]})`;
+    return `(${this.coordinates.join(', ')})`;
   }
 
   toJSON(): GeoJson & { type: 'Point' } {
-    return { type: 'Point', coordinates: [...this.coordinates] };
+    return { type: 'Point', coordinates: this[cborValue]() };
   }
 
-  get [POINT](): true {
-    return true;
-  }
-
-  get [cborTag](): number {
-    return TAG_GEOMETRY_POINT;
-  }
-
-  [cborValue](): unknown {
+  [cborValue](): [number, number] {
     return [...this.coordinates];
   }
 
-  static override [Symbol.hasInstance](value: unknown): value is GeometryPoint {
-    return isBranded(this, GeometryPoint, POINT, value);
+  static {
+    brandValue(this, 'GeometryPoint', TAG_GEOMETRY_POINT);
   }
 }
 
@@ -103,27 +74,19 @@ export class GeometryLine extends Geometry {
 
   constructor(points: readonly GeometryPoint[]) {
     super();
-    this.points = checkParts(points, GeometryPoint, 'line');
+    this.points = checkParts(points, GeometryPoint, 'GeometryPoint');
   }
 
   toJSON(): GeoJson & { type: 'LineString' } {
-    return { type: 'LineString', coordinates: this.points.map((p) => p.toJSON().coordinates) };
-  }
-
-  get [LINE](): true {
-    return true;
-  }
-
-  get [cborTag](): number {
-    return TAG_GEOMETRY_LINE;
+    return { type: 'LineString', coordinates: coordinatesOf(this.points) };
   }
 
   [cborValue](): unknown {
     return this.points;
   }
 
-  static override [Symbol.hasInstance](value: unknown): value is GeometryLine {
-    return isBranded(this, GeometryLine, LINE, value);
+  static {
+    brandValue(this, 'GeometryLine', TAG_GEOMETRY_LINE);
   }
 }
 
@@ -133,27 +96,19 @@ export class GeometryPolygon extends Geometry {
 
   constructor(lines: readonly GeometryLine[]) {
     super();
-    this.lines = checkParts(lines, GeometryLine, 'polygon');
+    this.lines = checkParts(lines, GeometryLine, 'GeometryLine');
   }
 
   toJSON(): GeoJson & { type: 'Polygon' } {
-    return { type: 'Polygon', coordinates: this.lines.map((l) => l.toJSON().coordinates) };
-  }
-
-  get [POLYGON](): true {
-    return true;
-  }
-
-  get [cborTag](): number {
-    return TAG_GEOMETRY_POLYGON;
+    return { type: 'Polygon', coordinates: coordinatesOf(this.lines) };
   }
 
   [cborValue](): unknown {
     return this.lines;
   }
 
-  static override [Symbol.hasInstance](value: unknown): value is GeometryPolygon {
-    return isBranded(this, GeometryPolygon, POLYGON, value);
+  static {
+    brandValue(this, 'GeometryPolygon', TAG_GEOMETRY_POLYGON);
   }
 }
 
@@ -162,27 +117,19 @@ export class GeometryMultiPoint extends Geometry {
 
   constructor(points: readonly GeometryPoint[]) {
     super();
-    this.points = checkParts(points, GeometryPoint, 'multipoint');
+    this.points = checkParts(points, GeometryPoint, 'GeometryPoint');
   }
 
   toJSON(): GeoJson & { type: 'MultiPoint' } {
-    return { type: 'MultiPoint', coordinates: this.points.map((p) => p.toJSON().coordinates) };
-  }
-
-  get [MULTI_POINT](): true {
-    return true;
-  }
-
-  get [cborTag](): number {
-    return TAG_GEOMETRY_MULTIPOINT;
+    return { type: 'MultiPoint', coordinates: coordinatesOf(this.points) };
   }
 
   [cborValue](): unknown {
     return this.points;
   }
 
-  static override [Symbol.hasInstance](value: unknown): value is GeometryMultiPoint {
-    return isBranded(this, GeometryMultiPoint, MULTI_POINT, value);
+  static {
+    brandValue(this, 'GeometryMultiPoint', TAG_GEOMETRY_MULTIPOINT);
   }
 }
 
@@ -191,27 +138,19 @@ export class GeometryMultiLine extends Geometry {
 
   constructor(lines: readonly GeometryLine[]) {
     super();
-    this.lines = checkParts(lines, GeometryLine, 'multiline');
+    this.lines = checkParts(lines, GeometryLine, 'GeometryLine');
   }
 
   toJSON(): GeoJson & { type: 'MultiLineString' } {
-    return { type: 'MultiLineString', coordinates: this.lines.map((l) => l.toJSON().coordinates) };
-  }
-
-  get [MULTI_LINE](): true {
-    return true;
-  }
-
-  get [cborTag](): number {
-    return TAG_GEOMETRY_MULTILINE;
+    return { type: 'MultiLineString', coordinates: coordinatesOf(this.lines) };
   }
 
   [cborValue](): unknown {
     return this.lines;
   }
 
-  static override [Symbol.hasInstance](value: unknown): value is GeometryMultiLine {
-    return isBranded(this, GeometryMultiLine, MULTI_LINE, value);
+  static {
+    brandValue(this, 'GeometryMultiLine', TAG_GEOMETRY_MULTILINE);
   }
 }
 
@@ -220,27 +159,19 @@ export class GeometryMultiPolygon extends Geometry {
 
   constructor(polygons: readonly GeometryPolygon[]) {
     super();
-    this.polygons = checkParts(polygons, GeometryPolygon, 'multipolygon');
+    this.polygons = checkParts(polygons, GeometryPolygon, 'GeometryPolygon');
   }
 
   toJSON(): GeoJson & { type: 'MultiPolygon' } {
-    return { type: 'MultiPolygon', coordinates: this.polygons.map((p) => p.toJSON().coordinates) };
-  }
-
-  get [MULTI_POLYGON](): true {
-    return true;
-  }
-
-  get [cborTag](): number {
-    return TAG_GEOMETRY_MULTIPOLYGON;
+    return { type: 'MultiPolygon', coordinates: coordinatesOf(this.polygons) };
   }
 
   [cborValue](): unknown {
     return this.polygons;
   }
 
-  static override [Symbol.hasInstance](value: unknown): value is GeometryMultiPolygon {
-    return isBranded(this, GeometryMultiPolygon, MULTI_POLYGON, value);
+  static {
+    brandValue(this, 'GeometryMultiPolygon', TAG_GEOMETRY_MULTIPOLYGON);
   }
 }
 
@@ -250,7 +181,7 @@ export class GeometryCollection extends Geometry {
 
   constructor(geometries: readonly Geometry[]) {
     super();
-    this.geometries = checkParts(geometries, Geometry, 'collection');
+    this.geometries = checkParts(geometries, Geometry, 'Geometry');
   }
 
   override toString(): string {
@@ -261,28 +192,24 @@ export class GeometryCollection extends Geometry {
     return { type: 'GeometryCollection', geometries: this.geometries.map((g) => g.toJSON()) };
   }
 
-  get [COLLECTION](): true {
-    return true;
-  }
-
-  get [cborTag](): number {
-    return TAG_GEOMETRY_COLLECTION;
-  }
-
   [cborValue](): unknown {
     return this.geometries;
   }
 
-  static override [Symbol.hasInstance](value: unknown): value is GeometryCollection {
-    return isBranded(this, GeometryCollection, COLLECTION, value);
+  static {
+    brandValue(this, 'GeometryCollection', TAG_GEOMETRY_COLLECTION);
   }
 }
 
-function checkParts<T>(parts: readonly T[], kind: abstract new (...args: never[]) => T, what: string): readonly T[] {
-  if (!Array.isArray(parts) || !parts.every((part) => part instanceof kind)) {
-    throw new TypeError(`A ${what} is made of ${kind.name} values`);
-  }
+/** A copy of `parts` when each is a `kind` (named `name`: minifiers rename classes); otherwise a TypeError. */
+function checkParts<T>(parts: readonly T[], kind: abstract new (...args: never[]) => T, name: string): readonly T[] {
+  if (!Array.isArray(parts) || !parts.every((part) => part instanceof kind)) throw new TypeError(`Expected an array of ${name} values`);
   return [...parts];
+}
+
+/** The GeoJSON coordinates of each part. */
+function coordinatesOf<C>(parts: readonly { toJSON(): { coordinates: C } }[]): C[] {
+  return parts.map((part) => part.toJSON().coordinates);
 }
 
 /** Nested coordinate arrays with plain numbers (SurrealDB prints coordinates without a float suffix). */

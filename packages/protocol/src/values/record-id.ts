@@ -1,26 +1,22 @@
 /**
  * @module RecordId: `table:key` (CBOR tag 8 `[table, key]`).
  */
-import { TAG_RECORD_ID, cborTag, cborValue } from '../cbor/tags.ts';
-import { brand, isBranded } from './brand.ts';
-import { valuesEqual } from './equality.ts';
+import { TAG_RECORD_ID, cborValue } from '../cbor/tags.ts';
 import { escapeRecordIdPart, toSurrealQL } from './literal.ts';
 import { Table } from './table.ts';
 import { Uuid } from './uuid.ts';
-
-const RECORD_ID = brand('RecordId');
-const MIN_I64 = -(2n ** 63n);
-const MAX_I64 = 2n ** 63n - 1n;
+import { Value, brandValue } from './value.ts';
 
 /** What may follow the colon of a record id (a range of keys is a RecordIdRange). */
 export type RecordIdKey = string | number | bigint | Uuid | readonly unknown[] | { readonly [key: string]: unknown };
 
 /** A record id such as `person:tobie`, `person:⟨tobie lee⟩`, `temp:[1, 'a']` or `log:u'…'`. */
-export class RecordId<Tb extends string = string, Id extends RecordIdKey = RecordIdKey> {
+export class RecordId<Tb extends string = string, Id extends RecordIdKey = RecordIdKey> extends Value {
   readonly table: Tb;
   readonly id: Id;
 
   constructor(table: Tb | Table<Tb>, id: Id) {
+    super();
     this.table = tableName(table);
     this.id = checkKey(id);
   }
@@ -30,28 +26,12 @@ export class RecordId<Tb extends string = string, Id extends RecordIdKey = Recor
     return `${escapeRecordIdPart(this.table)}:${formatKey(this.id)}`;
   }
 
-  toJSON(): string {
-    return this.toString();
-  }
-
-  equals(other: unknown): boolean {
-    return other instanceof RecordId && other.table === this.table && valuesEqual(this.id, other.id);
-  }
-
-  get [RECORD_ID](): true {
-    return true;
-  }
-
-  get [cborTag](): number {
-    return TAG_RECORD_ID;
-  }
-
   [cborValue](): unknown {
     return [this.table, this.id];
   }
 
-  static [Symbol.hasInstance](value: unknown): value is RecordId {
-    return isBranded(this, RecordId, RECORD_ID, value);
+  static {
+    brandValue(this, 'RecordId', TAG_RECORD_ID);
   }
 }
 
@@ -67,24 +47,20 @@ export function formatKey(key: unknown): string {
   return typeof key === 'string' ? escapeRecordIdPart(key) : toSurrealQL(key);
 }
 
+/**
+ * The key when it is one SurrealDB accepts: a string, a safe integer, a bigint within i64, a
+ * Uuid, an array or a plain object.
+ */
 function checkKey<Id extends RecordIdKey>(id: Id): Id {
-  switch (typeof id) {
-    case 'string':
-      return id;
-    case 'number':
-      if (Number.isSafeInteger(id)) return id;
-      throw new TypeError(`A numeric record id key must be a safe integer, not ${id}`);
-    case 'bigint':
-      if (id >= MIN_I64 && id <= MAX_I64) return id;
-      throw new TypeError(`A numeric record id key must fit in 64 bits, not ${id}`);
-    case 'object':
-      if (id instanceof Uuid || Array.isArray(id)) return id;
-      if (id !== null && isPlainObject(id)) return id;
+  if (
+    typeof id === 'string' ||
+    Number.isSafeInteger(id) ||
+    (typeof id === 'bigint' && BigInt.asIntN(64, id) === id) ||
+    id instanceof Uuid ||
+    Array.isArray(id) ||
+    (typeof id === 'object' && id !== null && [Object.prototype, null].includes(Object.getPrototypeOf(id)))
+  ) {
+    return id;
   }
-  throw new TypeError('A record id key is a string, an integer, a bigint, a Uuid, an array or a plain object');
-}
-
-function isPlainObject(value: object): boolean {
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  throw new TypeError('A record id key is a string, a safe integer, a 64-bit bigint, a Uuid, an array or a plain object');
 }

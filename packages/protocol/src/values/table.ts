@@ -1,17 +1,16 @@
 /**
  * @module Table: a table name as a value (CBOR tag 7).
  */
-import { TAG_TABLE, cborTag, cborValue } from '../cbor/tags.ts';
-import { brand, isBranded } from './brand.ts';
+import { TAG_TABLE, cborValue } from '../cbor/tags.ts';
 import { escapeIdent } from './literal.ts';
-
-const TABLE = brand('Table');
+import { Value, brandValue } from './value.ts';
 
 /** A SurrealDB table name, distinct from a plain string on the wire. */
-export class Table<Name extends string = string> {
+export class Table<Name extends string = string> extends Value {
   readonly name: Name;
 
   constructor(name: Name) {
+    super();
     if (typeof name !== 'string') throw new TypeError('A table name must be a string');
     this.name = name;
   }
@@ -21,27 +20,15 @@ export class Table<Name extends string = string> {
     return escapeIdent(this.name);
   }
 
-  toJSON(): string {
+  override toJSON(): string {
     return this.name;
   }
 
-  equals(other: unknown): boolean {
-    return other instanceof Table && other.name === this.name;
-  }
-
-  get [TABLE](): true {
-    return true;
-  }
-
-  get [cborTag](): number {
-    return TAG_TABLE;
-  }
-
-  [cborValue](): unknown {
+  [cborValue](): string {
     return this.name;
   }
 
-  static [Symbol.hasInstance](value: unknown): value is Table {
-    return isBranded(this, Table, TABLE, value);
+  static {
+    brandValue(this, 'Table', TAG_TABLE);
   }
 }

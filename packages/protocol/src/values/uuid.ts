@@ -1,36 +1,27 @@
 /**
  * @module Uuid: 16 bytes on the wire (CBOR tag 37), with v4 and v7 generation.
  */
-import { TAG_UUID, cborTag, cborValue } from '../cbor/tags.ts';
-import { brand, isBranded } from './brand.ts';
+import { TAG_UUID, cborValue } from '../cbor/tags.ts';
+import { Value, brandValue } from './value.ts';
 
-const UUID = brand('Uuid');
 const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /** A UUID, stored as its 16 bytes. */
-export class Uuid {
+export class Uuid extends Value {
   /** The 16 bytes, big-endian as in RFC 9562. Do not mutate. */
   readonly bytes: Uint8Array;
 
   /** From the canonical text form (`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`) or 16 bytes (copied). */
   constructor(value: string | Uint8Array) {
-    if (typeof value === 'string') {
-      if (!UUID_TEXT.test(value)) throw new TypeError(`Not a UUID: ${JSON.stringify(value)}`);
-      const hex = value.replace(/-/g, '');
-      this.bytes = new Uint8Array(16);
-      for (let i = 0; i < 16; i++) this.bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-    } else if (value instanceof Uint8Array && value.length === 16) {
-      this.bytes = new Uint8Array(value);
-    } else {
-      throw new TypeError('A UUID is a string or exactly 16 bytes');
-    }
+    super();
+    const bytes = typeof value === 'string' && UUID_TEXT.test(value) ? Uint8Array.from(value.replace(/-/g, '').match(/../g) as string[], (hex) => parseInt(hex, 16)) : value;
+    if (!(bytes instanceof Uint8Array) || bytes.length !== 16) throw new TypeError('A UUID is its canonical text form or exactly 16 bytes');
+    this.bytes = new Uint8Array(bytes);
   }
 
   /** A random (version 4) UUID. */
   static v4(): Uuid {
-    const bytes = crypto.getRandomValues(new Uint8Array(16));
-    return withVersion(bytes, 0x40);
+    return withVersion(crypto.getRandomValues(new Uint8Array(16)), 0x40);
   }
 
   /** A time-ordered (version 7) UUID: 48 bits of Unix milliseconds, then random bits. */
@@ -55,29 +46,17 @@ export class Uuid {
   }
 
   /** The canonical lowercase text form. */
-  toJSON(): string {
-    const h = (i: number) => HEX[this.bytes[i] as number] as string;
-    return `${h(0)}${h(1)}${h(2)}${h(3)}-${h(4)}${h(5)}-${h(6)}${h(7)}-${h(8)}${h(9)}-${h(10)}${h(11)}${h(12)}${h(13)}${h(14)}${h(15)}`;
+  override toJSON(): string {
+    const hex = Array.from(this.bytes, (b) => (b + 0x100).toString(16).slice(1)).join('');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   }
 
-  equals(other: unknown): boolean {
-    return other instanceof Uuid && other.bytes.every((b, i) => b === this.bytes[i]);
-  }
-
-  get [UUID](): true {
-    return true;
-  }
-
-  get [cborTag](): number {
-    return TAG_UUID;
-  }
-
-  [cborValue](): unknown {
+  [cborValue](): Uint8Array {
     return this.bytes;
   }
 
-  static [Symbol.hasInstance](value: unknown): value is Uuid {
-    return isBranded(this, Uuid, UUID, value);
+  static {
+    brandValue(this, 'Uuid', TAG_UUID);
   }
 }
 
