@@ -1,0 +1,104 @@
+/**
+ * @module The JavaScript runtimes a browser/edge package is proven in, beside Node: Bun and Deno
+ * (npm dev dependencies of this package) and headless Chromium (Debian's `chromium`, driven by
+ * playwright-core; `.ci/run` installs it). A test bundles its package for the browser platform
+ * with a smoke module that exports `smoke(input)`, then asks each runtime for that function's
+ * JSON result. A runtime that is not on the machine is reported as unavailable, so its test can
+ * skip and say why.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+
+export interface Runtime {
+  name: 'bun' | 'deno' | 'chromium';
+  /** The executable, or undefined when this machine has none. */
+  command: string | undefined;
+  /** Runs `smoke(input)` from the prepared directory and answers its result. */
+  run(smoke: SmokeBundle, input: unknown): Promise<unknown>;
+}
+
+export interface SmokeBundle {
+  dir: string;
+  remove(): void;
+}
+
+const RUN_TIMEOUT_MS = 30_000;
+const CLI = `import { smoke } from './smoke.mjs';
+const input = JSON.parse(globalThis.Deno ? Deno.args[0] : process.argv[2]);
+console.log(JSON.stringify(await smoke(input)));
+`;
+
+/**
+ * Bundles `entry` (a package's `src/index.ts`) for the browser platform as `sdb.mjs`, beside
+ * `smokeSource`, an ES module that imports from `./sdb.mjs` and exports `async smoke(input)`.
+ */
+export async function prepareSmoke(entry: string, smokeSource: string): Promise<SmokeBundle> {
+  const dir = mkdtempSync(join(tmpdir(), 'sdb-runtimes-'));
+  await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'browser', conditions: ['@sdb/source'], outfile: join(dir, 'sdb.mjs'), logLevel: 'error' });
+  writeFileSync(join(dir, 'smoke.mjs'), smokeSource);
+  writeFileSync(join(dir, 'cli.mjs'), CLI);
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>sdb smoke</title>');
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+function devBinary(name: string, override: string | undefined): string | undefined {
+  if (override) return override;
+  const path = fileURLToPath(new URL(`../node_modules/.bin/${name}`, import.meta.url));
+  return existsSync(path) && spawnSync(path, ['--version'], { stdio: 'ignore' }).status === 0 ? path : undefined;
+}
+
+function cliRuntime(name: 'bun' | 'deno', command: string | undefined, args: (script: string, input: string) => string[]): Runtime {
+  return {
+    name,
+    command,
+    async run(smoke, input) {
+      const run = spawnSync(command as string, args(join(smoke.dir, 'cli.mjs'), JSON.stringify(input)), { encoding: 'utf8', timeout: RUN_TIMEOUT_MS });
+      if (run.status !== 0 || run.stderr !== '') throw new Error(`${name} failed (status ${run.status}): ${run.stderr || run.error?.message}`);
+      return JSON.parse(run.stdout.trim());
+    },
+  };
+}
+
+const chromiumCommand = process.env.SDB_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+
+/** Chromium loads the smoke module from a loopback page, so the server under test is another origin (CORS applies). */
+const chromiumRuntime: Runtime = {
+  name: 'chromium',
+  command: chromiumCommand,
+  async run(smoke, input) {
+    const pages = createServer((request, response) => {
+      const name = (request.url ?? '/').slice(1);
+      const type = name.endsWith('.mjs') ? 'text/javascript' : 'text/html';
+      if (!['index.html', 'smoke.mjs', 'sdb.mjs'].includes(name)) return response.writeHead(404).end();
+      response.writeHead(200, { 'content-type': type }).end(readFileSync(join(smoke.dir, name)));
+    });
+    await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
+    const { port } = pages.address() as { port: number };
+    const browser = await chromium.launch({ executablePath: chromiumCommand, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'], timeout: RUN_TIMEOUT_MS });
+    try {
+      const page = await browser.newPage();
+      const pageErrors: string[] = [];
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      await page.goto(`http://127.0.0.1:${port}/index.html`, { timeout: RUN_TIMEOUT_MS });
+      // A source string: vitest rewrites `import()` in this file's functions into a helper the page lacks.
+      const result = await page.evaluate(`import('http://127.0.0.1:${port}/smoke.mjs').then((module) => module.smoke(${JSON.stringify(input)}))`);
+      if (pageErrors.length > 0) throw new Error(`uncaught errors in the page: ${pageErrors.join('; ')}`);
+      return result;
+    } finally {
+      await browser.close();
+      pages.close();
+    }
+  },
+};
+
+export const runtimes: readonly Runtime[] = [
+  cliRuntime('bun', devBinary('bun', process.env.SDB_BUN), (script, input) => [script, input]),
+  cliRuntime('deno', devBinary('deno', process.env.SDB_DENO), (script, input) => ['run', '--allow-net', '--allow-read', script, input]),
+  chromiumRuntime,
+];

@@ -1,0 +1,42 @@
+/**
+ * Bun, Deno and a real browser (headless Chromium): the package, bundled for the browser platform
+ * (ofetch's browser build, the runtime's own `fetch`), signs in to the server under test from each
+ * runtime and runs a bound query, a transaction, a select and an export. In Chromium the server is
+ * another origin, so this also proves the requests pass CORS. A runtime this machine lacks is
+ * skipped, and the test's name says so (CI installs all three).
+ */
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { prepareSmoke, runtimes, type SmokeBundle } from '../../embedded/test-support/runtimes.ts';
+import { surrealdb, uniqueScope } from './support.ts';
+
+const SMOKE = `
+import { connect } from './sdb.mjs';
+export async function smoke({ url, user, pass, namespace, database }) {
+  const db = await connect(url, { namespace, database, auth: { username: user, password: pass } });
+  try {
+    await db.query('DEFINE TABLE smoke');
+    await db.transaction((tx) => tx.query('CREATE smoke:1 SET ok = true'));
+    const [sum] = await db.queryAll('RETURN $a + $b', { a: 20, b: 22 });
+    const records = await db.select('smoke');
+    const script = await db.export();
+    return { sum, records: JSON.parse(JSON.stringify(records)), exported: script.includes('DEFINE TABLE smoke') };
+  } finally {
+    await db.close();
+  }
+}
+`;
+
+let bundle: SmokeBundle;
+beforeAll(async () => {
+  bundle = await prepareSmoke(fileURLToPath(new URL('../src/index.ts', import.meta.url)), SMOKE);
+});
+afterAll(() => bundle.remove());
+
+for (const runtime of runtimes) {
+  test.skipIf(runtime.command === undefined)(`${runtime.name}: sign in, query, transaction, select, export (skipped when ${runtime.name} is not installed)`, async () => {
+    const { httpUrl, user, pass } = surrealdb();
+    const outcome = await runtime.run(bundle, { url: httpUrl, user, pass, ...uniqueScope(`http_${runtime.name}`) });
+    expect(outcome).toEqual({ sum: 42, records: [{ id: 'smoke:1', ok: true }], exported: true });
+  });
+}
