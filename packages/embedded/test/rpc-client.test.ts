@@ -19,6 +19,7 @@ import {
   type LiveNotification,
 } from '@sdb/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rejection } from '../../protocol/test-support/rejection.ts';
 import { connectTestClient, type TestClient } from '../test-support/index.ts';
 
 let test: TestClient;
@@ -34,15 +35,6 @@ afterEach(async () => {
 });
 
 const tobie = new RecordId('person', 'tobie');
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  return promise.then(
-    () => {
-      throw new Error('expected the call to reject');
-    },
-    (error: Error) => error,
-  );
-}
 
 describe('connection and session state', () => {
   it('ping resolves', async () => {

@@ -6,7 +6,8 @@
 import { ConnectionError, NotAllowedError, StatementError } from '@sdb/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connect, type HttpClient } from '../src/index.ts';
-import { rejectionOf, rootClient, surrealdb } from './support.ts';
+import { rejection } from '../../protocol/test-support/rejection.ts';
+import { rootClient, surrealdb } from './support.ts';
 
 let root: HttpClient;
 let namespace: string;
@@ -88,9 +89,9 @@ describe('signing in at connect', () => {
 
   it('a wrong password rejects with NotAllowedError, and the password is in no message', async () => {
     const server = surrealdb();
-    const error = await rejectionOf<Error>(connect(server.httpUrl, { namespace, database, auth: { username: server.user, password: 'hunter2-wrong' } }));
+    const error = await rejection(connect(server.httpUrl, { namespace, database, auth: { username: server.user, password: 'hunter2-wrong' } }));
     expect(error).toBeInstanceOf(NotAllowedError);
-    expect(`${error?.message} ${error?.stack} ${JSON.stringify(error)}`).not.toContain('hunter2-wrong');
+    expect(`${error.message} ${error.stack} ${JSON.stringify(error)}`).not.toContain('hunter2-wrong');
   });
 
   it('a token: the client authenticates with it', async () => {
@@ -189,16 +190,16 @@ describe('token renewal', () => {
     const { access } = await signUpRecordUser('tok');
     const db = await open(surrealdb().httpUrl, { namespace, database, auth: access });
     await rotateAccountKey();
-    const error = await rejectionOf<Error>(db.query('RETURN 1'));
+    const error = await rejection(db.query('RETURN 1'));
     expect(error).toBeInstanceOf(NotAllowedError);
-    expect(`${error?.message} ${error?.stack}`).not.toContain(access);
+    expect(`${error.message} ${error.stack}`).not.toContain(access);
   });
 });
 
 describe('permissions', () => {
   it('a record user denied a schema write gets a NotAllowedError statement error', async () => {
     const { db } = await signUpRecordUser('eve');
-    const error = await rejectionOf(db.queryAll('REMOVE TABLE item'));
+    const error = await rejection(db.queryAll('REMOVE TABLE item'));
     expect(error).toBeInstanceOf(StatementError);
     expect(error).toMatchObject({ kind: 'NotAllowed', index: 0 });
     expect((error as StatementError).cause).toBeInstanceOf(NotAllowedError);

@@ -6,7 +6,8 @@
 import { NotFoundError, RecordId, StatementError, Table, ThrownError, Uuid, ValidationError } from '@sdb/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NotSupportedOverHttpError, type HttpClient } from '../src/index.ts';
-import { rejectionOf, rootClient } from './support.ts';
+import { rejection } from '../../protocol/test-support/rejection.ts';
+import { rootClient } from './support.ts';
 
 let db: HttpClient;
 let namespace: string;
@@ -207,10 +208,10 @@ describe('what needs a socket', () => {
     ['commit', () => db.commit(Uuid.v4())],
     ['cancel', () => db.cancel(Uuid.v4())],
   ])('%s rejects with NotSupportedOverHttpError pointing to @sdb/ws', async (method, call) => {
-    const error = await rejectionOf(call());
+    const error = await rejection(call());
     expect(error).toBeInstanceOf(NotSupportedOverHttpError);
     expect(error).toMatchObject({ name: 'NotSupportedOverHttpError', method });
-    expect((error as Error).message).toContain('@sdb/ws');
+    expect(error.message).toContain('@sdb/ws');
   });
 
   it('a call in a server session (the session option) is refused the same way', async () => {

@@ -20,11 +20,3 @@ export async function rootClient(options: ConnectOptions = {}): Promise<RootClie
   const db = await connect(server.httpUrl, { ...scope, auth: { username: server.user, password: server.pass }, ...options });
   return { db, ...scope };
 }
-
-/** What `promise` rejects with, or undefined when it resolves (so an assertion on the error fails). */
-export function rejectionOf<E = unknown>(promise: Promise<unknown>): Promise<E | undefined> {
-  return promise.then(
-    () => undefined,
-    (error: unknown) => error as E,
-  );
-}

@@ -5,7 +5,8 @@
 import { AlreadyExistsError, RecordId, StatementError, Table, ThrownError } from '@sdb/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HttpClient } from '../src/index.ts';
-import { rejectionOf, rootClient } from './support.ts';
+import { rejection } from '../../protocol/test-support/rejection.ts';
+import { rootClient } from './support.ts';
 
 let db: HttpClient;
 
@@ -34,7 +35,7 @@ describe('transaction', () => {
 
   it('a failing statement rolls the whole batch back and rejects with its StatementError', async () => {
     await db.create(bob, { balance: 5 });
-    const error = await rejectionOf(
+    const error = await rejection(
       db.transaction((tx) => {
         tx.create(alice, { balance: 100 });
         tx.create(bob, { balance: 1 }); // already exists
@@ -49,14 +50,14 @@ describe('transaction', () => {
   });
 
   it('a THROW inside the batch leaves nothing behind', async () => {
-    const error = await rejectionOf<StatementError>(
+    const error = await rejection<StatementError>(
       db.transaction((tx) => {
         tx.insert(new Table('account'), [{ id: alice }, { id: bob }]);
         tx.query('THROW "insufficient funds"');
       }),
     );
-    expect(error?.cause).toBeInstanceOf(ThrownError);
-    expect(error?.index).toBe(1);
+    expect(error.cause).toBeInstanceOf(ThrownError);
+    expect(error.index).toBe(1);
     expect(await db.select('account')).toEqual([]);
   });
 

@@ -21,6 +21,7 @@ import {
   type RpcParams,
   type Transport,
 } from '../src/index.ts';
+import { rejection } from '../test-support/rejection.ts';
 
 interface Recorded {
   method: string;
@@ -44,15 +45,6 @@ function recordingTransport(reply: (method: string, params: readonly unknown[]) 
 }
 
 const tobie = new RecordId('person', 'tobie');
-
-function rejection(promise: Promise<unknown>): Promise<Error> {
-  return promise.then(
-    () => {
-      throw new Error('expected the call to reject');
-    },
-    (error: Error) => error,
-  );
-}
 
 describe('request shapes', () => {
   it('a plain string target is sent as a Table', async () => {
