@@ -5,24 +5,15 @@
  */
 import { fileURLToPath } from 'node:url';
 import { EdgeVM } from '@edge-runtime/vm';
-import { build } from 'esbuild';
 import { expect, test } from 'vitest';
+import { browserScript } from '../../embedded/test-support/browser-bundle.ts';
 import { surrealdb, uniqueScope } from './support.ts';
 
 test('connect, query, transaction, export and close inside an Edge Runtime VM', async () => {
-  const bundle = await build({
-    entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    globalName: 'sdbHttp',
-    platform: 'browser',
-    conditions: ['@sdb/source'],
-    target: 'es2022',
-  });
+  const packageScript = await browserScript(fileURLToPath(new URL('../src/index.ts', import.meta.url)), 'sdbHttp');
   const vm = new EdgeVM();
   expect(vm.evaluate('[typeof process, typeof Buffer, typeof require]')).toEqual(['undefined', 'undefined', 'undefined']);
-  vm.evaluate(bundle.outputFiles[0]!.text);
+  vm.evaluate(packageScript);
 
   const { httpUrl, user, pass } = surrealdb();
   const scope = uniqueScope('http_edge');
