@@ -20,6 +20,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EngineUrl } from '../src/engine.ts';
 import { createEmbeddedTransport, type EmbeddedTransport } from '../src/transport.ts';
 
 let transport: EmbeddedTransport;
@@ -154,35 +155,41 @@ describe('opening', () => {
     await expect(createEmbeddedTransport('http://localhost:8000' as 'mem://')).rejects.toThrow(/mem:\/\//);
   });
 
-  it('keeps data in a SurrealKV directory across reopenings', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'sdb-surrealkv-'));
+  /** Runs `use` with a new temporary directory, and removes the directory afterwards. */
+  async function inTemporaryDirectory(prefix: string, use: (dir: string) => Promise<void>): Promise<void> {
+    const dir = await mkdtemp(join(tmpdir(), prefix));
     try {
-      const first = await createEmbeddedTransport(`surrealkv://${dir}`);
-      await first.call('use', ['kv', 'main']);
-      await first.call('query', ['DEFINE TABLE kept; CREATE kept:1 SET n = 1']);
+      await use(dir);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** Opens the datastore at `url` and stores `kept:1 { n: 1 }` in namespace `namespace`. */
+  async function openWithOneRecord(url: EngineUrl, namespace: string): Promise<EmbeddedTransport> {
+    const opened = await createEmbeddedTransport(url);
+    await opened.call('use', [namespace, 'main']);
+    await opened.call('query', ['DEFINE TABLE kept; CREATE kept:1 SET n = 1']);
+    return opened;
+  }
+
+  it('keeps data in a SurrealKV directory across reopenings', () =>
+    inTemporaryDirectory('sdb-surrealkv-', async (dir) => {
+      const first = await openWithOneRecord(`surrealkv://${dir}`, 'kv');
       await first.close();
 
       const second = await createEmbeddedTransport(`surrealkv://${dir}`);
       await second.call('use', ['kv', 'main']);
       expect(await second.call('select', [new RecordId('kept', 1)])).toMatchObject({ n: 1 });
       await second.close();
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 
-  it('stores data in a RocksDB directory, and explains that the engine keeps its lock until the process exits', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'sdb-rocksdb-'));
-    try {
-      const rocks = await createEmbeddedTransport(`rocksdb://${dir}`);
-      await rocks.call('use', ['rocks', 'main']);
-      await rocks.call('query', ['DEFINE TABLE kept; CREATE kept:1 SET n = 1']);
+  it('stores data in a RocksDB directory, and explains that the engine keeps its lock until the process exits', () =>
+    inTemporaryDirectory('sdb-rocksdb-', async (dir) => {
+      const rocks = await openWithOneRecord(`rocksdb://${dir}`, 'rocks');
       expect(await rocks.call('select', [new RecordId('kept', 1)])).toMatchObject({ n: 1 });
       await rocks.close();
 
       await expect(createEmbeddedTransport(`rocksdb://${dir}`)).rejects.toThrow(/releases a RocksDB lock only when the process exits/);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 });
