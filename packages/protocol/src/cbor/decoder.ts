@@ -1,7 +1,10 @@
 /**
- * @module CBOR decoder: bytes to JS values and the SurrealDB value classes, reading through a
- * DataView. Every length is checked against the bytes that remain, nesting is capped, and any
- * malformed input throws a CborError with the offending byte offset.
+ * @module CBOR decoder: bytes to JS values and the SurrealDB value classes. Every length is
+ * checked against the bytes that remain, nesting is capped, and any malformed input throws a
+ * CborError with the offending byte offset.
+ *
+ * The state of the one decode in progress lives in module variables rather than on an object:
+ * decoding calls no user code, so it never re-enters, and a minifier can shorten every name.
  */
 import { CborError } from './cbor-error.ts';
 import { decodeHalfFloat } from './half-float.ts';
@@ -17,318 +20,244 @@ const KEY_CACHE_SIZE = 512;
 const keyBytes: (Uint8Array | undefined)[] = new Array(KEY_CACHE_SIZE);
 const keyText: string[] = new Array(KEY_CACHE_SIZE);
 const textDecoder = new TextDecoder('utf-8', { fatal: true });
+const EMPTY: Uint8Array = new Uint8Array(0);
+const EMPTY_VIEW = new DataView(EMPTY.buffer);
 
-/** Decodes exactly one CBOR data item that spans all of `bytes`. */
-export function decode(bytes: Uint8Array): unknown {
-  if (!(bytes instanceof Uint8Array)) throw new TypeError('decode expects a Uint8Array');
+/** The input of the decode in progress, a view on it for multi-byte numbers, and the read position. */
+let bytes: Uint8Array = EMPTY;
+let view = EMPTY_VIEW;
+let pos = 0;
+
+/** Decodes exactly one CBOR data item that spans all of `input`. */
+export function decode(input: Uint8Array): unknown {
+  if (!(input instanceof Uint8Array)) throw new TypeError('decode expects a Uint8Array');
   // A subclass such as Node's Buffer may make `slice` a view; read through a plain Uint8Array so
   // decoded byte strings are always independent copies.
-  const input = bytes.constructor === Uint8Array ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const decoder = new Decoder(input);
-  const value = decoder.item(0);
-  if (decoder.pos !== bytes.length) throw new CborError(`${bytes.length - decoder.pos} trailing bytes after the CBOR item`, decoder.pos);
+  bytes = input.constructor === Uint8Array ? input : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  pos = 0;
+  try {
+    const value = item(0);
+    if (pos !== bytes.length) fail(`${bytes.length - pos} trailing bytes after the CBOR item`, pos);
+    return value;
+  } finally {
+    // Do not keep the caller's bytes alive until the next decode.
+    bytes = EMPTY;
+    view = EMPTY_VIEW;
+  }
+}
+
+function fail(message: string, offset: number): never {
+  throw new CborError(message, offset);
+}
+
+/** Throws unless `n` more bytes are available at the current position. */
+function need(n: number): void {
+  if (pos + n > bytes.length) fail('Unexpected end of input', pos);
+}
+
+/**
+ * The big-endian number of 1, 2, 4 or 8 bytes that follows an initial byte with additional info
+ * 24..27: an unsigned integer (a bigint beyond 2^53), or with `float` a float of 2, 4 or 8 bytes.
+ */
+function fixed(info: number, start: number, float?: boolean): number | bigint {
+  if (info > 27) fail(`Unexpected additional information ${info}`, start);
+  const size = 1 << (info - 24);
+  need(size);
+  const at = pos;
+  pos += size;
+  if (size === 1) return bytes[at] as number;
+  if (size === 2) return float ? decodeHalfFloat(view.getUint16(at)) : view.getUint16(at);
+  if (size === 4) return float ? view.getFloat32(at) : view.getUint32(at);
+  if (float) return view.getFloat64(at);
+  const high = view.getUint32(at);
+  const low = view.getUint32(at + 4);
+  return high < 0x200000 ? high * 0x1_0000_0000 + low : (BigInt(high) << 32n) | BigInt(low);
+}
+
+/**
+ * A declared length, checked against the remaining input given that every counted unit takes at
+ * least `unitSize` bytes; this bounds every allocation by the input.
+ */
+function length(n: number | bigint, unitSize: number, start: number): number {
+  if (typeof n === 'bigint' || n * unitSize > bytes.length - pos) fail(`Declared length ${n} exceeds the ${bytes.length - pos} bytes that remain`, start);
+  return n;
+}
+
+function item(depth: number): unknown {
+  need(1);
+  const start = pos;
+  const initial = bytes[pos++] as number;
+  const major = initial >> 5;
+  const info = initial & 0x1f;
+  if (major === 7) return simple(info, start);
+  if (major > 3 && depth >= MAX_DEPTH) fail(`Nesting deeper than ${MAX_DEPTH} levels`, start);
+  if (info === 31) {
+    if (major === 2 || major === 3) return indefiniteString(major, start);
+    if (major === 4) {
+      const value: unknown[] = [];
+      while (!atBreak()) value.push(item(depth + 1));
+      return value;
+    }
+    if (major === 5) return map(-1, depth + 1);
+    fail('Indefinite length is allowed only for strings, arrays and maps', start);
+  }
+  const n = info < 24 ? info : fixed(info, start);
+  switch (major) {
+    case 0:
+      return n;
+    case 1:
+      if (typeof n === 'bigint') return -1n - n;
+      return n < Number.MAX_SAFE_INTEGER ? -1 - n : -1n - BigInt(n);
+    case 2:
+      return byteString(length(n, 1, start));
+    case 3:
+      return textString(length(n, 1, start), start);
+    case 4: {
+      const value = new Array<unknown>(length(n, 1, start));
+      for (let i = 0; i < value.length; i++) value[i] = item(depth + 1);
+      return value;
+    }
+    case 5:
+      return map(length(n, 2, start), depth + 1);
+    default:
+      if (typeof n === 'bigint') fail(`Tag number ${n} is too large`, start);
+      return decodeTag(n, item(depth + 1), start);
+  }
+}
+
+const SIMPLE_VALUES = [false, true, null, undefined];
+
+function simple(info: number, start: number): unknown {
+  if (info >= 20 && info < 24) return SIMPLE_VALUES[info - 20];
+  if (info > 24 && info < 28) return fixed(info, start, true);
+  fail(info === 31 ? 'Unexpected break outside an indefinite-length item' : `Unsupported simple value (additional information ${info})`, start);
+}
+
+function byteString(size: number): Uint8Array {
+  const value = bytes.slice(pos, pos + size);
+  pos += size;
   return value;
 }
 
-class Decoder {
-  readonly bytes: Uint8Array;
-  readonly view: DataView;
-  pos = 0;
-
-  constructor(bytes: Uint8Array) {
-    this.bytes = bytes;
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+function utf8(value: Uint8Array, start: number): string {
+  try {
+    return textDecoder.decode(value);
+  } catch {
+    return fail('Invalid UTF-8 in a text string', start);
   }
+}
 
-  /** Throws unless `n` more bytes are available at the current position. */
-  need(n: number): void {
-    if (this.pos + n > this.bytes.length) throw new CborError('Unexpected end of input', this.pos);
-  }
+function textString(size: number, start: number): string {
+  const end = pos + size;
+  const value = (size <= SHORT_STRING && shortAscii(bytes, pos, end)) || utf8(bytes.subarray(pos, end), start);
+  pos = end;
+  return value;
+}
 
-  /**
-   * Reads the argument that follows an initial byte with additional info `info` (24..27).
-   * 64-bit values beyond 2^53 come back as bigint.
-   */
-  argument(info: number, start: number): number | bigint {
-    if (info < 24) return info;
-    switch (info) {
-      case 24:
-        this.need(1);
-        return this.bytes[this.pos++] as number;
-      case 25: {
-        this.need(2);
-        const n = this.view.getUint16(this.pos);
-        this.pos += 2;
-        return n;
-      }
-      case 26: {
-        this.need(4);
-        const n = this.view.getUint32(this.pos);
-        this.pos += 4;
-        return n;
-      }
-      case 27: {
-        this.need(8);
-        const high = this.view.getUint32(this.pos);
-        const low = this.view.getUint32(this.pos + 4);
-        this.pos += 8;
-        if (high < 0x200000) return high * 0x1_0000_0000 + low;
-        return (BigInt(high) << 32n) | BigInt(low);
-      }
-      default:
-        throw new CborError(`Reserved additional information ${info}`, start);
-    }
-  }
-
-  /**
-   * Reads a length argument and checks it against the remaining input, given that every
-   * counted unit takes at least `unitSize` bytes; this bounds every allocation by the input.
-   */
-  length(info: number, start: number, unitSize: number): number {
-    const n = this.argument(info, start);
-    if (typeof n === 'bigint' || n * unitSize > this.bytes.length - this.pos) {
-      throw new CborError(`Declared length ${n} exceeds the ${this.bytes.length - this.pos} bytes that remain`, start);
-    }
-    return n;
-  }
-
-  item(depth: number): unknown {
-    this.need(1);
-    const start = this.pos;
-    const initial = this.bytes[this.pos++] as number;
-    const major = initial >> 5;
+/** An indefinite-length string: definite strings of the same major type, then a break. */
+function indefiniteString(major: number, start: number): Uint8Array | string {
+  const chunks: Uint8Array[] = [];
+  let text = '';
+  let total = 0;
+  while (!atBreak()) {
+    const chunkStart = pos;
+    const initial = bytes[pos++] as number;
     const info = initial & 0x1f;
-    switch (major) {
-      case 0: {
-        if (info === 31) throw new CborError('Indefinite length is not allowed for an integer', start);
-        return this.argument(info, start);
-      }
-      case 1: {
-        if (info === 31) throw new CborError('Indefinite length is not allowed for an integer', start);
-        const n = this.argument(info, start);
-        if (typeof n === 'bigint') return -1n - n;
-        return n < Number.MAX_SAFE_INTEGER ? -1 - n : -1n - BigInt(n);
-      }
-      case 2:
-        return info === 31 ? this.indefiniteBytes() : this.byteString(this.length(info, start, 1));
-      case 3:
-        return info === 31 ? this.indefiniteText(start) : this.textString(this.length(info, start, 1), start);
-      case 4:
-        if (depth >= MAX_DEPTH) throw new CborError(`Nesting deeper than ${MAX_DEPTH} levels`, start);
-        return this.array(info, start, depth + 1);
-      case 5:
-        if (depth >= MAX_DEPTH) throw new CborError(`Nesting deeper than ${MAX_DEPTH} levels`, start);
-        return this.map(info, start, depth + 1);
-      case 6: {
-        if (info === 31) throw new CborError('Indefinite length is not allowed for a tag', start);
-        if (depth >= MAX_DEPTH) throw new CborError(`Nesting deeper than ${MAX_DEPTH} levels`, start);
-        const tag = this.argument(info, start);
-        if (typeof tag === 'bigint') throw new CborError(`Tag number ${tag} is too large`, start);
-        return decodeTag(tag, this.item(depth + 1), start);
-      }
-      default:
-        return this.simple(info, start);
+    if (initial >> 5 !== major || info === 31) fail('An indefinite-length string chunk must be a definite string of the same type', chunkStart);
+    const chunk = byteString(length(info < 24 ? info : fixed(info, chunkStart), 1, chunkStart));
+    // Each text chunk must be valid UTF-8 on its own.
+    if (major === 3) text += utf8(chunk, start);
+    chunks.push(chunk);
+    total += chunk.length;
+  }
+  if (major === 3) return text;
+  const value = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    value.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return value;
+}
+
+/** Consumes a break byte if one is next; throws at the end of input. */
+function atBreak(): boolean {
+  need(1);
+  if (bytes[pos] !== BREAK) return false;
+  pos++;
+  return true;
+}
+
+/**
+ * A map key. Text keys of 1 to 23 bytes repeat in every row of a result, so they come from a
+ * small cache checked byte for byte: the same string each time, which V8 stores as a property
+ * far faster than a freshly built one (about a quarter off decoding a typical result).
+ */
+function mapKey(depth: number): unknown {
+  // A text string of 1..23 bytes has its length in the initial byte (0x61..0x77).
+  const size = (bytes[pos] ?? 0) - 0x60;
+  const start = pos + 1;
+  const end = start + size;
+  if (size < 1 || size > 23 || end > bytes.length) return item(depth);
+  let hash = size;
+  for (let i = start; i < end; i++) hash = (hash * 31 + (bytes[i] as number)) & 0xffff;
+  const slot = hash & (KEY_CACHE_SIZE - 1);
+  const cached = keyBytes[slot];
+  if (cached !== undefined && cached.length === size) {
+    let i = 0;
+    while (i < size && cached[i] === bytes[start + i]) i++;
+    if (i === size) {
+      pos = end;
+      return keyText[slot];
     }
   }
+  const key = item(depth) as string;
+  keyBytes[slot] = bytes.slice(start, end);
+  keyText[slot] = key;
+  return key;
+}
 
-  simple(info: number, start: number): unknown {
-    switch (info) {
-      case 20:
-        return false;
-      case 21:
-        return true;
-      case 22:
-        return null;
-      case 23:
-        return undefined;
-      case 25: {
-        this.need(2);
-        const value = decodeHalfFloat(this.view.getUint16(this.pos));
-        this.pos += 2;
-        return value;
-      }
-      case 26: {
-        this.need(4);
-        const value = this.view.getFloat32(this.pos);
-        this.pos += 4;
-        return value;
-      }
-      case 27: {
-        this.need(8);
-        const value = this.view.getFloat64(this.pos);
-        this.pos += 8;
-        return value;
-      }
-      case 31:
-        throw new CborError('Unexpected break outside an indefinite-length item', start);
-      case 28:
-      case 29:
-      case 30:
-        throw new CborError(`Reserved additional information ${info}`, start);
-      default:
-        throw new CborError(`Unsupported simple value ${info === 24 ? this.bytes[this.pos] : info}`, start);
+/**
+ * A map of `remaining` entries (-1: indefinite). With only string keys it becomes a plain object
+ * (a `__proto__` key is defined as an own property, never assigned, so it cannot replace the
+ * prototype); any other key makes it a Map.
+ */
+function map(remaining: number, depth: number): Record<string, unknown> | Map<unknown, unknown> {
+  const object: Record<string, unknown> = {};
+  let map: Map<unknown, unknown> | undefined;
+  while (remaining < 0 ? !atBreak() : remaining-- > 0) {
+    const key = mapKey(depth);
+    const value = item(depth);
+    if (map === undefined && typeof key === 'string') {
+      if (key === '__proto__') {
+        Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+      } else object[key] = value;
+    } else {
+      map ??= new Map(Object.entries(object));
+      map.set(key, value);
     }
   }
-
-  byteString(length: number): Uint8Array {
-    const value = this.bytes.slice(this.pos, this.pos + length);
-    this.pos += length;
-    return value;
-  }
-
-  textString(length: number, start: number): string {
-    const bytes = this.bytes;
-    const end = this.pos + length;
-    if (length <= SHORT_STRING) {
-      const value = shortAscii(bytes, this.pos, length);
-      if (value !== undefined) {
-        this.pos = end;
-        return value;
-      }
-    }
-    try {
-      const value = textDecoder.decode(bytes.subarray(this.pos, end));
-      this.pos = end;
-      return value;
-    } catch {
-      throw new CborError('Invalid UTF-8 in a text string', start);
-    }
-  }
-
-  /** The chunks of an indefinite-length string: definite strings of the same major type, then a break. */
-  chunks(major: number): Uint8Array[] {
-    const chunks: Uint8Array[] = [];
-    for (;;) {
-      this.need(1);
-      const chunkStart = this.pos;
-      const initial = this.bytes[this.pos++] as number;
-      if (initial === BREAK) return chunks;
-      const info = initial & 0x1f;
-      if (initial >> 5 !== major || info === 31) {
-        throw new CborError('An indefinite-length string chunk must be a definite string of the same type', chunkStart);
-      }
-      chunks.push(this.byteString(this.length(info, chunkStart, 1)));
-    }
-  }
-
-  indefiniteBytes(): Uint8Array {
-    const chunks = this.chunks(2);
-    let total = 0;
-    for (const chunk of chunks) total += chunk.length;
-    const value = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of chunks) {
-      value.set(chunk, offset);
-      offset += chunk.length;
-    }
-    return value;
-  }
-
-  indefiniteText(start: number): string {
-    let value = '';
-    for (const chunk of this.chunks(3)) {
-      try {
-        value += textDecoder.decode(chunk);
-      } catch {
-        throw new CborError('Invalid UTF-8 in a text string chunk', start);
-      }
-    }
-    return value;
-  }
-
-  array(info: number, start: number, depth: number): unknown[] {
-    if (info === 31) {
-      const value: unknown[] = [];
-      while (!this.atBreak()) value.push(this.item(depth));
-      return value;
-    }
-    const length = this.length(info, start, 1);
-    const value = new Array<unknown>(length);
-    for (let i = 0; i < length; i++) value[i] = this.item(depth);
-    return value;
-  }
-
-  /** Consumes a break byte if one is next; throws at the end of input. */
-  atBreak(): boolean {
-    this.need(1);
-    if (this.bytes[this.pos] !== BREAK) return false;
-    this.pos++;
-    return true;
-  }
-
-  /**
-   * A map key. Text keys of 1 to 23 bytes repeat in every row of a result, so they come from a
-   * small cache checked byte for byte: the same string each time, which V8 stores as a property
-   * far faster than a freshly built one (about a quarter off decoding a typical result).
-   */
-  mapKey(depth: number): unknown {
-    // A text string of 1..23 bytes has its length in the initial byte (0x61..0x77).
-    const length = (this.bytes[this.pos] ?? 0) - 0x60;
-    const start = this.pos + 1;
-    const end = start + length;
-    if (length < 1 || length > 23 || end > this.bytes.length) return this.item(depth);
-    const bytes = this.bytes;
-    let hash = length;
-    for (let i = start; i < end; i++) hash = (hash * 31 + (bytes[i] as number)) & 0xffff;
-    const slot = hash & (KEY_CACHE_SIZE - 1);
-    const cached = keyBytes[slot];
-    if (cached !== undefined && cached.length === length) {
-      let i = 0;
-      while (i < length && cached[i] === bytes[start + i]) i++;
-      if (i === length) {
-        this.pos = end;
-        return keyText[slot];
-      }
-    }
-    const key = this.item(depth) as string;
-    keyBytes[slot] = bytes.slice(start, end);
-    keyText[slot] = key;
-    return key;
-  }
-
-  /**
-   * A map with only string keys becomes a plain object (a `__proto__` key is defined as an own
-   * property, never assigned, so it cannot replace the prototype); any other key makes it a Map.
-   */
-  map(info: number, start: number, depth: number): Record<string, unknown> | Map<unknown, unknown> {
-    const indefinite = info === 31;
-    let remaining = indefinite ? -1 : this.length(info, start, 2);
-    const object: Record<string, unknown> = {};
-    let map: Map<unknown, unknown> | undefined;
-    while (indefinite ? !this.atBreak() : remaining-- > 0) {
-      const key = this.mapKey(depth);
-      const value = this.item(depth);
-      if (map === undefined && typeof key === 'string') {
-        if (key === '__proto__') {
-          Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
-        } else object[key] = value;
-      } else {
-        map ??= new Map(Object.entries(object));
-        map.set(key, value);
-      }
-    }
-    return map ?? object;
-  }
+  return map ?? object;
 }
 
 /**
  * Short ASCII text without TextDecoder, whose call overhead dominates tiny strings; four bytes
  * per `fromCharCode` call measured faster than one or eight. Undefined when not all ASCII.
  */
-function shortAscii(bytes: Uint8Array, start: number, length: number): string | undefined {
-  const end = start + length;
+function shortAscii(input: Uint8Array, start: number, end: number): string | undefined {
   let text = '';
   let i = start;
   for (; i + 4 <= end; i += 4) {
-    const a = bytes[i] as number;
-    const b = bytes[i + 1] as number;
-    const c = bytes[i + 2] as number;
-    const d = bytes[i + 3] as number;
+    const a = input[i] as number;
+    const b = input[i + 1] as number;
+    const c = input[i + 2] as number;
+    const d = input[i + 3] as number;
     if ((a | b | c | d) & 0x80) return undefined;
     text += String.fromCharCode(a, b, c, d);
   }
   for (; i < end; i++) {
-    const a = bytes[i] as number;
+    const a = input[i] as number;
     if (a & 0x80) return undefined;
     text += String.fromCharCode(a);
   }
