@@ -4,7 +4,7 @@
  * playwright-core; `.ci/run` installs it). A test bundles its package for the browser platform
  * with a smoke module that exports `smoke(input)`, then asks each runtime for that function's
  * JSON result. A runtime that is not on the machine is reported as unavailable, so its test can
- * skip and say why.
+ * skip and say why. `testEachRuntime` declares those tests.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 
 export interface Runtime {
   name: 'bun' | 'deno' | 'chromium';
@@ -102,3 +103,28 @@ export const runtimes: readonly Runtime[] = [
   cliRuntime('deno', devBinary('deno', process.env.SDB_DENO), (script, input) => ['run', '--allow-net', '--allow-read', script, input]),
   chromiumRuntime,
 ];
+
+export interface RuntimeSmokeTest {
+  /** The package's `src/index.ts`. */
+  entry: string;
+  /** An ES module importing from `./sdb.mjs` and exporting `async smoke(input)`. */
+  smoke: string;
+  /** What the smoke module does, for the test names. */
+  does: string;
+  input(runtime: Runtime['name']): unknown;
+  expected: unknown;
+}
+
+/** One test per runtime: `smoke(input)` there answers `expected`; skipped (and named so) where the runtime is missing. */
+export function testEachRuntime(spec: RuntimeSmokeTest): void {
+  let bundle: SmokeBundle | undefined;
+  beforeAll(async () => {
+    bundle = await prepareSmoke(spec.entry, spec.smoke);
+  });
+  afterAll(() => bundle?.remove());
+  for (const runtime of runtimes) {
+    test.skipIf(runtime.command === undefined)(`${runtime.name}: ${spec.does} (skipped when ${runtime.name} is not installed)`, async () => {
+      expect(await runtime.run(bundle as SmokeBundle, spec.input(runtime.name))).toEqual(spec.expected);
+    });
+  }
+}

@@ -6,8 +6,7 @@
  * skipped, and the test's name says so (CI installs all three).
  */
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { prepareSmoke, runtimes, type SmokeBundle } from '../../embedded/test-support/runtimes.ts';
+import { testEachRuntime } from '../../embedded/test-support/runtimes.ts';
 import { surrealdb, uniqueScope } from './support.ts';
 
 const SMOKE = `
@@ -27,16 +26,13 @@ export async function smoke({ url, user, pass, namespace, database }) {
 }
 `;
 
-let bundle: SmokeBundle;
-beforeAll(async () => {
-  bundle = await prepareSmoke(fileURLToPath(new URL('../src/index.ts', import.meta.url)), SMOKE);
-});
-afterAll(() => bundle.remove());
-
-for (const runtime of runtimes) {
-  test.skipIf(runtime.command === undefined)(`${runtime.name}: sign in, query, transaction, select, export (skipped when ${runtime.name} is not installed)`, async () => {
+testEachRuntime({
+  entry: fileURLToPath(new URL('../src/index.ts', import.meta.url)),
+  smoke: SMOKE,
+  does: 'sign in, query, transaction, select, export',
+  input: (runtime) => {
     const { httpUrl, user, pass } = surrealdb();
-    const outcome = await runtime.run(bundle, { url: httpUrl, user, pass, ...uniqueScope(`http_${runtime.name}`) });
-    expect(outcome).toEqual({ sum: 42, records: [{ id: 'smoke:1', ok: true }], exported: true });
-  });
-}
+    return { url: httpUrl, user, pass, ...uniqueScope(`http_${runtime}`) };
+  },
+  expected: { sum: 42, records: [{ id: 'smoke:1', ok: true }], exported: true },
+});

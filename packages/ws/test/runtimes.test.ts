@@ -5,8 +5,7 @@
  * name says so (CI installs all three).
  */
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { prepareSmoke, runtimes, type SmokeBundle } from '../../embedded/test-support/runtimes.ts';
+import { testEachRuntime } from '../../embedded/test-support/runtimes.ts';
 import { surrealdb, uniqueScope } from './support.ts';
 
 const SMOKE = `
@@ -31,16 +30,13 @@ export async function smoke({ url, user, pass, namespace, database }) {
 }
 `;
 
-let bundle: SmokeBundle;
-beforeAll(async () => {
-  bundle = await prepareSmoke(fileURLToPath(new URL('../src/index.ts', import.meta.url)), SMOKE);
-});
-afterAll(() => bundle.remove());
-
-for (const runtime of runtimes) {
-  test.skipIf(runtime.command === undefined)(`${runtime.name}: connect, live, query, session, transaction (skipped when ${runtime.name} is not installed)`, async () => {
+testEachRuntime({
+  entry: fileURLToPath(new URL('../src/index.ts', import.meta.url)),
+  smoke: SMOKE,
+  does: 'connect, live, query, session, transaction',
+  input: (runtime) => {
     const { url, user, pass } = surrealdb();
-    const outcome = await runtime.run(bundle, { url, user, pass, ...uniqueScope(`ws_${runtime.name}`) });
-    expect(outcome).toEqual({ sum: 42, action: 'CREATE', where: 'other', tx: 7 });
-  });
-}
+    return { url, user, pass, ...uniqueScope(`ws_${runtime}`) };
+  },
+  expected: { sum: 42, action: 'CREATE', where: 'other', tx: 7 },
+});
