@@ -38,13 +38,12 @@ export class SdbError extends Error {
 
   static override [Symbol.hasInstance](value: unknown): boolean {
     if (!Object.hasOwn(this, errorBrand)) return Function.prototype[Symbol.hasInstance].call(this, value);
-    if (typeof value !== 'object' || value === null) return false;
     const wanted = (this as unknown as Record<typeof errorBrand, string>)[errorBrand];
     // The codec's CborError lives outside this tree (the codec has no dependency on it) but is an sdb error.
-    if (wanted === 'SdbError' && (value as Record<symbol, unknown>)[CBOR_ERROR] === true) return true;
-    for (let proto = Object.getPrototypeOf(value); proto !== null; proto = Object.getPrototypeOf(proto)) {
-      const ctor = (proto as { constructor?: unknown }).constructor as Record<typeof errorBrand, unknown> | undefined;
-      if (ctor && Object.hasOwn(ctor, errorBrand) && ctor[errorBrand] === wanted) return true;
+    if (wanted === 'SdbError' && (value as Record<symbol, unknown> | null | undefined)?.[CBOR_ERROR] === true) return true;
+    // A constructor without a brand of its own inherits its nearest sdb ancestor's, which the walk meets anyway.
+    for (let proto = Object(value); (proto = Object.getPrototypeOf(proto)); ) {
+      if ((proto as { constructor?: Record<typeof errorBrand, unknown> }).constructor?.[errorBrand] === wanted) return true;
     }
     return false;
   }
@@ -79,11 +78,10 @@ export class ServerError extends SdbError {
 
   /** The error class for an RPC error payload, by its `kind`; chained causes become ServerErrors too. */
   static from(payload: RpcErrorPayload): ServerError {
-    if (typeof payload !== 'object' || payload === null) {
-      return new ServerError({ code: -32000, message: typeof payload === 'string' ? payload : 'The server answered with an error' });
-    }
+    // Off the wire anything may come; a bare string is taken as the message.
+    if (typeof payload !== 'object' || payload === null) payload = { message: payload } as never;
     const { kind, cause } = payload;
-    const Kind = (typeof kind === 'string' && Object.hasOwn(KINDS, kind) ? KINDS[kind] : undefined) ?? ServerError;
+    const Kind = (typeof kind === 'string' && Object.hasOwn(KINDS, kind) && KINDS[kind]) || ServerError;
     return new Kind(payload, typeof cause === 'object' && cause !== null ? { cause: ServerError.from(cause) } : undefined);
   }
 }

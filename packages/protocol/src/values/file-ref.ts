@@ -18,7 +18,7 @@ export class FileRef extends Value {
 
   /** SurrealQL literal: `f"bucket:/key"`. */
   toString(): string {
-    return `f"${`${this.bucket}:${this.key}`.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+    return `f"${`${this.bucket}:${this.key}`.replace(/[\\"]/g, '\\$&')}"`;
   }
 
   [cborValue](): [string, string] {

@@ -13,7 +13,7 @@ const DIGITS = /^[0-9]+$/;
 
 /** An identifier (a table name): bare when plain, otherwise in backticks with \ and ` escaped. */
 export function escapeIdent(name: string): string {
-  return PLAIN_IDENT.test(name) ? name : `\`${name.replace(/\\/g, '\\\\').replace(/`/g, '\\`')}\``;
+  return PLAIN_IDENT.test(name) ? name : `\`${name.replace(/[\\`]/g, '\\$&')}\``;
 }
 
 /**
@@ -28,15 +28,13 @@ export function escapeRecordIdPart(text: string): string {
 
 /** A SurrealQL string literal, quoted as SurrealDB prints one: single quotes unless the text holds one. */
 export function quoteString(text: string): string {
-  const quote = text.includes("'") ? '"' : "'";
-  return `${quote}${text.replace(/\\/g, '\\\\').replaceAll(quote, `\\${quote}`)}${quote}`;
+  return text.includes("'") ? `"${text.replace(/[\\"]/g, '\\$&')}"` : `'${text.replace(/\\/g, '\\\\')}'`;
 }
 
 /** A number: integers bare, other floats with SurrealQL's `f` suffix, NaN and ±Infinity by name. */
 export function formatNumber(value: number): string {
-  if (Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value);
-  if (!Number.isFinite(value)) return String(value);
-  return Object.is(value, -0) ? '-0f' : `${value}f`;
+  if (Object.is(value, -0)) return '-0f';
+  return Number.isSafeInteger(value) || !Number.isFinite(value) ? String(value) : `${value}f`;
 }
 
 /** The SurrealQL literal of any value this codec can carry. */
@@ -80,5 +78,5 @@ function objectLiteral(entries: [string, unknown][]): string {
 
 /** An object key: bare when a plain identifier, otherwise double-quoted. */
 function objectKey(key: string): string {
-  return PLAIN_IDENT.test(key) ? key : `"${key.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return PLAIN_IDENT.test(key) ? key : `"${key.replace(/[\\"]/g, '\\$&')}"`;
 }
