@@ -8,7 +8,7 @@ const CBOR_ERROR = brand('CborError');
 
 /** A CBOR encode or decode failure; `offset` is the byte position in the input (decode) or output (encode). */
 export class CborError extends Error {
-  readonly offset: number;
+  declare readonly offset: number;
 
   constructor(message: string, offset: number) {
     super(`${message} (at byte ${offset})`);

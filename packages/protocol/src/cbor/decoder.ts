@@ -80,7 +80,7 @@ function fixed(info: number, start: number, float?: boolean): number | bigint {
  * least `unitSize` bytes; this bounds every allocation by the input.
  */
 function length(n: number | bigint, unitSize: number, start: number): number {
-  if (typeof n === 'bigint' || n * unitSize > bytes.length - pos) fail(`Declared length ${n} exceeds the ${bytes.length - pos} bytes that remain`, start);
+  if (typeof n === 'bigint' || n * unitSize > bytes.length - pos) fail(`Declared length ${n} exceeds the remaining input`, start);
   return n;
 }
 
@@ -93,14 +93,14 @@ function item(depth: number): unknown {
   if (major === 7) return simple(info, start);
   if (major > 3 && depth >= MAX_DEPTH) fail(`Nesting deeper than ${MAX_DEPTH} levels`, start);
   if (info === 31) {
-    if (major === 2 || major === 3) return indefiniteString(major, start);
+    if (major === 2 || major === 3) return indefiniteString(major, depth);
     if (major === 4) {
       const value: unknown[] = [];
       while (!atBreak()) value.push(item(depth + 1));
       return value;
     }
     if (major === 5) return map(-1, depth + 1);
-    fail('Indefinite length is allowed only for strings, arrays and maps', start);
+    fail('Unexpected indefinite length', start);
   }
   const n = info < 24 ? info : fixed(info, start);
   switch (major) {
@@ -131,7 +131,7 @@ const SIMPLE_VALUES = [false, true, null, undefined];
 function simple(info: number, start: number): unknown {
   if (info >= 20 && info < 24) return SIMPLE_VALUES[info - 20];
   if (info > 24 && info < 28) return fixed(info, start, true);
-  fail(info === 31 ? 'Unexpected break outside an indefinite-length item' : `Unsupported simple value (additional information ${info})`, start);
+  fail(info === 31 ? 'Unexpected break' : `Unsupported simple value ${info}`, start);
 }
 
 function byteString(size: number): Uint8Array {
@@ -144,7 +144,7 @@ function utf8(value: Uint8Array, start: number): string {
   try {
     return textDecoder.decode(value);
   } catch {
-    return fail('Invalid UTF-8 in a text string', start);
+    return fail('Invalid UTF-8', start);
   }
 }
 
@@ -155,26 +155,21 @@ function textString(size: number, start: number): string {
   return value;
 }
 
-/** An indefinite-length string: definite strings of the same major type, then a break. */
-function indefiniteString(major: number, start: number): Uint8Array | string {
-  const chunks: Uint8Array[] = [];
-  let text = '';
-  let total = 0;
+/**
+ * An indefinite-length string: definite strings of the same major type (each text chunk valid
+ * UTF-8 on its own), then a break.
+ */
+function indefiniteString(major: number, depth: number): Uint8Array | string {
+  const chunks: (Uint8Array | string)[] = [];
   while (!atBreak()) {
-    const chunkStart = pos;
-    const initial = bytes[pos++] as number;
-    const info = initial & 0x1f;
-    if (initial >> 5 !== major || info === 31) fail('An indefinite-length string chunk must be a definite string of the same type', chunkStart);
-    const chunk = byteString(length(info < 24 ? info : fixed(info, chunkStart), 1, chunkStart));
-    // Each text chunk must be valid UTF-8 on its own.
-    if (major === 3) text += utf8(chunk, start);
-    chunks.push(chunk);
-    total += chunk.length;
+    const initial = bytes[pos] as number;
+    if (initial >> 5 !== major || (initial & 0x1f) === 31) fail('Invalid chunk in an indefinite-length string', pos);
+    chunks.push(item(depth) as Uint8Array | string);
   }
-  if (major === 3) return text;
-  const value = new Uint8Array(total);
+  if (major === 3) return chunks.join('');
+  const value = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.length, 0));
   let offset = 0;
-  for (const chunk of chunks) {
+  for (const chunk of chunks as Uint8Array[]) {
     value.set(chunk, offset);
     offset += chunk.length;
   }

@@ -8,8 +8,8 @@ const TAGGED = brand('Tagged');
 
 /** A tagged CBOR item whose tag number has no meaning here; encodes back unchanged. */
 export class Tagged<T = unknown> {
-  readonly tag: number;
-  readonly value: T;
+  declare readonly tag: number;
+  declare readonly value: T;
 
   constructor(tag: number, value: T) {
     if (!Number.isSafeInteger(tag) || tag < 0) throw new TypeError(`Invalid CBOR tag number: ${tag}`);

@@ -53,11 +53,11 @@ export class SdbError extends Error {
 export class ServerError extends SdbError {
   static override readonly [errorBrand]: string = 'ServerError';
   /** JSON-RPC style code, e.g. -32000 (internal), -32602 (method not allowed), -32006 (thrown). */
-  readonly code: number;
+  declare readonly code: number;
   /** The SurrealDB 3 error kind as the server gave it (`Internal` when it gave none). */
-  readonly kind: string;
+  declare readonly kind: string;
   /** Structured detail `{kind, details?}` as the server gave it, if any. */
-  readonly details: unknown;
+  declare readonly details: unknown;
 
   constructor(payload: RpcErrorPayload, options?: { cause?: unknown }) {
     // The payload comes off the wire: read each field only when it has the right type.
@@ -171,11 +171,11 @@ export class ProtocolError extends SdbError {
 export class StatementError extends SdbError {
   static override readonly [errorBrand]: string = 'StatementError';
   /** Zero-based index of the statement in the query. */
-  readonly index: number;
+  declare readonly index: number;
   /** The SurrealDB 3 error kind of the failure (`Internal` when the server gave none). */
-  readonly kind: string;
+  declare readonly kind: string;
   /** Structured detail `{kind, details?}` as the server gave it, if any. */
-  readonly details: unknown;
+  declare readonly details: unknown;
 
   constructor(index: number, payload: Omit<RpcErrorPayload, 'code'> & { code?: number }) {
     super(payload.message, { cause: ServerError.from({ code: -32000, ...payload }) });

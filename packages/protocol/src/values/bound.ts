@@ -7,7 +7,7 @@ import { Value, brandValue } from './value.ts';
 
 /** What both kinds of bound share: a value, printed and serialised as itself. */
 abstract class RangeBound<T> extends Value<unknown> {
-  readonly value: T;
+  declare readonly value: T;
 
   constructor(value: T) {
     super();

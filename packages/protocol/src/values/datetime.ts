@@ -10,9 +10,9 @@ const ISO = /^([+-]?\d{4,6})-(\d\d)-(\d\d)(?:[Tt ](\d\d):(\d\d):(\d\d)(?:\.(\d{1
 /** A UTC instant: whole seconds since the Unix epoch plus 0..999,999,999 nanoseconds. */
 export class Datetime extends Value {
   /** Whole seconds since 1970-01-01T00:00:00Z (negative before it). */
-  readonly seconds: number;
+  declare readonly seconds: number;
   /** Nanoseconds within the second, 0..999,999,999. */
-  readonly nanoseconds: number;
+  declare readonly nanoseconds: number;
 
   /**
    * From a Date, an ISO 8601 / RFC 3339 string (up to 9 fractional digits; a date alone means

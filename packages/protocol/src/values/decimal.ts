@@ -10,7 +10,7 @@ const DECIMAL_TEXT = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 /** An arbitrary-precision decimal such as `19.99`; the digits are kept exactly as given. */
 export class Decimal extends Value {
   /** Plain decimal text: optional `-`, digits, optional `.digits` (exponents are expanded). */
-  readonly value: string;
+  declare readonly value: string;
 
   constructor(value: string | number | bigint | Decimal) {
     super();

@@ -25,34 +25,34 @@ const PART = /(\d+)(ns|us|µs|μs|ms|s|m|h|d|w|y)/y;
 /** A length of time, e.g. `new Duration('1h30m')`. Never negative, as in SurrealDB. */
 export class Duration extends Value {
   /** Whole seconds. */
-  readonly seconds!: bigint;
+  declare readonly seconds: bigint;
   /** Nanoseconds within the second, 0..999,999,999. */
-  readonly nanoseconds!: number;
+  declare readonly nanoseconds: number;
 
   /** From SurrealQL duration text: one or more `<integer><unit>` with units y w d h m s ms us/µs ns. */
   constructor(value: string | Duration) {
     super();
-    setTotal(this, value instanceof Duration ? value.totalNanoseconds() : parseDuration(value));
+    setTotal(this, value instanceof Duration ? total(value) : parseDuration(value));
   }
 
   /** From whole seconds and extra nanoseconds (which may exceed one second). */
   static fromParts(seconds: number | bigint, nanoseconds: number | bigint = 0): Duration {
-    return Duration.fromNanoseconds(toBigInt(seconds) * NS_PER_SECOND + toBigInt(nanoseconds));
+    return fromTotal(toBigInt(seconds) * NS_PER_SECOND + toBigInt(nanoseconds));
   }
 
   static fromNanoseconds(nanoseconds: bigint): Duration {
-    return setTotal(Object.create(Duration.prototype) as Duration, nanoseconds);
+    return fromTotal(nanoseconds);
   }
 
   /** From milliseconds (fractions kept to the nanosecond). */
   static fromMilliseconds(milliseconds: number): Duration {
     if (!Number.isFinite(milliseconds)) throw new RangeError('Duration milliseconds must be finite');
     const whole = Math.floor(milliseconds);
-    return Duration.fromNanoseconds(BigInt(whole) * 1_000_000n + BigInt(Math.round((milliseconds - whole) * 1e6)));
+    return fromTotal(BigInt(whole) * 1_000_000n + BigInt(Math.round((milliseconds - whole) * 1e6)));
   }
 
   totalNanoseconds(): bigint {
-    return this.seconds * NS_PER_SECOND + BigInt(this.nanoseconds);
+    return total(this);
   }
 
   /** Milliseconds as a number (fractional below a millisecond), e.g. for setTimeout. */
@@ -61,32 +61,32 @@ export class Duration extends Value {
   }
 
   add(other: Duration): Duration {
-    return Duration.fromNanoseconds(this.totalNanoseconds() + other.totalNanoseconds());
+    return fromTotal(total(this) + total(other));
   }
 
   /** The difference; a RangeError when `other` is longer, since durations are never negative. */
   sub(other: Duration): Duration {
-    return Duration.fromNanoseconds(this.totalNanoseconds() - other.totalNanoseconds());
+    return fromTotal(total(this) - total(other));
   }
 
   /** Scaled by a non-negative factor; a fractional factor rounds to the nearest nanosecond. */
   mul(factor: number | bigint): Duration {
-    const total = this.totalNanoseconds();
-    if (typeof factor === 'bigint') return Duration.fromNanoseconds(total * factor);
+    const nanoseconds = total(this);
+    if (typeof factor === 'bigint') return fromTotal(nanoseconds * factor);
     if (!(factor >= 0) || factor === Infinity) throw new RangeError('A Duration factor must be finite and non-negative');
-    return Duration.fromNanoseconds(Number.isInteger(factor) ? total * BigInt(factor) : BigInt(Math.round(Number(total) * factor)));
+    return fromTotal(Number.isInteger(factor) ? nanoseconds * BigInt(factor) : BigInt(Math.round(Number(nanoseconds) * factor)));
   }
 
   /** -1, 0 or 1 as this is shorter than, equal to or longer than `other`. */
   compare(other: Duration): -1 | 0 | 1 {
-    const a = this.totalNanoseconds();
-    const b = other.totalNanoseconds();
+    const a = total(this);
+    const b = total(other);
     return a < b ? -1 : a > b ? 1 : 0;
   }
 
   /** SurrealQL text, largest unit first: `1h30m`, `1y2w3d4h5m6s7ms8µs9ns`, `0ns`. */
   toString(): string {
-    let rest = this.totalNanoseconds();
+    let rest = total(this);
     let text = '';
     for (const [unit, size] of Object.entries(UNITS)) {
       if (rest >= size) {
@@ -106,6 +106,14 @@ export class Duration extends Value {
   static {
     brandValue(this, 'Duration', TAG_DURATION);
   }
+}
+
+function total(duration: Duration): bigint {
+  return duration.seconds * NS_PER_SECOND + BigInt(duration.nanoseconds);
+}
+
+function fromTotal(nanoseconds: bigint): Duration {
+  return setTotal(Object.create(Duration.prototype) as Duration, nanoseconds);
 }
 
 /** Sets the two fields of a new Duration from a total; a RangeError when negative. */

@@ -6,8 +6,8 @@ import { Value, brandValue } from './value.ts';
 
 /** A reference to the file `key` (a path such as `/photos/a.png`) in `bucket`. */
 export class FileRef extends Value {
-  readonly bucket: string;
-  readonly key: string;
+  declare readonly bucket: string;
+  declare readonly key: string;
 
   constructor(bucket: string, key: string) {
     super();

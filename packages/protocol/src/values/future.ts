@@ -8,7 +8,7 @@ import { Value, brandValue } from './value.ts';
 
 /** The body of a `<future>` block, e.g. `time::now()`. */
 export class Future extends Value {
-  readonly body: string;
+  declare readonly body: string;
 
   constructor(body: string) {
     super();

@@ -42,7 +42,7 @@ export abstract class Geometry extends Value<GeoJson> {
 
 /** A point: `[longitude, latitude]` (or `[x, y]`). */
 export class GeometryPoint extends Geometry {
-  readonly coordinates: Coordinates;
+  declare readonly coordinates: Coordinates;
 
   constructor(coordinates: Coordinates) {
     super();
@@ -70,7 +70,7 @@ export class GeometryPoint extends Geometry {
 
 /** A line through two or more points (GeoJSON LineString). */
 export class GeometryLine extends Geometry {
-  readonly points: readonly GeometryPoint[];
+  declare readonly points: readonly GeometryPoint[];
 
   constructor(points: readonly GeometryPoint[]) {
     super();
@@ -92,7 +92,7 @@ export class GeometryLine extends Geometry {
 
 /** A polygon: an exterior ring, then any interior rings (holes), each a closed line. */
 export class GeometryPolygon extends Geometry {
-  readonly lines: readonly GeometryLine[];
+  declare readonly lines: readonly GeometryLine[];
 
   constructor(lines: readonly GeometryLine[]) {
     super();
@@ -113,7 +113,7 @@ export class GeometryPolygon extends Geometry {
 }
 
 export class GeometryMultiPoint extends Geometry {
-  readonly points: readonly GeometryPoint[];
+  declare readonly points: readonly GeometryPoint[];
 
   constructor(points: readonly GeometryPoint[]) {
     super();
@@ -134,7 +134,7 @@ export class GeometryMultiPoint extends Geometry {
 }
 
 export class GeometryMultiLine extends Geometry {
-  readonly lines: readonly GeometryLine[];
+  declare readonly lines: readonly GeometryLine[];
 
   constructor(lines: readonly GeometryLine[]) {
     super();
@@ -155,7 +155,7 @@ export class GeometryMultiLine extends Geometry {
 }
 
 export class GeometryMultiPolygon extends Geometry {
-  readonly polygons: readonly GeometryPolygon[];
+  declare readonly polygons: readonly GeometryPolygon[];
 
   constructor(polygons: readonly GeometryPolygon[]) {
     super();
@@ -177,7 +177,7 @@ export class GeometryMultiPolygon extends Geometry {
 
 /** Any mix of geometries (GeoJSON GeometryCollection). */
 export class GeometryCollection extends Geometry {
-  readonly geometries: readonly Geometry[];
+  declare readonly geometries: readonly Geometry[];
 
   constructor(geometries: readonly Geometry[]) {
     super();

@@ -8,8 +8,8 @@ import { Value, brandValue } from './value.ts';
 
 /** A SurrealQL range such as `1..=5` or `'a'>..`; an `undefined` bound is open. */
 export class Range<Begin = unknown, End = Begin> extends Value {
-  readonly begin: Bound<Begin>;
-  readonly end: Bound<End>;
+  declare readonly begin: Bound<Begin>;
+  declare readonly end: Bound<End>;
 
   constructor(begin: Bound<Begin>, end: Bound<End>) {
     super();

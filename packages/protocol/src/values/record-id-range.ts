@@ -12,9 +12,9 @@ import { Value, brandValue } from './value.ts';
 
 /** The records of `table` whose keys fall between two bounds, e.g. `person:1..=100`. */
 export class RecordIdRange<Tb extends string = string, Key extends RecordIdKey = RecordIdKey> extends Value {
-  readonly table: Tb;
-  readonly begin: Bound<Key>;
-  readonly end: Bound<Key>;
+  declare readonly table: Tb;
+  declare readonly begin: Bound<Key>;
+  declare readonly end: Bound<Key>;
 
   constructor(table: Tb | Table<Tb>, begin: Bound<Key>, end: Bound<Key>) {
     super();

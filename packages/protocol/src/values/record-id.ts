@@ -12,8 +12,8 @@ export type RecordIdKey = string | number | bigint | Uuid | readonly unknown[] |
 
 /** A record id such as `person:tobie`, `person:⟨tobie lee⟩`, `temp:[1, 'a']` or `log:u'…'`. */
 export class RecordId<Tb extends string = string, Id extends RecordIdKey = RecordIdKey> extends Value {
-  readonly table: Tb;
-  readonly id: Id;
+  declare readonly table: Tb;
+  declare readonly id: Id;
 
   constructor(table: Tb | Table<Tb>, id: Id) {
     super();

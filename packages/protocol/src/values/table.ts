@@ -7,7 +7,7 @@ import { Value, brandValue } from './value.ts';
 
 /** A SurrealDB table name, distinct from a plain string on the wire. */
 export class Table<Name extends string = string> extends Value {
-  readonly name: Name;
+  declare readonly name: Name;
 
   constructor(name: Name) {
     super();

@@ -9,7 +9,7 @@ const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 /** A UUID, stored as its 16 bytes. */
 export class Uuid extends Value {
   /** The 16 bytes, big-endian as in RFC 9562. Do not mutate. */
-  readonly bytes: Uint8Array;
+  declare readonly bytes: Uint8Array;
 
   /** From the canonical text form (`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`) or 16 bytes (copied). */
   constructor(value: string | Uint8Array) {

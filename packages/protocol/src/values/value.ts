@@ -5,6 +5,8 @@
  * Each class calls `brandValue` once (in a static block): it puts `Symbol.for('sdb.<Name>')` and
  * the CBOR tag on the prototype. `Symbol.for` symbols are shared by every module instance in the
  * realm, so a RecordId made by another copy of @sdb/protocol still passes `instanceof RecordId`.
+ * Value classes `declare` their fields and assign them in the constructor, so the compiler emits
+ * no separate field definitions (smaller bundles, one shape per class).
  */
 import { cborTag, cborValue } from '../cbor/tags.ts';
 import { valuesEqual } from './equality.ts';
