@@ -3,7 +3,7 @@
  * database, `auth`, and a default `timeout`. Signs in once (or checks the server answers), then
  * resolves an `HttpClient`.
  */
-import { applyAuth, type Auth } from './auth.ts';
+import { resolveAuth, type Auth, type AuthValue, type RpcClient } from '@sdb/protocol';
 import { HttpClient } from './http-client.ts';
 import { HttpTransport, type HttpTransportOptions } from './http-transport.ts';
 
@@ -21,7 +21,7 @@ export async function connect(url: string | URL, options: ConnectOptions = {}): 
   const client = new HttpClient(new HttpTransport(url, transportOptions));
   try {
     if (typeof auth === 'function') {
-      await client.transport.useAuthCallback(async () => applyAuth(client, await auth()));
+      await client.transport.useAuthCallback(async () => applyAuth(client, await resolveAuth(auth)));
     } else if (auth !== undefined) {
       await applyAuth(client, auth);
     } else {
@@ -32,4 +32,10 @@ export async function connect(url: string | URL, options: ConnectOptions = {}): 
     throw error;
   }
   return client;
+}
+
+/** Signs `client` in with credentials, or authenticates it with a token. */
+async function applyAuth(client: RpcClient, auth: AuthValue): Promise<void> {
+  if (typeof auth === 'string') await client.authenticate(auth);
+  else await client.signin(auth);
 }

@@ -4,13 +4,11 @@
  * (sent as headers), the token (Authorization), `let` variables (merged into `query`), and the
  * credentials to sign in again when the token expires or is rejected.
  */
-import { ConnectionClosedError, ProtocolError, ServerError, decode, encode } from '@sdb/protocol';
-import type { CallOptions, LiveNotification, Transport, TransportCapabilities } from '@sdb/protocol';
+import { ConnectionClosedError, ProtocolError, ServerError, decode, encode, observeRequest, tokenExpiresAt } from '@sdb/protocol';
+import type { CallOptions, DiagnosticsHook, LiveNotification, Transport, TransportCapabilities } from '@sdb/protocol';
 import { isRejectedToken } from './auth-failure.ts';
-import { observed, type RequestDiagnostic } from './diagnostics.ts';
 import { httpBaseUrl } from './endpoint.ts';
 import { CLOSED, exchange, type HttpReply } from './request.ts';
-import { tokenExpiresAt } from './token-expiry.ts';
 import { NotSupportedOverHttpError } from './unsupported-error.ts';
 
 export interface HttpTransportOptions {
@@ -23,7 +21,7 @@ export interface HttpTransportOptions {
   /** Node only: an undici `Dispatcher` (e.g. an `Agent` with a larger keep-alive pool) handed to `fetch`. */
   dispatcher?: unknown;
   /** Sees every call once it settles (method, duration, outcome); never a secret, never a result. */
-  diagnostics?: (event: RequestDiagnostic) => void;
+  diagnostics?: DiagnosticsHook;
 }
 
 /** Options for the non-RPC routes (`/health`, `/version`, `/import`, `/export`). */
@@ -48,7 +46,7 @@ export class HttpTransport implements Transport {
   readonly #timeout: number;
   readonly #extraHeaders: Record<string, string>;
   readonly #dispatcher: unknown;
-  readonly #diagnostics: ((event: RequestDiagnostic) => void) | undefined;
+  readonly #diagnostics: DiagnosticsHook | undefined;
   readonly #inflight = new Set<AbortController>();
   #closed = false;
   #nextId = 0;
@@ -105,12 +103,12 @@ export class HttpTransport implements Transport {
   call(method: string, params: readonly unknown[], options: CallOptions = {}): Promise<unknown> {
     // An auth call made while re-signing in comes from the auth callback: the client's own.
     const internal = this.#reauthenticating !== undefined && AUTH_METHODS.has(method);
-    return observed(this.#diagnostics, method, params, internal, () => this.#dispatch(method, params, options));
+    return observeRequest(this.#diagnostics, { method, params, internal }, () => this.#dispatch(method, params, options));
   }
 
   /** Checks the server answers (`ping`), reported to diagnostics as the client's own call. */
   probe(options: CallOptions = {}): Promise<void> {
-    return observed(this.#diagnostics, 'ping', [], true, async () => {
+    return observeRequest(this.#diagnostics, { method: 'ping', params: [], internal: true }, async () => {
       await this.#authorized(() => this.#rpc('ping', [], options, true), options);
     });
   }
@@ -243,7 +241,7 @@ export class HttpTransport implements Transport {
       try {
         if (this.#authCallback) return await this.#authCallback();
         const params = [this.#credentials];
-        const result = await observed(this.#diagnostics, 'signin', params, true, () => this.#rpc('signin', params, { timeout: options.timeout ?? this.#timeout }, false));
+        const result = await observeRequest(this.#diagnostics, { method: 'signin', params, internal: true }, () => this.#rpc('signin', params, { timeout: options.timeout ?? this.#timeout }, false));
         this.#setToken(tokenOf(result));
       } finally {
         this.#reauthenticating = undefined;

@@ -47,9 +47,12 @@ export {
 } from './rpc/methods.ts';
 export {
   credentialsToWire,
+  resolveAuth,
   tokensFromWire,
   type AccessCredentials,
+  type Auth,
   type AuthTokens,
+  type AuthValue,
   type BearerCredentials,
   type RefreshCredentials,
   type SigninCredentials,
@@ -57,6 +60,9 @@ export {
   type UserCredentials,
 } from './rpc/credentials.ts';
 export { redactParams } from './rpc/redact.ts';
+export { observeRequest, reportRequest, type DiagnosticsHook, type RequestDiagnostic, type SettledRequest } from './rpc/diagnostics.ts';
+export { tokenExpired, tokenExpiresAt } from './rpc/token-expiry.ts';
+export { isSecure, parseServerUrl } from './rpc/server-url.ts';
 export { statementResults, type StatementFailure, type StatementResult, type StatementSuccess } from './rpc/statement-result.ts';
 export { RpcClient, type CompiledQuery, type ManyTarget, type RunOptions, type UseResult, type UseTarget } from './rpc/client.ts';
 export { isLiveNotification, parseLiveNotification, type LiveAction, type LiveNotification, type LiveNotificationFrame } from './rpc/live.ts';

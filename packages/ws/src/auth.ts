@@ -4,9 +4,7 @@
  * after the session expired: the auth callback, the access token while it is valid, the refresh
  * token, then the stored credentials.
  */
-import { NotAllowedError, credentialsToWire, tokensFromWire, type AuthTokens, type Uuid, type WireCredentials } from '@sdb/protocol';
-import type { Auth, AuthValue } from './options.ts';
-import { tokenExpired } from './token-expiry.ts';
+import { NotAllowedError, credentialsToWire, resolveAuth, tokenExpired, tokensFromWire, type Auth, type AuthTokens, type AuthValue, type Uuid, type WireCredentials } from '@sdb/protocol';
 
 /** The last authentication of a session, as the transport observed it. */
 export interface StoredAuth {
@@ -29,15 +27,6 @@ export async function applyAuth(send: Send, value: AuthValue, session: Uuid | un
   return { tokens: tokensFromWire(await send('signin', [credentials], session)), credentials };
 }
 
-/** Resolves an `auth` option to its value, asking the callback if it is one. */
-export async function authValue(auth: Auth): Promise<AuthValue> {
-  const value = typeof auth === 'function' ? await auth() : auth;
-  if (typeof value !== 'string' && (typeof value !== 'object' || value === null)) {
-    throw new TypeError('auth must be credentials, a token string, or a function returning one');
-  }
-  return value;
-}
-
 /**
  * Authenticates a fresh (or expired) session again. A callback wins (it may hand out a fresh
  * token); otherwise the stored access token while valid, then the refresh token, then the stored
@@ -45,7 +34,7 @@ export async function authValue(auth: Auth): Promise<AuthValue> {
  * refusal when nothing works.
  */
 export async function restoreAuth(send: Send, stored: StoredAuth | undefined, source: Auth | undefined, session: Uuid | undefined): Promise<StoredAuth | undefined> {
-  if (typeof source === 'function' || (stored === undefined && source !== undefined)) return applyAuth(send, await authValue(source), session);
+  if (typeof source === 'function' || (stored === undefined && source !== undefined)) return applyAuth(send, await resolveAuth(source), session);
   if (stored === undefined) return undefined;
   const { tokens, credentials } = stored;
   let refusal: unknown;

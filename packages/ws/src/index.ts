@@ -9,8 +9,9 @@ export { WsScope, type LiveOptions } from './scope.ts';
 export { WsTransaction, isTransactionConflict, retryOnConflict, type TransactionOptions } from './transaction.ts';
 export { LiveSubscription, type LiveMessage, type LiveResumed, type LiveSource } from './live.ts';
 export { WsTransport, type ConnectionStatus } from './transport.ts';
-export type { Auth, AuthValue, ConnectOptions, PingOptions, ReconnectOptions } from './options.ts';
+export type { ConnectOptions, PingOptions, ReconnectOptions } from './options.ts';
+// Shared with @sdb/http, defined in @sdb/protocol; named here too so `@sdb/ws` alone types a connect call.
+export type { Auth, AuthValue, RequestDiagnostic } from '@sdb/protocol';
 export type { ClientEvents, EventName, Listener } from './events.ts';
-export type { RequestDiagnostic } from './diagnostics.ts';
 export type { WebSocketConstructor } from './socket.ts';
 export { backoffDelay } from './reconnect.ts';

@@ -2,19 +2,8 @@
  * @module `connect` options, their defaults, and their validation (bad values fail at `connect`
  * with a `TypeError` that names the option, never later on first use).
  */
-import type { SigninCredentials } from '@sdb/protocol';
-import type { RequestDiagnostic } from './diagnostics.ts';
+import type { Auth, DiagnosticsHook } from '@sdb/protocol';
 import type { WebSocketConstructor } from './socket.ts';
-
-/** Credentials to sign in with, or an access token (a JWT) to authenticate with. */
-export type AuthValue = SigninCredentials | string;
-
-/**
- * How a connection (or session) authenticates: credentials, a token, or a callback asked for
- * either one whenever authentication is needed (at connect, and again after a reconnect or an
- * expired session), so short-lived tokens can be fetched fresh.
- */
-export type Auth = AuthValue | (() => AuthValue | Promise<AuthValue>);
 
 export interface ReconnectOptions {
   /** Delay before the first attempt, in ms (default 100). */
@@ -57,7 +46,7 @@ export interface ConnectOptions {
   /** Longest a call waits for a reconnect under `whenDisconnected: 'wait'` (default: the call's timeout). */
   waitTimeout?: number;
   /** Sees every request once it settles (method, duration, outcome); never its params. */
-  diagnostics?: (event: RequestDiagnostic) => void;
+  diagnostics?: DiagnosticsHook;
   /** WebSocket implementation; default the global `WebSocket`, else `ws` (Node 20) through isomorphic-ws. */
   WebSocket?: WebSocketConstructor;
 }
@@ -80,7 +69,7 @@ export interface ResolvedOptions {
   ping: { interval: number; timeout: number } | false;
   whenDisconnected: 'wait' | 'fail';
   waitTimeout: number | undefined;
-  diagnostics: ((event: RequestDiagnostic) => void) | undefined;
+  diagnostics: DiagnosticsHook | undefined;
   WebSocket: WebSocketConstructor | undefined;
 }
 

@@ -5,7 +5,7 @@
  */
 import { tokensFromWire, type Uuid, type WireCredentials } from '@sdb/protocol';
 import type { StoredAuth } from './auth.ts';
-import type { Auth } from './options.ts';
+import type { Auth } from '@sdb/protocol';
 
 export interface SessionState {
   /** The session id; undefined for the socket's own session. */

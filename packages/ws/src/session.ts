@@ -5,7 +5,7 @@
  * like the socket's own session, and ended by `close()` (`detach`) or `await using`.
  */
 import { ConnectionError, type Uuid } from '@sdb/protocol';
-import type { Auth } from './options.ts';
+import type { Auth } from '@sdb/protocol';
 import { WsScope } from './scope.ts';
 import type { WsTransport } from './transport.ts';
 

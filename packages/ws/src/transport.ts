@@ -9,23 +9,25 @@ import {
   ConnectionError,
   NotAllowedError,
   RequestAbortedError,
-  SdbError,
   ServerError,
   Table,
   TimeoutError,
+  observeRequest,
+  reportRequest,
+  resolveAuth,
+  type Auth,
   type CallOptions,
   type LiveNotification,
   type Transport,
   type TransportCapabilities,
   type Uuid,
 } from '@sdb/protocol';
-import { applyAuth, authValue, restoreAuth, type Send } from './auth.ts';
+import { applyAuth, restoreAuth, type Send } from './auth.ts';
 import { Connection } from './connection.ts';
-import type { RequestDiagnostic } from './diagnostics.ts';
 import { Emitter } from './events.ts';
 import { LiveRegistry, LiveSubscription, type LiveSource } from './live.ts';
 import { Liveness } from './liveness.ts';
-import type { Auth, ResolvedOptions } from './options.ts';
+import type { ResolvedOptions } from './options.ts';
 import { backoffDelay } from './reconnect.ts';
 import { keyOf, newSessionState, observeCall, type SessionState } from './session-state.ts';
 import { webSocketImplementation } from './socket.ts';
@@ -89,9 +91,10 @@ export class WsTransport implements Transport {
     const result = this.#callWithAuth(method, params, options, started);
     const diagnostics = this.#options.diagnostics;
     if (diagnostics) {
+      const request = { method, params, started, session: options.session, txn: options.txn, internal: false };
       result.then(
-        () => report(diagnostics, { method, params: redacted(method, params), duration: now() - started, ok: true, session: options.session, txn: options.txn, internal: false }),
-        (error: unknown) => report(diagnostics, { method, params: redacted(method, params), duration: now() - started, ok: false, error: errorName(error), session: options.session, txn: options.txn, internal: false }),
+        () => reportRequest(diagnostics, request),
+        (error: unknown) => reportRequest(diagnostics, { ...request, failure: { error } }),
       );
     }
     return result;
@@ -127,7 +130,7 @@ export class WsTransport implements Transport {
 
   /** Authenticates a session with an `auth` option value (or callback), and remembers it for restores. */
   async authenticateSession(session: Uuid | undefined, auth: Auth, options: CallOptions = {}): Promise<void> {
-    const value = await authValue(auth);
+    const value = await resolveAuth(auth);
     await applyAuth((method, params, target) => this.call(method, params, { ...options, session: target }), value, session);
     // After the call (whose observation cleared it): a callback is asked again on every restore.
     const state = this.#state(session);
@@ -323,16 +326,7 @@ export class WsTransport implements Transport {
 
   /** A call the client makes itself (restore, ping, re-authentication) on a given socket. */
   async #internal(connection: Connection, method: string, params: readonly unknown[], session: Uuid | undefined, timeout = this.#options.timeout): Promise<unknown> {
-    const started = now();
-    const diagnostics = this.#options.diagnostics;
-    try {
-      const result = await connection.request(method, params, timeout, { session });
-      if (diagnostics) report(diagnostics, { method, params: redacted(method, params), duration: now() - started, ok: true, session, internal: true });
-      return result;
-    } catch (error) {
-      if (diagnostics) report(diagnostics, { method, params: redacted(method, params), duration: now() - started, ok: false, error: errorName(error), session, internal: true });
-      throw error;
-    }
+    return observeRequest(this.#options.diagnostics, { method, params, session, internal: true }, () => connection.request(method, params, timeout, { session }));
   }
 
   /** One re-authentication per session at a time: concurrent calls that met an expired session share it. */
@@ -439,23 +433,4 @@ export class WsTransport implements Transport {
 
 function now(): number {
   return performance.now();
-}
-
-function errorName(error: unknown): string {
-  return error instanceof SdbError || error instanceof Error ? error.name : 'Error';
-}
-
-/** Methods whose params carry secrets (passwords, keys, tokens): the diagnostics hook sees placeholders. */
-const SECRET_METHODS = new Set(['signin', 'signup', 'authenticate', 'refresh', 'revoke']);
-
-function redacted(method: string, params: readonly unknown[]): readonly unknown[] {
-  return SECRET_METHODS.has(method) ? params.map(() => '[redacted]') : params;
-}
-
-function report(diagnostics: (event: RequestDiagnostic) => void, event: RequestDiagnostic): void {
-  try {
-    diagnostics(event);
-  } catch {
-    // A diagnostics hook's failure must not change the call's outcome.
-  }
 }

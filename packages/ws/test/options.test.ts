@@ -1,5 +1,5 @@
 /**
- * Pure pieces: endpoint normalisation, option validation, backoff delays, JWT expiry, and the
+ * Pure pieces: endpoint normalisation, option validation, backoff delays, and the
  * browser/edge rule (no Node built-ins or globals in src/).
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -7,7 +7,6 @@ import { describe, expect, test } from 'vitest';
 import { backoffDelay, connect } from '../src/index.ts';
 import { rpcEndpoint } from '../src/endpoint.ts';
 import { resolveOptions } from '../src/options.ts';
-import { tokenExpired, tokenExpiresAt } from '../src/token-expiry.ts';
 
 describe('endpoint', () => {
   test.each([
@@ -24,6 +23,11 @@ describe('endpoint', () => {
   test('other schemes and non-URLs are a TypeError', () => {
     expect(() => rpcEndpoint('ftp://x')).toThrow(TypeError);
     expect(() => rpcEndpoint('not a url')).toThrow(TypeError);
+  });
+
+  test('credentials in the URL are a TypeError that does not repeat them (URLs end up in logs)', () => {
+    expect(() => rpcEndpoint('ws://root:hunter2@127.0.0.1:8000')).toThrow(/`auth` option/);
+    expect(() => rpcEndpoint('ws://root:hunter2@127.0.0.1:8000')).not.toThrow(/hunter2/);
   });
 
   test('connect rejects a bad URL before opening anything', async () => {
@@ -70,21 +74,6 @@ describe('backoff', () => {
       expect(delay).toBeGreaterThanOrEqual(500);
       expect(delay).toBeLessThanOrEqual(1000);
     }
-  });
-});
-
-describe('token expiry', () => {
-  const jwt = (payload: object) => `e30.${btoa(JSON.stringify(payload)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')}.sig`;
-
-  test('reads exp from a JWT', () => {
-    expect(tokenExpiresAt(jwt({ exp: 1_700_000_000 }))).toBe(1_700_000_000_000);
-    expect(tokenExpired(jwt({ exp: 1 }))).toBe(true);
-    expect(tokenExpired(jwt({ exp: Math.floor(Date.now() / 1000) + 3600 }))).toBe(false);
-  });
-
-  test('a token without exp, or not a JWT, is never considered expired', () => {
-    expect(tokenExpiresAt(jwt({ sub: 'x' }))).toBeUndefined();
-    expect(tokenExpired('opaque-token')).toBe(false);
   });
 });
 

@@ -95,3 +95,22 @@ export function secretsOf(credentials: SigninCredentials | AuthTokens | string):
   }
   return secrets.filter((secret) => secret.length > 0);
 }
+
+/** Credentials to sign in with, or an access token (a JWT) to authenticate with. */
+export type AuthValue = SigninCredentials | string;
+
+/**
+ * The `auth` option of every sdb client: credentials, a token, or a callback asked for either
+ * whenever authentication is needed (at connect, and again after a reconnect or an expired
+ * token), so short-lived tokens can be fetched fresh.
+ */
+export type Auth = AuthValue | (() => AuthValue | Promise<AuthValue>);
+
+/** An `auth` option's value, asking the callback when it is one; a callback answering anything else is a `TypeError`. */
+export async function resolveAuth(auth: Auth): Promise<AuthValue> {
+  const value = typeof auth === 'function' ? await auth() : auth;
+  if (typeof value !== 'string' && (typeof value !== 'object' || value === null)) {
+    throw new TypeError('auth must be credentials, a token string, or a function returning one');
+  }
+  return value;
+}
