@@ -114,6 +114,9 @@ describe('tags with the wrong content', () => {
     ['49 Range with a bare value as a bound', 'd8318201f6'],
     ['89 Line of numbers', 'd90059820102'],
     ['0 datetime string that is not a date', 'c06161'],
+    ['0 datetime string around NONE (not "now")', 'c0c6f6'],
+    ['13 duration string around a number', 'cd01'],
+    ['9 uuid string that is not a uuid', 'c96161'],
     ['10 Decimal that is not a number', 'ca63616263'],
   ])('%s throws a CborError at the tag', (_, input) => {
     const error = captureError(() => decode(bytes(input)));
