@@ -43,6 +43,13 @@ describe('formatting', () => {
     expect(Datetime.fromEpoch(0, 1).toISOString()).toBe('1970-01-01T00:00:00.000000001Z');
   });
 
+  it("formats SurrealDB's extreme datetimes, and refuses instants beyond JS Date's range", () => {
+    expect(new Datetime('+262142-12-31T23:59:59.999999999Z').toISOString()).toBe('+262142-12-31T23:59:59.999999999Z');
+    expect(new Datetime('-262143-01-01T00:00:00Z').toISOString()).toBe('-262143-01-01T00:00:00Z');
+    expect(() => Datetime.fromEpoch(9e12).toISOString()).toThrow(RangeError);
+    expect(() => new Datetime('+300000-01-01')).toThrow(TypeError);
+  });
+
   it("toString is the SurrealQL literal d'…' and toJSON the ISO text", () => {
     const value = new Datetime('2024-01-01T00:00:00.000000001Z');
     expect(value.toString()).toBe("d'2024-01-01T00:00:00.000000001Z'");
