@@ -8,6 +8,7 @@
  * state, writes into a buffer of its own, and restores the state when it returns.
  */
 import { CborError } from './cbor-error.ts';
+import { fromHex } from '../values/hex.ts';
 import { TAG_BIGNUM_NEGATIVE, TAG_BIGNUM_POSITIVE, TAG_DATETIME, TAG_SET, cborTag, cborValue, type CborTaggable } from './tags.ts';
 
 /** Deeper than this is almost certainly a cycle; fail with a CborError rather than a stack overflow. */
@@ -136,7 +137,7 @@ function bigint(value: bigint): void {
   }
   const hex = n.toString(16);
   head(6, negative ? TAG_BIGNUM_NEGATIVE : TAG_BIGNUM_POSITIVE);
-  bytes(Uint8Array.from((hex.length % 2 ? `0${hex}` : hex).match(/../g) as string[], (pair) => parseInt(pair, 16)));
+  bytes(fromHex(hex.length % 2 ? `0${hex}` : hex));
 }
 
 function string(value: string): void {

@@ -9,6 +9,7 @@ import { Decimal } from '../values/decimal.ts';
 import { Duration } from '../values/duration.ts';
 import { FileRef } from '../values/file-ref.ts';
 import { Future } from '../values/future.ts';
+import { toHex } from '../values/hex.ts';
 import {
   GeometryCollection,
   GeometryLine,
@@ -88,7 +89,7 @@ function fromContent(tag: number, content: never): unknown {
     case tags.TAG_BIGNUM_POSITIVE:
     case tags.TAG_BIGNUM_NEGATIVE: {
       if (!((content as unknown) instanceof Uint8Array)) throw new TypeError('expected a byte string');
-      const magnitude = (content as Uint8Array).reduce((n, byte) => (n << 8n) | BigInt(byte), 0n);
+      const magnitude = BigInt(`0x0${toHex(content)}`);
       return tag === tags.TAG_BIGNUM_POSITIVE ? magnitude : -1n - magnitude;
     }
     default:

@@ -5,6 +5,7 @@
  * parser and its own printing.
  */
 import { cborTag } from '../cbor/tags.ts';
+import { toHex } from './hex.ts';
 
 const PLAIN_IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Record id parts print bare when made only of these characters (and not only of digits). */
@@ -54,7 +55,7 @@ export function toSurrealQL(value: unknown): string {
       if (cborTag in value) return String(value);
       if (Array.isArray(value)) return `[${value.map(toSurrealQL).join(', ')}]`;
       if (value instanceof Date) return `d${quoteString(value.toISOString())}`;
-      if (value instanceof Uint8Array) return `b"${Array.from(value, (b) => b.toString(16).padStart(2, '0')).join('').toUpperCase()}"`;
+      if (value instanceof Uint8Array) return `b"${toHex(value).toUpperCase()}"`;
       if (value instanceof Set) return setLiteral([...value].map(toSurrealQL));
       if (value instanceof Map) return objectLiteral(Array.from(value, ([k, v]) => [String(k), v]));
       return objectLiteral(Object.entries(value));

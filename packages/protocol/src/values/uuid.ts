@@ -2,6 +2,7 @@
  * @module Uuid: 16 bytes on the wire (CBOR tag 37), with v4 and v7 generation.
  */
 import { TAG_UUID, cborValue } from '../cbor/tags.ts';
+import { fromHex, toHex } from './hex.ts';
 import { Value, brandValue } from './value.ts';
 
 const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -14,7 +15,7 @@ export class Uuid extends Value {
   /** From the canonical text form (`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`) or 16 bytes (copied). */
   constructor(value: string | Uint8Array) {
     super();
-    const bytes = typeof value === 'string' && UUID_TEXT.test(value) ? Uint8Array.from(value.replace(/-/g, '').match(/../g) as string[], (hex) => parseInt(hex, 16)) : value;
+    const bytes = typeof value === 'string' && UUID_TEXT.test(value) ? fromHex(value.replace(/-/g, '')) : value;
     if (!(bytes instanceof Uint8Array) || bytes.length !== 16) throw new TypeError('A UUID is its canonical text form or exactly 16 bytes');
     this.bytes = new Uint8Array(bytes);
   }
@@ -47,7 +48,7 @@ export class Uuid extends Value {
 
   /** The canonical lowercase text form. */
   override toJSON(): string {
-    const hex = Array.from(this.bytes, (b) => (b + 0x100).toString(16).slice(1)).join('');
+    const hex = toHex(this.bytes);
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   }
 
