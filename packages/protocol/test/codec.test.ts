@@ -276,3 +276,15 @@ describe('unsupported JS values', () => {
     expect(hex(encode([1]))).toBe('8101');
   });
 });
+
+describe('re-entrant encode', () => {
+  it('an encode run by a getter during another encode leaves the outer one intact', () => {
+    const inner = {
+      get nested() {
+        return encode({ inner: 'x'.repeat(5000) });
+      },
+    };
+    const decoded = decode(encode({ before: 1, inner, after: 'y'.repeat(300) }));
+    expect(decoded).toEqual({ before: 1, inner: { nested: encode({ inner: 'x'.repeat(5000) }) }, after: 'y'.repeat(300) });
+  });
+});
