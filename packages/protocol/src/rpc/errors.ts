@@ -86,22 +86,54 @@ export class ServerError extends SdbError {
   }
 }
 
+/**
+ * A class that adds nothing to `Base` but its brand, which is also its `name` (set here, so that
+ * minifiers renaming classes cannot change it).
+ */
+function errorClass<Base extends new (...args: never[]) => SdbError>(Base: Base, brand: string): Base {
+  const Class = class extends (Base as unknown as typeof SdbError) {
+    static override readonly [errorBrand]: string = brand;
+  };
+  Object.defineProperty(Class, 'name', { value: brand });
+  return Class as unknown as Base;
+}
+
+/** The ServerError subclass for each SurrealDB 3 error kind, filled in below. */
+const KINDS: Record<string, typeof ServerError> = {};
+
+/** The subclass for the error kind `kind`, named `<kind>Error` unless `brand` says otherwise. */
+function kindError(kind: string, brand = `${kind}Error`): typeof ServerError {
+  return (KINDS[kind] = errorClass(ServerError, brand));
+}
+
 /** Kind `Validation`: parse errors, invalid requests or params, invalid content or merge values. */
-export class ValidationError extends ServerError {
-  static override readonly [errorBrand]: string = 'ValidationError';
-}
+export const ValidationError = kindError('Validation');
+export type ValidationError = ServerError;
 /** Kind `Configuration`: a feature or configuration the server does not support (e.g. live queries). */
-export class ConfigurationError extends ServerError {
-  static override readonly [errorBrand]: string = 'ConfigurationError';
-}
+export const ConfigurationError = kindError('Configuration');
+export type ConfigurationError = ServerError;
 /** Kind `Query`: a query that was not executed, timed out, was cancelled, or hit a transaction conflict. */
-export class QueryError extends ServerError {
-  static override readonly [errorBrand]: string = 'QueryError';
-}
+export const QueryError = kindError('Query');
+export type QueryError = ServerError;
 /** Kind `Serialization`: the server could not serialise or deserialise a value. */
-export class SerializationError extends ServerError {
-  static override readonly [errorBrand]: string = 'SerializationError';
-}
+export const SerializationError = kindError('Serialization');
+export type SerializationError = ServerError;
+/** Kind `NotFound`: a method, session, table, record, namespace, database or transaction that does not exist. */
+export const NotFoundError = kindError('NotFound');
+export type NotFoundError = ServerError;
+/** Kind `AlreadyExists`: a session, table, record, namespace or database that already exists. */
+export const AlreadyExistsError = kindError('AlreadyExists');
+export type AlreadyExistsError = ServerError;
+/** Kind `Connection`: the engine reports a connection-state problem (uninitialised, already connected). */
+export const ServerConnectionError = kindError('Connection', 'ServerConnectionError');
+export type ServerConnectionError = ServerError;
+/** Kind `Thrown`: a `THROW` in SurrealQL; the message is what was thrown. */
+export const ThrownError = kindError('Thrown');
+export type ThrownError = ServerError;
+/** Kind `Internal`: an unexpected server error. */
+export const InternalError = kindError('Internal');
+export type InternalError = ServerError;
+
 /** Kind `NotAllowed`: authentication failures, missing permissions, disallowed methods, functions or net targets. */
 export class NotAllowedError extends ServerError {
   static override readonly [errorBrand]: string = 'NotAllowedError';
@@ -112,59 +144,24 @@ export class NotAllowedError extends ServerError {
     return details?.kind === 'Auth' ? detailKind(details.details) : undefined;
   }
 }
-/** Kind `NotFound`: a method, session, table, record, namespace, database or transaction that does not exist. */
-export class NotFoundError extends ServerError {
-  static override readonly [errorBrand]: string = 'NotFoundError';
-}
-/** Kind `AlreadyExists`: a session, table, record, namespace or database that already exists. */
-export class AlreadyExistsError extends ServerError {
-  static override readonly [errorBrand]: string = 'AlreadyExistsError';
-}
-/** Kind `Connection`: the engine reports a connection-state problem (uninitialised, already connected). */
-export class ServerConnectionError extends ServerError {
-  static override readonly [errorBrand]: string = 'ServerConnectionError';
-}
-/** Kind `Thrown`: a `THROW` in SurrealQL; the message is what was thrown. */
-export class ThrownError extends ServerError {
-  static override readonly [errorBrand]: string = 'ThrownError';
-}
-/** Kind `Internal`: an unexpected server error. */
-export class InternalError extends ServerError {
-  static override readonly [errorBrand]: string = 'InternalError';
-}
-
-const KINDS: Record<string, typeof ServerError> = {
-  Validation: ValidationError,
-  Configuration: ConfigurationError,
-  Query: QueryError,
-  Serialization: SerializationError,
-  NotAllowed: NotAllowedError,
-  NotFound: NotFoundError,
-  AlreadyExists: AlreadyExistsError,
-  Connection: ServerConnectionError,
-  Thrown: ThrownError,
-  Internal: InternalError,
-};
+KINDS.NotAllowed = NotAllowedError;
 
 /** The server cannot be reached, or the connection failed. */
-export class ConnectionError extends SdbError {
-  static override readonly [errorBrand]: string = 'ConnectionError';
-}
+export const ConnectionError = errorClass(SdbError, 'ConnectionError');
+export type ConnectionError = SdbError;
 /** The connection or transport was closed while the call was pending, or before it was made. */
-export class ConnectionClosedError extends ConnectionError {
-  static override readonly [errorBrand]: string = 'ConnectionClosedError';
-}
+export const ConnectionClosedError = errorClass(ConnectionError, 'ConnectionClosedError');
+export type ConnectionClosedError = SdbError;
 /** A call exceeded its `timeout`; its slot is freed. */
-export class TimeoutError extends SdbError {
-  static override readonly [errorBrand]: string = 'TimeoutError';
-}
-/** A call's `signal` was aborted. Named `AbortError`, as the platform names aborts. */
+export const TimeoutError = errorClass(SdbError, 'TimeoutError');
+export type TimeoutError = SdbError;
+/** The server sent something that is not a valid RPC frame or result. */
+export const ProtocolError = errorClass(SdbError, 'ProtocolError');
+export type ProtocolError = SdbError;
+
+/** A call's `signal` was aborted. Named `AbortError`, as the platform names aborts (so its class is not made by `errorClass`). */
 export class RequestAbortedError extends SdbError {
   static override readonly [errorBrand]: string = 'AbortError';
-}
-/** The server sent something that is not a valid RPC frame or result. */
-export class ProtocolError extends SdbError {
-  static override readonly [errorBrand]: string = 'ProtocolError';
 }
 
 /** One failed statement of a `query` call: `cause` is the ServerError subclass for its kind. */
