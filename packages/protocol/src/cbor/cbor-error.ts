@@ -1,10 +1,7 @@
 /**
  * @module The error every CBOR encode or decode failure throws, carrying the byte offset.
  */
-import { brand, isBranded } from '../values/brand.ts';
-
-/** Shared with the error tree in rpc/errors.ts, which counts a CborError as an SdbError. */
-const CBOR_ERROR = brand('CborError');
+import { brandClass, hasBrand } from '../values/brand.ts';
 
 /** A CBOR encode or decode failure; `offset` is the byte position in the input (decode) or output (encode). */
 export class CborError extends Error {
@@ -16,11 +13,12 @@ export class CborError extends Error {
     this.offset = offset;
   }
 
-  get [CBOR_ERROR](): true {
-    return true;
+  static override [Symbol.hasInstance](value: unknown): value is CborError {
+    return hasBrand(this, value);
   }
 
-  static override [Symbol.hasInstance](value: unknown): value is CborError {
-    return isBranded(this, CborError, CBOR_ERROR, value);
+  static {
+    // `sdb.CborError` is also how the error tree in rpc/errors.ts counts a CborError as an SdbError.
+    brandClass(this, 'CborError');
   }
 }

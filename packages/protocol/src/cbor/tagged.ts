@@ -1,10 +1,8 @@
 /**
  * @module A CBOR tag this codec does not interpret, kept as `{ tag, value }` so it round-trips.
  */
-import { brand, isBranded } from '../values/brand.ts';
+import { brandClass, hasBrand } from '../values/brand.ts';
 import { cborTag, cborValue } from './tags.ts';
-
-const TAGGED = brand('Tagged');
 
 /** A tagged CBOR item whose tag number has no meaning here; encodes back unchanged. */
 export class Tagged<T = unknown> {
@@ -17,10 +15,6 @@ export class Tagged<T = unknown> {
     this.value = value;
   }
 
-  get [TAGGED](): true {
-    return true;
-  }
-
   get [cborTag](): number {
     return this.tag;
   }
@@ -30,6 +24,10 @@ export class Tagged<T = unknown> {
   }
 
   static [Symbol.hasInstance](value: unknown): value is Tagged {
-    return isBranded(this, Tagged, TAGGED, value);
+    return hasBrand(this, value);
+  }
+
+  static {
+    brandClass(this, 'Tagged');
   }
 }

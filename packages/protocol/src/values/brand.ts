@@ -1,21 +1,31 @@
 /**
  * @module Brands that make `instanceof` work across two installed copies of this package.
  *
- * Each value class puts a `Symbol.for('sdb.<Name>')` key on its prototype and checks for it in
- * `static [Symbol.hasInstance]`; `Symbol.for` symbols are shared by every module instance in
- * the realm, so a RecordId made by another copy of @sdb/protocol still passes `instanceof`.
+ * A branded class has `Symbol.for('sdb.<Name>')` on its prototype, and its
+ * `static [Symbol.hasInstance]` looks for that key. `Symbol.for` symbols are shared by every
+ * module instance in the realm, so a RecordId made by another copy of @sdb/protocol still passes
+ * `instanceof RecordId`.
  */
 
-/** The shared brand symbol of the class `name`. */
-export function brand(name: string): symbol {
-  return Symbol.for(`sdb.${name}`);
+/** Static: a branded class's own brand symbol. A user subclass has none of its own. */
+const OWN_BRAND = Symbol();
+
+type Branded = Record<symbol, unknown>;
+
+/** Brands `Class` as `sdb.<name>`; answers the brand symbol. */
+export function brandClass(Class: abstract new (...args: never[]) => unknown, name: string): symbol {
+  const brand = Symbol.for(`sdb.${name}`);
+  (Class as unknown as Branded)[OWN_BRAND] = brand;
+  (Class.prototype as Branded)[brand] = true;
+  return brand;
 }
 
 /**
- * The `Symbol.hasInstance` check: for the branded class itself, look for the brand; for a
- * user subclass (`this !== base`), fall back to the ordinary prototype-chain check.
+ * The `Symbol.hasInstance` check of `Class`: for a branded class, whether `value` carries its
+ * brand; for a user subclass, the ordinary prototype-chain check.
  */
-export function isBranded(self: unknown, base: unknown, brandSymbol: symbol, value: unknown): boolean {
-  if (self !== base) return Function.prototype[Symbol.hasInstance].call(self as never, value);
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brandSymbol] === true;
+export function hasBrand(Class: object, value: unknown): boolean {
+  return Object.hasOwn(Class, OWN_BRAND)
+    ? (value as Branded | null | undefined)?.[(Class as Branded)[OWN_BRAND] as symbol] === true
+    : Function.prototype[Symbol.hasInstance].call(Class, value);
 }
