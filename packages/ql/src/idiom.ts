@@ -23,7 +23,10 @@ export interface IdiomNode extends OperationNode {
   readonly parts: readonly IdiomPart[];
 }
 
-/** A path: a string splits on `.` (`'address.city'`), an array gives the segments verbatim. */
+/**
+ * A path: a string splits on `.` (`'address.city'`, `'tags.*'` with `*` for every element), an
+ * array gives the segments verbatim (`['*']` is a field named `*`).
+ */
 export type Path = string | readonly (string | number)[];
 
 function parts(path: Path): IdiomPart[] {
@@ -34,7 +37,7 @@ function parts(path: Path): IdiomPart[] {
       if (!Number.isInteger(segment) || segment < 0) throw new QueryBuildError(`Array index must be a non-negative integer, got ${segment}`);
       return { type: 'index', index: segment };
     }
-    return segment === '*' ? { type: 'all' } : { type: 'field', name: segment };
+    return segment === '*' && typeof path === 'string' ? { type: 'all' } : { type: 'field', name: segment };
   });
 }
 

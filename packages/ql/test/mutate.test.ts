@@ -35,6 +35,12 @@ describe('CREATE', () => {
     expect(await run(t.client, q)).toEqual([]);
   });
 
+  it('takes an array path verbatim: a field named `*` or `a.b` is one escaped field, not a wildcard or a nested path', async () => {
+    const q = create(new RecordId('odd', 1)).set(['*'], '=', 'star').set(['a.b'], '=', 'dot').return('after');
+    expect(compile(q).query).toBe('CREATE $p0 SET `*` = $p1, `a.b` = $p2 RETURN AFTER;');
+    expect(await run(t.client, q)).toEqual([{ id: new RecordId('odd', 1), '*': 'star', 'a.b': 'dot' }]);
+  });
+
   it('mixes function calls into CONTENT as an object literal', async () => {
     const q = create(new RecordId('person', 'cat')).content({ name: fn.string.uppercase('cat'), age: 3 });
     expect(compile(q).query).toBe('CREATE $p0 CONTENT { name: string::uppercase($p1), age: $p2 };');
