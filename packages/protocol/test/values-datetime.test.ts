@@ -101,7 +101,7 @@ describe('conversions', () => {
   });
 
   it('rejects an invalid Date', () => {
-    expect(() => new Datetime(new Date(Number.NaN))).toThrow(TypeError);
+    expect(() => new Datetime(new Date(Number.NaN))).toThrow(/Invalid Date/);
   });
 });
 

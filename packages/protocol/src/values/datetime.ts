@@ -91,7 +91,7 @@ function parseIso(text: unknown): [number, number] {
   date.setUTCFullYear(Number(year), Number(month) - 1, Number(day));
   // A day or month out of range rolls over into the next month; a year outside JS Date's range is NaN.
   if (date.getUTCMonth() !== Number(month) - 1 || +hour > 23 || +minute > 59 || +second > 59 || +offsetHours > 23 || +offsetMinutes > 59) {
-    throw new TypeError(`Not an ISO 8601 datetime: ${JSON.stringify(text)}`);
+    throw new TypeError(`Not an ISO 8601 datetime: ${JSON.stringify(String(text))}`);
   }
   const offset = (sign === '-' ? -1 : 1) * (+offsetHours * 3600 + +offsetMinutes * 60);
   return [date.getTime() / 1000 + +hour * 3600 + +minute * 60 + +second - offset, Number(fraction.padEnd(9, '0'))];
