@@ -37,11 +37,16 @@ export class Connection {
   readonly #handlers: ConnectionHandlers;
   #open = true;
   #lastFrameAt = 0;
+  /** A text frame is passed on as a string, which `#receive` refuses as it does in browsers. */
+  readonly #onFrame = (data: unknown, isBinary?: boolean) => this.#receive(isBinary === false ? String(data) : data);
 
   private constructor(socket: SocketLike, handlers: ConnectionHandlers) {
     this.#socket = socket;
     this.#handlers = handlers;
-    socket.onmessage = (event) => this.#receive(event.data);
+    // `ws` (an EventEmitter) hands a frame's bytes straight to a 'message' listener; its
+    // `onmessage` builds a MessageEvent around every frame first (~1 µs per call at load).
+    if (typeof socket.on === 'function') socket.on('message', this.#onFrame);
+    else socket.onmessage = (event) => this.#receive(event.data);
     socket.onclose = (event) => this.#closed(event.code, event.reason || 'the server closed the connection');
     socket.onerror = () => undefined;
   }
@@ -164,6 +169,7 @@ export class Connection {
     if (!this.#open) return;
     this.#open = false;
     this.#socket.onmessage = null;
+    this.#socket.off?.('message', this.#onFrame);
     this.#socket.onclose = null;
     this.#requests.rejectAll(() => new ConnectionClosedError(`The connection closed before the server answered (${reason})`));
     this.#handlers.closed(code, reason);

@@ -14,6 +14,9 @@ export interface SocketLike {
   onerror: ((event: unknown) => void) | null;
   send(data: Uint8Array): void;
   close(code?: number, reason?: string): void;
+  /** `ws` only (an EventEmitter): a frame's bytes, without a MessageEvent built around them. */
+  on?: (event: 'message', listener: (data: unknown, isBinary: boolean) => void) => void;
+  off?: (event: 'message', listener: (data: unknown, isBinary: boolean) => void) => void;
   /** `ws` only: drops the TCP connection at once, without a close handshake. */
   terminate?: () => void;
 }
