@@ -1,21 +1,21 @@
 /**
- * @module A package bundled for the browser platform as one classic script, for tests that load
- * it where only web APIs exist (an Edge Runtime VM). `prepareSmoke` in runtimes.ts writes ES
- * module files for Bun, Deno and Chromium instead.
+ * @module A package bundled for the browser platform (its `src/` through the `@sdb/source`
+ * condition), for tests that load it where only web APIs exist: as a classic script for an Edge
+ * Runtime VM, or as an ES module for Bun, Deno and Chromium (runtimes.ts).
  */
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
+
+async function bundle(entry: string, output: Pick<BuildOptions, 'format' | 'globalName'>): Promise<string> {
+  const result = await build({ entryPoints: [entry], bundle: true, write: false, platform: 'browser', conditions: ['@sdb/source'], target: 'es2022', logLevel: 'error', ...output });
+  return result.outputFiles[0]!.text;
+}
 
 /** `entry` (a package's `src/index.ts`) bundled into a script that defines the global `globalName`. */
-export async function browserScript(entry: string, globalName: string): Promise<string> {
-  const bundle = await build({
-    entryPoints: [entry],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    globalName,
-    platform: 'browser',
-    conditions: ['@sdb/source'],
-    target: 'es2022',
-  });
-  return bundle.outputFiles[0]!.text;
+export function browserScript(entry: string, globalName: string): Promise<string> {
+  return bundle(entry, { format: 'iife', globalName });
+}
+
+/** `entry` bundled into one ES module. */
+export function browserModule(entry: string): Promise<string> {
+  return bundle(entry, { format: 'esm' });
 }

@@ -12,9 +12,9 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { browserModule } from './browser-bundle.ts';
 
 export interface Runtime {
   name: 'bun' | 'deno' | 'chromium';
@@ -41,7 +41,7 @@ console.log(JSON.stringify(await smoke(input)));
  */
 export async function prepareSmoke(entry: string, smokeSource: string): Promise<SmokeBundle> {
   const dir = mkdtempSync(join(tmpdir(), 'sdb-runtimes-'));
-  await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'browser', conditions: ['@sdb/source'], outfile: join(dir, 'sdb.mjs'), logLevel: 'error' });
+  writeFileSync(join(dir, 'sdb.mjs'), await browserModule(entry));
   writeFileSync(join(dir, 'smoke.mjs'), smokeSource);
   writeFileSync(join(dir, 'cli.mjs'), CLI);
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>sdb smoke</title>');
