@@ -61,6 +61,7 @@ export class Engine {
   readonly #listeners = new Set<(notification: Uint8Array) => void>();
   #exclusive: Promise<unknown> = Promise.resolve();
   #freed = false;
+  #callsInFlight = 0;
 
   private constructor(native: NativeEngine) {
     this.#native = native;
@@ -83,9 +84,7 @@ export class Engine {
 
   /** Runs one request; resolves the engine's CBOR reply (the bare result, or a `{error}` map). */
   execute(request: EngineRequest | Uint8Array): Promise<Uint8Array> {
-    if (this.#freed) return Promise.reject(new Error('The embedded engine is closed'));
-    const bytes = request instanceof Uint8Array ? request : encode(request);
-    return this.#native.execute(bytes);
+    return this.#call(() => this.#native.execute(request instanceof Uint8Array ? request : encode(request)));
   }
 
   /** Subscribes to the engine's CBOR live notifications (all sessions); returns the unsubscribe function. */
@@ -97,20 +96,43 @@ export class Engine {
   /** Runs a SurrealQL script (as `surreal import` does) in the given namespace and database. */
   import(sql: string, scope: EngineScope = {}): Promise<void> {
     return this.#onDefaultSession(scope, async () => {
-      await this.#native.import(sql);
+      await this.#call(() => this.#native.import(sql));
     });
   }
 
   /** Exports the given namespace and database as SurrealQL; `options` are the engine's export options. */
   export(options: Record<string, unknown> = {}, scope: EngineScope = {}): Promise<string> {
-    return this.#onDefaultSession(scope, () => this.#native.export(encode(options)));
+    return this.#onDefaultSession(scope, () => this.#call(() => this.#native.export(encode(options))));
   }
 
-  /** Frees the datastore; the notification stream ends. Idempotent. */
+  /**
+   * Frees the datastore; the notification stream ends. Idempotent. New calls are refused at once;
+   * calls already running finish first, as the native free would wait for them anyway.
+   */
   close(): void {
     if (this.#freed) return;
     this.#freed = true;
-    this.#native.free();
+    this.#freeWhenIdle();
+  }
+
+  /**
+   * Every native call goes through here. @surrealdb/node panics (and aborts the process) when a
+   * call reaches its connection after `free()` took it, and a call made just before `free()` can
+   * still get there later, so the native free waits until no call is in flight.
+   */
+  async #call<T>(work: () => Promise<T>): Promise<T> {
+    if (this.#freed) throw new Error('The embedded engine is closed');
+    this.#callsInFlight++;
+    try {
+      return await work();
+    } finally {
+      this.#callsInFlight--;
+      this.#freeWhenIdle();
+    }
+  }
+
+  #freeWhenIdle(): void {
+    if (this.#freed && this.#callsInFlight === 0) this.#native.free();
   }
 
   async #pumpNotifications(): Promise<void> {
@@ -138,7 +160,6 @@ export class Engine {
   /** `import` and `export` read the default session's namespace/database, so they run one at a time. */
   #onDefaultSession<T>(scope: EngineScope, work: () => Promise<T>): Promise<T> {
     const run = async (): Promise<T> => {
-      if (this.#freed) throw new Error('The embedded engine is closed');
       await this.execute({ method: 'use', params: [scope.namespace ?? null, scope.database ?? null] });
       return work();
     };

@@ -144,6 +144,17 @@ describe('close', () => {
     await expect(transport.call('ping', [])).rejects.toBeInstanceOf(ConnectionClosedError);
   });
 
+  it('frees the engine only after calls made just before close() have reached it', async () => {
+    // @surrealdb/node aborts the whole process when a call reaches a freed engine; before this
+    // was fixed, a handful of rounds was enough to kill the test worker.
+    for (let round = 0; round < 50; round++) {
+      const closing = await createEmbeddedTransport('mem://');
+      const calls = Array.from({ length: 20 }, () => closing.call('ping', []).then(() => 'answered', () => 'refused'));
+      await closing.close();
+      expect(await Promise.all(calls)).toEqual(Array(20).fill('refused'));
+    }
+  });
+
   it('is idempotent', async () => {
     await transport.close();
     await expect(transport.close()).resolves.toBeUndefined();
