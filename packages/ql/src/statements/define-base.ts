@@ -47,7 +47,6 @@ export function permissionsNode(permissions: Permissions): PermissionsNode {
   return out;
 }
 
-
 /** How long grants, tokens and sessions last (`DURATION FOR TOKEN 15m, ...`). */
 export interface DurationsNode {
   readonly grant?: string;
@@ -69,8 +68,6 @@ export function text(value: string, what: string): string {
   if (typeof value !== 'string') throw new QueryBuildError(`${what} must be a string`);
   return value;
 }
-
-
 
 /** Drops `undefined` properties, so an unset clause is absent rather than present-but-undefined. */
 export function compact<T extends object>(node: T): T {

@@ -73,8 +73,10 @@ export const ALGORITHMS: readonly Algorithm[] = ['EDDSA', 'ES256', 'ES384', 'ES5
 export type Role = 'OWNER' | 'EDITOR' | 'VIEWER';
 export const ROLES: readonly Role[] = ['OWNER', 'EDITOR', 'VIEWER'];
 
-/** The `kind` of every DEFINE node (`DefineNode['kind']`). */
-export const DEFINE_KINDS: readonly DefineNodeKind[] = [
-  'defineNamespace', 'defineDatabase', 'defineTable', 'defineField', 'defineIndex', 'defineEvent',
-  'defineAnalyzer', 'defineAccess', 'defineUser', 'defineParam', 'defineFunction', 'defineSequence',
-];
+/** Every DEFINE node kind, once: a kind missing from `DefineNode` or from here fails to compile. */
+const DEFINE_KIND_SET: Record<DefineNodeKind, true> = {
+  defineNamespace: true, defineDatabase: true, defineTable: true, defineField: true, defineIndex: true, defineEvent: true,
+  defineAnalyzer: true, defineAccess: true, defineUser: true, defineParam: true, defineFunction: true, defineSequence: true,
+};
+
+export const DEFINE_KINDS = Object.keys(DEFINE_KIND_SET) as readonly DefineNodeKind[];
