@@ -229,3 +229,30 @@ describe('DEFINE PARAM, FUNCTION and SEQUENCE', () => {
     await run(t.client, remove.sequence('ticket'));
   });
 });
+
+describe('clauses new with structured nodes', () => {
+  it('runs REFERENCE ON DELETE THEN, an analyzer FUNCTION, ACCESS AUTHENTICATE and a sequence TIMEOUT', async () => {
+    const q = batch(
+      define.field('boss', 'user').type('option<record<user>>').reference({ onDelete: create('audit_log').set({ what: 'boss gone' }) }),
+      define.function('clean', [['text', 'string']], (text) => ret(fn.string.trim(text))),
+      define.analyzer('trimmed').function('fn::clean').tokenizers('blank'),
+      define.access('checked', 'database').record({ signin: select('user').where(eq('name', param('name'))) }).authenticate(param('auth')),
+      define.sequence('slow').timeout('3s'),
+    );
+    expect(q.query).toBe(
+      [
+        'DEFINE FIELD boss ON TABLE user TYPE option<record<user>> REFERENCE ON DELETE THEN (CREATE audit_log SET what = \'boss gone\');',
+        'DEFINE FUNCTION fn::clean($text: string) { RETURN string::trim($text); };',
+        'DEFINE ANALYZER trimmed FUNCTION fn::clean TOKENIZERS BLANK;',
+        'DEFINE ACCESS checked ON DATABASE TYPE RECORD SIGNIN (SELECT * FROM user WHERE name = $name) AUTHENTICATE $auth;',
+        'DEFINE SEQUENCE slow TIMEOUT 3s;',
+      ].join('\n'),
+    );
+    await runBatch(t.client, q);
+    const info = await dbInfo();
+    expect(((await run(t.client, infoFor.table('user'))) as { fields: Record<string, string> }).fields.boss).toContain('REFERENCE ON DELETE THEN');
+    expect(info.analyzers!.trimmed).toContain('FUNCTION fn::clean');
+    expect(info.accesses!.checked).toContain('AUTHENTICATE $auth');
+    expect(Object.keys(info.sequences!)).toContain('slow');
+  });
+});
