@@ -8,12 +8,14 @@ import type { Assignment, DataNode, OutputNode, TableNameNode } from './clauses.
 import { OPERATORS, type BinaryNode, type KnnNode, type MatchesNode, type NotNode } from './conditions.ts';
 import type { IdiomNode } from './idiom.ts';
 import type { BlockNode, ForNode, IfNode, InfoNode, KillNode, LetNode, LiveNode, ReturnNode, ThrowNode } from './statements/control.ts';
-import type { DefineNode, Token } from './statements/define.ts';
+import type { DefineNode } from './statements/define.ts';
 import type { CreateNode, DeleteNode, InsertNode, RelateNode, UpdateNode } from './statements/mutate.ts';
 import type { RemoveNode } from './statements/remove.ts';
+import { DEFINE_KINDS } from './statements/schema-keywords.ts';
 import type { SelectNode } from './statements/select.ts';
+import { printDefine, printRemove } from './schema-compiler.ts';
 
-const STATEMENTS = new Set(['select', 'create', 'update', 'upsert', 'delete', 'insert', 'relate', 'live', 'kill', 'let', 'if', 'for', 'return', 'throw', 'info', 'define', 'remove']);
+const STATEMENTS = new Set(['select', 'create', 'update', 'upsert', 'delete', 'insert', 'relate', 'live', 'kill', 'let', 'if', 'for', 'return', 'throw', 'info', ...DEFINE_KINDS, 'remove']);
 
 export function isStatementNode(node: OperationNode): boolean {
   return STATEMENTS.has(node.kind);
@@ -38,8 +40,19 @@ export class QueryCompiler extends Printer {
       case 'return': return `RETURN ${this.print((node as ReturnNode).value)}`;
       case 'throw': return `THROW ${this.print((node as ThrowNode).value)}`;
       case 'info': return this.info(node as InfoNode);
-      case 'define': return this.inline(() => this.define(node as DefineNode));
-      case 'remove': return this.remove(node as RemoveNode);
+      case 'defineNamespace':
+      case 'defineDatabase':
+      case 'defineTable':
+      case 'defineField':
+      case 'defineIndex':
+      case 'defineEvent':
+      case 'defineAnalyzer':
+      case 'defineAccess':
+      case 'defineUser':
+      case 'defineParam':
+      case 'defineFunction':
+      case 'defineSequence': return this.inline(() => printDefine(this, node as DefineNode));
+      case 'remove': return printRemove(this, node as RemoveNode);
       default: return `RETURN ${this.print(node)}`;
     }
   }
@@ -225,49 +238,6 @@ export class QueryCompiler extends Printer {
     if (node.name !== undefined) text += ` ${escapeIdent(node.name)}`;
     if (node.on !== undefined) text += node.level === 'INDEX' ? ` ON ${escapeIdent(node.on, 'table')}` : ` ON ${levelWord(node.on)}`;
     return node.structure ? `${text} STRUCTURE` : text;
-  }
-
-  protected tokens(tokens: readonly Token[]): string {
-    return tokens
-      .map((token) => {
-        switch (token.t) {
-          case 'kw': return token.s;
-          case 'ident': return escapeIdent(token.s);
-          case 'param': return escapeParam(token.s);
-          case 'str': return this.bind(token.s);
-          case 'expr': return this.print(token.node);
-          case 'stmt': return this.statement(token.node);
-          case 'block': return this.block(token.node);
-          case 'list': return token.items.map((item) => this.tokens(item)).join(', ');
-        }
-      })
-      .join(' ');
-  }
-
-  protected define(node: DefineNode): string {
-    const head = node.what === 'FUNCTION' ? this.functionHead(node.head) : this.tokens(node.head);
-    const parts = [`DEFINE ${node.what}${node.mode ? ` ${node.mode}` : ''} ${head}`];
-    for (const [, tokens] of node.clauses) parts.push(this.tokens(tokens));
-    return parts.join(' ');
-  }
-
-  /** `fn::name($a: type, $b: type) -> type { ... }` without the spaces generic token joining would add. */
-  protected functionHead(tokens: readonly Token[]): string {
-    let out = '';
-    for (const token of tokens) {
-      const text = this.tokens([token]);
-      if (token.t === 'kw' && (token.s === '(' || token.s === ')' || token.s === ',' || token.s === ':')) out += token.s === ',' || token.s === ':' ? `${token.s} ` : token.s;
-      else out += out === '' || out.endsWith('(') || out.endsWith(' ') ? text : ` ${text}`;
-    }
-    return out;
-  }
-
-  protected remove(node: RemoveNode): string {
-    const name = node.nameKind === 'param' ? escapeParam(node.name) : node.nameKind === 'function' ? node.name : escapeIdent(node.name);
-    let text = `REMOVE ${node.what}${node.ifExists ? ' IF EXISTS' : ''} ${name}`;
-    if (node.on.table !== undefined) text += ` ON TABLE ${escapeIdent(node.on.table, 'table')}`;
-    if (node.on.level !== undefined) text += ` ON ${levelWord(node.on.level)}`;
-    return text;
   }
 }
 

@@ -40,7 +40,7 @@ describe('DEFINE TABLE', () => {
   it('defines a SCHEMAFULL normal table with a CHANGEFEED and PERMISSIONS', async () => {
     const q = define.table('account').schemafull().type('normal').changefeed('1d', { includeOriginal: true }).permissions({ select: 'full', create: eq(param('auth'), 'admin'), delete: 'none' });
     expect(compile(q).query).toBe(
-      "DEFINE TABLE account SCHEMAFULL TYPE NORMAL CHANGEFEED 1d INCLUDE ORIGINAL PERMISSIONS FOR select FULL, FOR create WHERE $auth = 'admin', FOR delete NONE;",
+      "DEFINE TABLE account TYPE NORMAL SCHEMAFULL CHANGEFEED 1d INCLUDE ORIGINAL PERMISSIONS FOR select FULL, FOR create WHERE $auth = 'admin', FOR delete NONE;",
     );
     await run(t.client, q);
     expect((await dbInfo()).tables!.account).toContain('SCHEMAFULL');
@@ -88,7 +88,7 @@ describe('DEFINE FIELD', () => {
         'DEFINE TABLE user SCHEMAFULL;',
         'DEFINE FIELD name ON TABLE user TYPE string ASSERT string::len($value) >= 2;',
         `DEFINE FIELD role ON TABLE user TYPE string DEFAULT "it's 'member'";`,
-        'DEFINE FIELD created ON TABLE user TYPE datetime VALUE time::now() READONLY;',
+        'DEFINE FIELD created ON TABLE user TYPE datetime READONLY VALUE time::now();',
         'DEFINE FIELD tags ON TABLE user TYPE array<string> DEFAULT [];',
         'DEFINE FIELD meta ON TABLE user TYPE object FLEXIBLE;',
         'DEFINE FIELD friend ON TABLE user TYPE option<record<user>> REFERENCE ON DELETE UNSET;',
@@ -142,7 +142,7 @@ describe('DEFINE INDEX', () => {
       [
         'DEFINE INDEX user_name ON TABLE user FIELDS name UNIQUE;',
         'DEFINE INDEX user_count ON TABLE user COUNT;',
-        'DEFINE ANALYZER english TOKENIZERS blank,class FILTERS lowercase,snowball(english);',
+        'DEFINE ANALYZER english TOKENIZERS BLANK,CLASS FILTERS LOWERCASE,SNOWBALL(ENGLISH);',
         'DEFINE INDEX doc_body ON TABLE doc FIELDS body FULLTEXT ANALYZER english BM25(1.2,0.75) HIGHLIGHTS;',
         'DEFINE INDEX doc_vec ON TABLE doc FIELDS embedding HNSW DIMENSION 3 DIST COSINE TYPE F32 EFC 150 M 12;',
       ].join('\n'),
@@ -227,5 +227,32 @@ describe('DEFINE PARAM, FUNCTION and SEQUENCE', () => {
     expect(await run(t.client, ret(fn.sequence.nextval('ticket')))).toBe(100);
     expect(await run(t.client, ret(fn.sequence.nextval('ticket')))).toBe(101);
     await run(t.client, remove.sequence('ticket'));
+  });
+});
+
+describe('clauses new with structured nodes', () => {
+  it('runs REFERENCE ON DELETE THEN, an analyzer FUNCTION, ACCESS AUTHENTICATE and a sequence TIMEOUT', async () => {
+    const q = batch(
+      define.field('boss', 'user').type('option<record<user>>').reference({ onDelete: create('audit_log').set({ what: 'boss gone' }) }),
+      define.function('clean', [['text', 'string']], (text) => ret(fn.string.trim(text))),
+      define.analyzer('trimmed').function('fn::clean').tokenizers('blank'),
+      define.access('checked', 'database').record({ signin: select('user').where(eq('name', param('name'))) }).authenticate(param('auth')),
+      define.sequence('slow').timeout('3s'),
+    );
+    expect(q.query).toBe(
+      [
+        'DEFINE FIELD boss ON TABLE user TYPE option<record<user>> REFERENCE ON DELETE THEN (CREATE audit_log SET what = \'boss gone\');',
+        'DEFINE FUNCTION fn::clean($text: string) { RETURN string::trim($text); };',
+        'DEFINE ANALYZER trimmed FUNCTION fn::clean TOKENIZERS BLANK;',
+        'DEFINE ACCESS checked ON DATABASE TYPE RECORD SIGNIN (SELECT * FROM user WHERE name = $name) AUTHENTICATE $auth;',
+        'DEFINE SEQUENCE slow TIMEOUT 3s;',
+      ].join('\n'),
+    );
+    await runBatch(t.client, q);
+    const info = await dbInfo();
+    expect(((await run(t.client, infoFor.table('user'))) as { fields: Record<string, string> }).fields.boss).toContain('REFERENCE ON DELETE THEN');
+    expect(info.analyzers!.trimmed).toContain('FUNCTION fn::clean');
+    expect(info.accesses!.checked).toContain('AUTHENTICATE $auth');
+    expect(Object.keys(info.sequences!)).toContain('slow');
   });
 });

@@ -1,19 +1,28 @@
 /**
- * @module REMOVE for every kind DEFINE makes, with IF EXISTS.
+ * @module REMOVE for every kind DEFINE makes, with IF EXISTS. A remove node names what it
+ * removes the way the matching DEFINE node does: a field by its path, a function without `fn::`,
+ * a param without `$`.
  */
 import type { OperationNode } from '@sdb/functions';
+import { field, type IdiomNode, type Path } from '../idiom.ts';
 import { Statement } from '../statement.ts';
-import { functionName, type DefineKind } from './define.ts';
+import { functionName, level, type Level } from './schema-keywords.ts';
 
-export interface RemoveNode extends OperationNode {
+interface RemoveBase extends OperationNode {
   readonly kind: 'remove';
-  readonly what: DefineKind;
-  readonly name: string;
-  /** How the name prints: a quoted identifier, a `$param`, or an already checked `fn::` name. */
-  readonly nameKind: 'ident' | 'param' | 'function';
-  readonly on: { readonly level?: string; readonly table?: string };
-  readonly ifExists: boolean;
+  readonly ifExists?: true;
 }
+
+/** What a REMOVE names: the kind of definition, its name, and the table or level it is on. */
+export type RemoveTarget =
+  | { readonly what: 'NAMESPACE' | 'DATABASE' | 'TABLE' | 'ANALYZER' | 'PARAM' | 'FUNCTION' | 'SEQUENCE'; readonly name: string }
+  | { readonly what: 'FIELD'; readonly name: IdiomNode; readonly table: string }
+  | { readonly what: 'INDEX' | 'EVENT'; readonly name: string; readonly table: string }
+  | { readonly what: 'ACCESS' | 'USER'; readonly name: string; readonly on: Level };
+
+export type RemoveNode = RemoveBase & RemoveTarget;
+
+export type RemoveWhat = RemoveNode['what'];
 
 export class RemoveStatement extends Statement<undefined, RemoveNode> {
   ifExists(): this {
@@ -21,23 +30,23 @@ export class RemoveStatement extends Statement<undefined, RemoveNode> {
   }
 }
 
-function make(what: DefineKind, name: string, on: RemoveNode['on'] = {}, nameKind: RemoveNode['nameKind'] = 'ident'): RemoveStatement {
-  return new RemoveStatement({ kind: 'remove', what, name, nameKind, on, ifExists: false });
+function make(target: RemoveTarget): RemoveStatement {
+  return new RemoveStatement({ kind: 'remove', ...target });
 }
 
-type Level = 'root' | 'namespace' | 'database';
+type LevelName = 'root' | 'namespace' | 'database';
 
 export const remove = {
-  namespace: (name: string) => make('NAMESPACE', name),
-  database: (name: string) => make('DATABASE', name),
-  table: (name: string) => make('TABLE', name),
-  field: (name: string, table: string) => make('FIELD', name, { table }),
-  index: (name: string, table: string) => make('INDEX', name, { table }),
-  event: (name: string, table: string) => make('EVENT', name, { table }),
-  analyzer: (name: string) => make('ANALYZER', name),
-  access: (name: string, on: Level) => make('ACCESS', name, { level: on.toUpperCase() }),
-  user: (name: string, on: Level) => make('USER', name, { level: on.toUpperCase() }),
-  param: (name: string) => make('PARAM', name, {}, 'param'),
-  function: (name: string) => make('FUNCTION', functionName(name), {}, 'function'),
-  sequence: (name: string) => make('SEQUENCE', name),
+  namespace: (name: string) => make({ what: 'NAMESPACE', name }),
+  database: (name: string) => make({ what: 'DATABASE', name }),
+  table: (name: string) => make({ what: 'TABLE', name }),
+  field: (name: Path, table: string) => make({ what: 'FIELD', name: field(name).node, table }),
+  index: (name: string, table: string) => make({ what: 'INDEX', name, table }),
+  event: (name: string, table: string) => make({ what: 'EVENT', name, table }),
+  analyzer: (name: string) => make({ what: 'ANALYZER', name }),
+  access: (name: string, on: LevelName) => make({ what: 'ACCESS', name, on: level(on) }),
+  user: (name: string, on: LevelName) => make({ what: 'USER', name, on: level(on) }),
+  param: (name: string) => make({ what: 'PARAM', name }),
+  function: (name: string) => make({ what: 'FUNCTION', name: functionName(name) }),
+  sequence: (name: string) => make({ what: 'SEQUENCE', name }),
 };
