@@ -109,8 +109,18 @@ export type PathValue<T, P extends string> = P extends `${infer H}.${infer R}` ?
 
 type Unwrap<V> = V extends Expression<infer X> ? X : V;
 type Element<V> = V extends readonly (infer E)[] ? E : V extends string ? string : never;
-/** Either type fits in the other: a literal compared with its field's union, `null` with an optional field... */
-type Compatible<A, B> = 0 extends 1 & A ? true : 0 extends 1 & B ? true : [A] extends [B] ? true : [B] extends [A] ? true : false;
+/** Either type fits in the other (a literal and its field's union, `null` and a nullable field), lists element-wise. */
+type Compatible<A, B> = 0 extends 1 & A
+  ? true
+  : 0 extends 1 & B
+    ? true
+    : [A] extends [B]
+      ? true
+      : [B] extends [A]
+        ? true
+        : [A, B] extends [readonly unknown[], readonly unknown[]]
+          ? Compatible<Element<A>, Element<B>>
+          : false;
 
 type UseFits<F, M extends FieldUseMode, V> = M extends 'compare'
   ? Compatible<V, F>
@@ -123,9 +133,13 @@ type UseFits<F, M extends FieldUseMode, V> = M extends 'compare'
         : true;
 
 type Problem<T, U> = U extends FieldUse<infer P, infer M, infer V>
-  ? [Extract<PathValue<T, P>, Missing<string>>] extends [never]
-    ? UseFits<PathValue<T, P>, M, Unwrap<V>> extends true ? never : `${P}: the value does not have the field's type`
-    : `${P}: no such field`
+  ? PathValue<T, P> extends infer F
+    ? 0 extends 1 & F
+      ? never
+      : [Extract<F, Missing<string>>] extends [never]
+        ? UseFits<F, M, Unwrap<V>> extends true ? never : `${P}: the value does not have the field's type`
+        : `${P}: no such field`
+    : never
   : never;
 
 /**
@@ -138,7 +152,7 @@ export type Fits<T, C> = string extends keyof T ? unknown : [Problem<T, UsesOf<C
 type Use<L, M extends FieldUseMode, V> = L extends string ? FieldUse<L, M, V> : never;
 
 function comparison<M extends FieldUseMode>(op: Operator) {
-  return <L extends Operand, V>(left: L, right: V): Condition<Use<L, M, V>> => binary(op, left, right);
+  return <L extends Operand, const V>(left: L, right: V): Condition<Use<L, M, V>> => binary(op, left, right);
 }
 
 export const eq = comparison<'compare'>('=');
