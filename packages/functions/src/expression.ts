@@ -53,7 +53,8 @@ const BRAND = Symbol.for('sdb.Expression');
  * exists for TypeScript. Default `any` so an untyped expression fits any argument.
  */
 export class Expression<T = any> {
-  declare readonly __result?: T;
+  /** Phantom, never set at run time: required (not `?:`) so that a `T` including `undefined` survives inference. */
+  declare readonly __result: T;
   readonly node: OperationNode;
 
   constructor(node: OperationNode) {

@@ -13,7 +13,7 @@ export interface TableNameNode extends OperationNode {
 
 /**
  * What a statement works on: a table name (string), or a value bound as a parameter (a
- * `RecordId`, `Table`, `RecordIdRange`, an array of them), or an expression (a subquery...).
+ * `RecordId`, `Table`, `RecordIdRange`), or an expression (a subquery...), or an array of them.
  */
 export type Target = string | Expression | object;
 
@@ -23,6 +23,16 @@ export function target(value: Target): OperationNode {
     return node;
   }
   return toNode(value);
+}
+
+/**
+ * Targets of SELECT, CREATE, UPDATE, UPSERT and DELETE. An array gives one target per element
+ * (`FROM $p0, $p1`): SurrealDB 3.0 reads a bound array as one value, so `SELECT name FROM $p0`
+ * fails ("Specify a database to use") and ORDER BY is ignored. An empty array stays one bound
+ * value, which selects and changes nothing.
+ */
+export function targets(values: readonly Target[]): OperationNode[] {
+  return values.flatMap((value) => (Array.isArray(value) && value.length > 0 ? targets(value) : [target(value)]));
 }
 
 export type AssignOp = '=' | '+=' | '-=' | '+?=';
@@ -68,4 +78,9 @@ export function durationLiteral(value: string | { toString(): string }): string 
 export function nonNegativeInteger(name: string, value: number): number {
   if (!Number.isInteger(value) || value < 0) throw new QueryBuildError(`${name} must be a non-negative integer, got ${value}`);
   return value;
+}
+
+/** Two clauses of one statement that SurrealQL cannot have together: refused rather than one silently dropped. */
+export function conflict(clause: string, other: string): never {
+  throw new QueryBuildError(`${clause} cannot be combined with ${other}`);
 }

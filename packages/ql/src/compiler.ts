@@ -3,7 +3,7 @@
  * statement node. Values become `$p0, $p1...` in order of appearance (literals inside schema
  * statements); identifiers go through SurrealQL's own quoting.
  */
-import { Printer, QueryBuildError, escapeIdent, escapeParam, type OperationNode } from '@sdb/functions';
+import { Printer, QueryBuildError, escapeIdent, escapeParam, type CallNode, type ClosureNode, type ConstantNode, type OperationNode, type ParamNode, type RefNode, type ValueNode } from '@sdb/functions';
 import type { Assignment, DataNode, OutputNode, TableNameNode } from './clauses.ts';
 import { OPERATORS, type BinaryNode, type KnnNode, type MatchesNode, type NotNode } from './conditions.ts';
 import type { IdiomNode } from './idiom.ts';
@@ -11,35 +11,60 @@ import type { BlockNode, ForNode, IfNode, InfoNode, KillNode, LetNode, LiveNode,
 import type { DefineNode } from './statements/define.ts';
 import type { CreateNode, DeleteNode, InsertNode, RelateNode, UpdateNode } from './statements/mutate.ts';
 import type { RemoveNode } from './statements/remove.ts';
-import { DEFINE_KINDS } from './statements/schema-keywords.ts';
 import type { SelectNode } from './statements/select.ts';
 import { printDefine, printRemove } from './schema-compiler.ts';
 
-const STATEMENTS = new Set(['select', 'create', 'update', 'upsert', 'delete', 'insert', 'relate', 'live', 'kill', 'let', 'if', 'for', 'return', 'throw', 'info', ...DEFINE_KINDS, 'remove']);
+/** Every statement node @sdb/ql builds. */
+export type StatementNode =
+  | SelectNode | CreateNode | UpdateNode | DeleteNode | InsertNode | RelateNode | LiveNode | KillNode
+  | LetNode | IfNode | ForNode | ReturnNode | ThrowNode | InfoNode | DefineNode | RemoveNode;
 
-export function isStatementNode(node: OperationNode): boolean {
-  return STATEMENTS.has(node.kind);
+/** Every expression node: @sdb/functions' own and the ones @sdb/ql adds. */
+export type ExpressionNode =
+  | ValueNode | CallNode | ParamNode | ClosureNode | ConstantNode | RefNode
+  | IdiomNode | TableNameNode | BinaryNode | NotNode | MatchesNode | KnnNode | BlockNode;
+
+/** The closed set of nodes the compiler prints, discriminated by `kind`. */
+export type QlNode = StatementNode | ExpressionNode;
+
+/** Every statement kind, once (the type makes a missing or unknown one a compile error). */
+const STATEMENT_KINDS: { readonly [K in StatementNode['kind']]: true } = {
+  select: true, create: true, update: true, upsert: true, delete: true, insert: true, relate: true, live: true,
+  kill: true, let: true, if: true, for: true, return: true, throw: true, info: true, remove: true,
+  defineNamespace: true, defineDatabase: true, defineTable: true, defineField: true, defineIndex: true, defineEvent: true,
+  defineAnalyzer: true, defineAccess: true, defineUser: true, defineParam: true, defineFunction: true, defineSequence: true,
+};
+
+export function isStatementNode(node: OperationNode): node is StatementNode {
+  return Object.hasOwn(STATEMENT_KINDS, node.kind);
+}
+
+/** Reached only by a node from outside the union (built by hand, or by another package): refused, never printed as something else. */
+function unknownKind(node: never): never {
+  throw new QueryBuildError(`The query compiler does not know the node kind ${JSON.stringify((node as OperationNode).kind)}`);
 }
 
 export class QueryCompiler extends Printer {
   /** A whole statement, unparenthesised; a lone expression becomes `RETURN <expression>`. */
   statement(node: OperationNode): string {
-    switch (node.kind) {
-      case 'select': return this.select(node as SelectNode);
-      case 'create': return this.create(node as CreateNode);
+    const n = node as QlNode;
+    if (!isStatementNode(n)) return `RETURN ${this.print(n)}`;
+    switch (n.kind) {
+      case 'select': return this.select(n);
+      case 'create': return this.create(n);
       case 'update':
-      case 'upsert': return this.update(node as UpdateNode);
-      case 'delete': return this.delete(node as DeleteNode);
-      case 'insert': return this.insert(node as InsertNode);
-      case 'relate': return this.relate(node as RelateNode);
-      case 'live': return this.live(node as LiveNode);
-      case 'kill': return `KILL ${this.print((node as KillNode).id)}`;
-      case 'let': return `LET ${escapeParam((node as LetNode).name)} = ${this.print((node as LetNode).value)}`;
-      case 'if': return this.if(node as IfNode);
-      case 'for': return this.for(node as ForNode);
-      case 'return': return `RETURN ${this.print((node as ReturnNode).value)}`;
-      case 'throw': return `THROW ${this.print((node as ThrowNode).value)}`;
-      case 'info': return this.info(node as InfoNode);
+      case 'upsert': return this.update(n);
+      case 'delete': return this.delete(n);
+      case 'insert': return this.insert(n);
+      case 'relate': return this.relate(n);
+      case 'live': return this.live(n);
+      case 'kill': return `KILL ${this.print(n.id)}`;
+      case 'let': return `LET ${escapeParam(n.name)} = ${this.print(n.value)}`;
+      case 'if': return this.if(n);
+      case 'for': return this.for(n);
+      case 'return': return `RETURN ${this.print(n.value)}`;
+      case 'throw': return `THROW ${this.print(n.value)}`;
+      case 'info': return this.info(n);
       case 'defineNamespace':
       case 'defineDatabase':
       case 'defineTable':
@@ -51,29 +76,26 @@ export class QueryCompiler extends Printer {
       case 'defineUser':
       case 'defineParam':
       case 'defineFunction':
-      case 'defineSequence': return this.inline(() => printDefine(this, node as DefineNode));
-      case 'remove': return printRemove(this, node as RemoveNode);
-      default: return `RETURN ${this.print(node)}`;
+      case 'defineSequence': return this.inline(() => printDefine(this, n));
+      case 'remove': return printRemove(this, n);
+      default: return unknownKind(n);
     }
   }
 
   override print(node: OperationNode): string {
-    if (isStatementNode(node)) return `(${this.statement(node)})`;
-    switch (node.kind) {
-      case 'idiom': return this.idiom(node as IdiomNode);
-      case 'tableName': return escapeIdent((node as TableNameNode).name, 'table');
-      case 'binary': return this.binary(node as BinaryNode);
-      case 'not': return `!${this.operand((node as NotNode).operand, 99)}`;
-      case 'matches': {
-        const m = node as MatchesNode;
-        return `${this.operand(m.left, 2)} @${m.ref ?? ''}@ ${this.operand(m.right, 2)}`;
-      }
-      case 'knn': {
-        const k = node as KnnNode;
-        return `${this.operand(k.left, 2)} <|${k.k}${k.param === undefined ? '' : `,${k.param}`}|> ${this.operand(k.right, 2)}`;
-      }
-      case 'block': return this.block(node as BlockNode);
-      default: return super.print(node);
+    const n = node as QlNode;
+    if (isStatementNode(n)) return `(${this.statement(n)})`;
+    switch (n.kind) {
+      case 'value': case 'call': case 'param': case 'closure': case 'constant': case 'ref':
+        return super.print(n);
+      case 'idiom': return this.idiom(n);
+      case 'tableName': return escapeIdent(n.name, 'table');
+      case 'binary': return this.binary(n);
+      case 'not': return `!${this.operand(n.operand, 99)}`;
+      case 'matches': return `${this.operand(n.left, 2)} @${n.ref ?? ''}@ ${this.operand(n.right, 2)}`;
+      case 'knn': return `${this.operand(n.left, 2)} <|${n.k}${n.param === undefined ? '' : `,${n.param}`}|> ${this.operand(n.right, 2)}`;
+      case 'block': return this.block(n);
+      default: return unknownKind(n);
     }
   }
 

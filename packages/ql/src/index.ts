@@ -5,7 +5,7 @@
  */
 export { durationLiteral, type AssignOp, type Output, type Target } from './clauses.ts';
 export { batch, compile, run, runBatch, transaction, type CompiledBatch } from './compile.ts';
-export { QueryCompiler } from './compiler.ts';
+export { QueryCompiler, type ExpressionNode, type QlNode, type StatementNode } from './compiler.ts';
 export {
   add,
   allInside,
@@ -37,9 +37,14 @@ export {
   or,
   outside,
   sub,
+  type Condition,
   type Distance,
+  type FieldUse,
+  type FieldUseMode,
+  type Fits,
   type Operand,
   type Operator,
+  type PathValue,
 } from './conditions.ts';
 export { field, traverse, Idiom, type Path } from './idiom.ts';
 export { Statement } from './statement.ts';
@@ -94,5 +99,5 @@ export {
 } from './statements/define.ts';
 export { create, deleteFrom, insert, insertValues, relate, update, upsert, CreateQuery, DeleteQuery, InsertQuery, RelateQuery, UpdateQuery } from './statements/mutate.ts';
 export { remove, RemoveStatement, type RemoveNode, type RemoveTarget, type RemoveWhat } from './statements/remove.ts';
-export { select, SelectQuery } from './statements/select.ts';
+export { select, SelectQuery, type AllFields } from './statements/select.ts';
 export { closure, fn, param, Expression, QueryBuildError, InvalidIdentifierError, type CompiledQuery } from '@sdb/functions';

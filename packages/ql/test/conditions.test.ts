@@ -110,6 +110,24 @@ describe('logic and precedence', () => {
     expect(compile(select('x').where(and(eq('a', 1), maybe))).query).toBe('SELECT * FROM x WHERE a = $p0;');
   });
 
+  it('gives no condition (undefined) from and() and or() when every argument is undefined', async () => {
+    const filters = { city: undefined as string | undefined, minAge: undefined as number | undefined };
+    const none = and(filters.city === undefined ? undefined : eq('city', filters.city), filters.minAge === undefined ? undefined : gte('age', filters.minAge));
+    expect(none).toBeUndefined();
+    expect(and()).toBeUndefined();
+    expect(or(undefined, undefined)).toBeUndefined();
+    const q = select('person').where(none);
+    expect(compile(q).query).toBe('SELECT * FROM person;');
+    await t.client.queryAll('CREATE person:one SET city = "Paris"');
+    expect(await run(t.client, q.value('city'))).toEqual(['Paris']);
+  });
+
+  it('skips undefined in or() and keeps the present conditions', async () => {
+    const c = or(undefined, eq(fn.math.abs(-1), 5), undefined, eq(fn.math.abs(-1), 1));
+    expect(compile(c).query).toBe('RETURN math::abs($p0) = $p1 OR math::abs($p2) = $p3;');
+    expect(await truth(c)).toBe(true);
+  });
+
   it('parenthesises arithmetic by precedence', async () => {
     const e = mul(add(fn.math.abs(1), 2), sub(fn.math.abs(10), div(fn.math.abs(8), 4)));
     expect(compile(e).query).toBe('RETURN (math::abs($p0) + $p1) * (math::abs($p2) - math::abs($p3) / $p4);');

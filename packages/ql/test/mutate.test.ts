@@ -150,6 +150,33 @@ describe('DELETE', () => {
   });
 });
 
+describe('arrays of record ids as targets', () => {
+  const ids = [new RecordId('many', 3), new RecordId('many', 1), new RecordId('many', 2)];
+
+  it('creates, updates and deletes with one bound parameter per id, in the order given', async () => {
+    const made = create(ids).set({ n: 0 }).return(['id']);
+    expect(compile(made)).toEqual({ query: 'CREATE $p0, $p1, $p2 SET n = $p3 RETURN id;', bindings: { p0: ids[0], p1: ids[1], p2: ids[2], p3: 0 } });
+    expect(await run(t.client, made)).toEqual(ids.map((id) => ({ id })));
+    const changed = update(ids.slice(0, 2)).set('n', '+=', 5).return(['id', 'n']);
+    expect(compile(changed).query).toBe('UPDATE $p0, $p1 SET n += $p2 RETURN id, n;');
+    expect(await run(t.client, changed)).toEqual([{ id: ids[0], n: 5 }, { id: ids[1], n: 5 }]);
+    const upserted = upsert([ids[2], new RecordId('many', 4)]).set({ n: 9 }).return(['id']);
+    expect(compile(upserted).query).toBe('UPSERT $p0, $p1 SET n = $p2 RETURN id;');
+    expect(await run(t.client, upserted)).toEqual([{ id: ids[2] }, { id: new RecordId('many', 4) }]);
+    const removed = deleteFrom([ids[1], new RecordId('many', 4)]).return('before');
+    expect(compile(removed).query).toBe('DELETE $p0, $p1 RETURN BEFORE;');
+    expect((await run(t.client, removed)).map((r) => r.id)).toEqual([ids[1], new RecordId('many', 4)]);
+    expect(await run(t.client, select('many').value('id').orderBy('id'))).toEqual([new RecordId('many', 2), new RecordId('many', 3)]);
+  });
+
+  it('changes nothing for an empty array', async () => {
+    const q = update([]).set({ n: 1 });
+    expect(compile(q)).toEqual({ query: 'UPDATE $p0 SET n = $p1;', bindings: { p0: [], p1: 1 } });
+    expect(await run(t.client, q)).toEqual([]);
+    expect(await run(t.client, deleteFrom([]).return('before'))).toEqual([]);
+  });
+});
+
 describe('RELATE', () => {
   it('relates two bound records through an edge table and sets edge fields', async () => {
     const q = relate(ann, 'knows', bob).set({ since: 2021 }).return(['in', 'out', 'since']);

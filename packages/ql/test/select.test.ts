@@ -76,6 +76,22 @@ describe('SELECT', () => {
     expect(await run(t.client, q)).toBe('Bob');
   });
 
+  it('selects from an array of record ids with one bound parameter per id, honouring ORDER BY and a field list', async () => {
+    // A bound array is one value to SurrealDB 3.0: `SELECT name FROM $ids` fails ("Specify a
+    // database to use") and ORDER BY is ignored, so each id gets its own parameter.
+    const ids = [new RecordId('person', 'cid'), new RecordId('person', 'ann'), new RecordId('person', 'bob')];
+    const q = select<Person>(ids).fields('name').orderBy('name', 'desc');
+    expect(compile(q)).toEqual({ query: 'SELECT name FROM $p0, $p1, $p2 ORDER BY name DESC;', bindings: { p0: ids[0], p1: ids[1], p2: ids[2] } });
+    expect(await run(t.client, q)).toEqual([{ name: 'cid' }, { name: 'Bob' }, { name: 'Ann' }]);
+    expect(await run(t.client, select<Person>(ids).value('age'))).toEqual([40, 31, 25]);
+  });
+
+  it('selects nothing from an empty array of record ids', async () => {
+    const q = select<Person>([]).fields('name');
+    expect(compile(q)).toEqual({ query: 'SELECT name FROM $p0;', bindings: { p0: [] } });
+    expect(await run(t.client, q)).toEqual([]);
+  });
+
   it('selects from a Table value bound as a parameter', async () => {
     const q = select<Person>(new Table('person')).value('name').where(eq('name', 'Dan'));
     expect(compile(q).query).toBe('SELECT VALUE name FROM $p0 WHERE name = $p1;');

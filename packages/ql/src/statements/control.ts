@@ -2,7 +2,8 @@
  * @module LIVE SELECT, KILL, LET, IF/ELSE, FOR, RETURN, THROW and INFO.
  */
 import { Expression, escapeParam, param, toNode, type OperationNode } from '@sdb/functions';
-import { target, type Target } from '../clauses.ts';
+import { conflict, target, type Target } from '../clauses.ts';
+import { conjoin } from '../conditions.ts';
 import { field, type IdiomNode, type Path } from '../idiom.ts';
 import { Statement } from '../statement.ts';
 
@@ -17,17 +18,21 @@ export interface LiveNode extends OperationNode {
 
 /** `LIVE SELECT`: its result is the live query's id (a `Uuid`). */
 export class LiveQuery extends Statement<unknown, LiveNode> {
-  /** `LIVE SELECT DIFF`: notifications carry JSON Patch operations. */
+  /** `LIVE SELECT DIFF`: notifications carry JSON Patch operations (so no field list). */
   diff(): this {
-    return this.next({ diff: true, fields: undefined });
+    if (this.node.fields) conflict('diff()', 'fields()');
+    return this.next({ diff: true });
   }
 
+  /** `LIVE SELECT a, b`; calls add up. */
   fields(...paths: Path[]): this {
-    return this.next({ fields: paths.map((p) => field(p).node), diff: false });
+    if (this.node.diff) conflict('fields()', 'diff()');
+    return this.next({ fields: [...(this.node.fields ?? []), ...paths.map((p) => field(p).node)] });
   }
 
-  where(condition: Expression<boolean>): this {
-    return this.next({ where: condition.node });
+  /** Filters the notifications; a second `where` ANDs with the first. */
+  where(condition: Expression<boolean> | undefined): this {
+    return this.next({ where: conjoin(this.node.where, condition) });
   }
 
   fetch(...paths: Path[]): this {
@@ -82,10 +87,12 @@ export interface IfNode extends OperationNode {
 
 export class IfStatement<R = unknown> extends Statement<R, IfNode> {
   elseIf(condition: Expression, then: Body): this {
+    if (this.node.otherwise) conflict('elseIf()', 'a preceding else()');
     return this.next({ branches: [...this.node.branches, { condition: condition.node, then: block(then) }] });
   }
 
   else(otherwise: Body): this {
+    if (this.node.otherwise) conflict('else()', 'another else()');
     return this.next({ otherwise: block(otherwise) });
   }
 }

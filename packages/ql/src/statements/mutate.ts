@@ -4,7 +4,8 @@
  * RELATE's UNIQUE keyword is parsed but ignored there, so it is not offered).
  */
 import { QueryBuildError, toNode, type Expression, type OperationNode } from '@sdb/functions';
-import { assignments, durationLiteral, output, target, type AssignOp, type Assignment, type Output, type OutputNode, type Target } from '../clauses.ts';
+import { assignments, conflict, durationLiteral, output, target, targets, type AssignOp, type Assignment, type Output, type OutputNode, type Target } from '../clauses.ts';
+import { conjoin, type Fits } from '../conditions.ts';
 import { field, type Path } from '../idiom.ts';
 import { Statement } from '../statement.ts';
 import { DataStatement, type DataStatementNode } from './data.ts';
@@ -16,8 +17,9 @@ export interface CreateNode extends DataStatementNode {
   readonly version: OperationNode | undefined;
 }
 
-export class CreateQuery<T = Record<string, unknown>, R = T[]> extends DataStatement<R, CreateNode> {
-  only(): CreateQuery<T, T> {
+/** `One` is set by `.only()`: the created record instead of an array of them. */
+export class CreateQuery<T = Record<string, unknown>, One extends boolean = false> extends DataStatement<One extends true ? T : T[], CreateNode> {
+  only(): CreateQuery<T, true> {
     return this.next({ only: true });
   }
 
@@ -28,7 +30,7 @@ export class CreateQuery<T = Record<string, unknown>, R = T[]> extends DataState
 
 /** `CREATE <target>`: a table name, a `RecordId`, a `Table`... */
 export function create<T = Record<string, unknown>>(...what: Target[]): CreateQuery<T> {
-  return new CreateQuery<T>({ kind: 'create', only: false, what: what.map(target), data: undefined, output: undefined, timeout: undefined, version: undefined });
+  return new CreateQuery<T>({ kind: 'create', only: false, what: targets(what), data: undefined, output: undefined, timeout: undefined, version: undefined });
 }
 
 export interface UpdateNode extends DataStatementNode {
@@ -40,21 +42,26 @@ export interface UpdateNode extends DataStatementNode {
   readonly explain: boolean;
 }
 
-export class UpdateQuery<T = Record<string, unknown>, R = T[]> extends DataStatement<R, UpdateNode> {
-  only(): UpdateQuery<T, T | undefined> {
+/** `One` is set by `.only()`: one record, or `undefined` when UPDATE matched none. */
+export class UpdateQuery<T = Record<string, unknown>, One extends boolean = false> extends DataStatement<One extends true ? T | undefined : T[], UpdateNode> {
+  only(): UpdateQuery<T, true> {
     return this.next({ only: true });
   }
 
+  /** `WITH INDEX a, b`; calls add up. */
   withIndex(...indexes: string[]): this {
-    return this.next({ with: indexes });
+    if (this.node.with === 'NOINDEX') conflict('withIndex()', 'noIndex()');
+    return this.next({ with: [...(this.node.with ?? []), ...indexes] });
   }
 
   noIndex(): this {
+    if (this.node.with !== undefined && this.node.with !== 'NOINDEX') conflict('noIndex()', 'withIndex()');
     return this.next({ with: 'NOINDEX' });
   }
 
-  where(condition: Expression<boolean>): this {
-    return this.next({ where: condition.node });
+  /** Filters the records to change; a second `where` ANDs with the first (see `SelectQuery.where`). */
+  where<C extends Expression<boolean> | undefined>(condition: C & Fits<T, C>): this {
+    return this.next({ where: conjoin(this.node.where, condition) });
   }
 
   explain(): UpdateQuery<Record<string, unknown>> {
@@ -63,7 +70,7 @@ export class UpdateQuery<T = Record<string, unknown>, R = T[]> extends DataState
 }
 
 function updateLike<T>(kind: 'update' | 'upsert', what: Target[]): UpdateQuery<T> {
-  return new UpdateQuery<T>({ kind, only: false, what: what.map(target), with: undefined, where: undefined, data: undefined, output: undefined, timeout: undefined, explain: false });
+  return new UpdateQuery<T>({ kind, only: false, what: targets(what), with: undefined, where: undefined, data: undefined, output: undefined, timeout: undefined, explain: false });
 }
 
 export function update<T = Record<string, unknown>>(...what: Target[]): UpdateQuery<T> {
@@ -85,16 +92,22 @@ export interface DeleteNode extends OperationNode {
   readonly explain: boolean;
 }
 
-export class DeleteQuery<R = unknown[]> extends Statement<R, DeleteNode> {
-  only(): this {
+/**
+ * DELETE returns nothing (`[]`) unless `.return()` asks for records of type `T`; `One` is set by
+ * `.only()`: one record or `undefined`.
+ */
+export class DeleteQuery<T = never, One extends boolean = false> extends Statement<One extends true ? T | undefined : T[], DeleteNode> {
+  only(): DeleteQuery<T, true> {
     return this.next({ only: true });
   }
 
-  where(condition: Expression<boolean>): this {
-    return this.next({ where: condition.node });
+  /** Filters the records to delete; a second `where` ANDs with the first. */
+  where(condition: Expression<boolean> | undefined): this {
+    return this.next({ where: conjoin(this.node.where, condition) });
   }
 
-  return<T = Record<string, unknown>>(what: Output): DeleteQuery<T[]> {
+  /** `RETURN BEFORE | DIFF | fields...`: a second call replaces the first. */
+  return<U = Record<string, unknown>>(what: Output): DeleteQuery<U, One> {
     return this.next({ output: output(what) });
   }
 
@@ -109,7 +122,7 @@ export class DeleteQuery<R = unknown[]> extends Statement<R, DeleteNode> {
 
 /** `DELETE <target>` (`delete` is a JavaScript keyword, hence the name). */
 export function deleteFrom(...what: Target[]): DeleteQuery {
-  return new DeleteQuery({ kind: 'delete', only: false, what: what.map(target), with: undefined, where: undefined, output: undefined, timeout: undefined, explain: false });
+  return new DeleteQuery({ kind: 'delete', only: false, what: targets(what), with: undefined, where: undefined, output: undefined, timeout: undefined, explain: false });
 }
 
 export interface InsertNode extends OperationNode {
@@ -142,6 +155,7 @@ export class InsertQuery<T = Record<string, unknown>> extends Statement<T[], Ins
     return this.next({ onDuplicate: [...this.node.onDuplicate, ...added] });
   }
 
+  /** `RETURN ...`: a second call replaces the first. */
   return(what: Output): this {
     return this.next({ output: output(what) });
   }
@@ -180,8 +194,9 @@ export interface RelateNode extends DataStatementNode {
   readonly to: OperationNode;
 }
 
-export class RelateQuery<T = Record<string, unknown>, R = T[]> extends DataStatement<R, RelateNode> {
-  only(): RelateQuery<T, T> {
+/** `One` is set by `.only()`: the edge record instead of an array of them. */
+export class RelateQuery<T = Record<string, unknown>, One extends boolean = false> extends DataStatement<One extends true ? T : T[], RelateNode> {
+  only(): RelateQuery<T, true> {
     return this.next({ only: true });
   }
 }

@@ -5,7 +5,6 @@
  */
 import { QueryBuildError } from '@sdb/functions';
 import { nonNegativeInteger } from '../clauses.ts';
-import type { DefineNodeKind } from './define.ts';
 import type { FulltextNode, HnswNode } from './define-index.ts';
 
 export type PermissionAction = 'select' | 'create' | 'update' | 'delete';
@@ -72,11 +71,3 @@ export const ALGORITHMS: readonly Algorithm[] = ['EDDSA', 'ES256', 'ES384', 'ES5
 
 export type Role = 'OWNER' | 'EDITOR' | 'VIEWER';
 export const ROLES: readonly Role[] = ['OWNER', 'EDITOR', 'VIEWER'];
-
-/** Every DEFINE node kind, once: a kind missing from `DefineNode` or from here fails to compile. */
-const DEFINE_KIND_SET: Record<DefineNodeKind, true> = {
-  defineNamespace: true, defineDatabase: true, defineTable: true, defineField: true, defineIndex: true, defineEvent: true,
-  defineAnalyzer: true, defineAccess: true, defineUser: true, defineParam: true, defineFunction: true, defineSequence: true,
-};
-
-export const DEFINE_KINDS = Object.keys(DEFINE_KIND_SET) as readonly DefineNodeKind[];
