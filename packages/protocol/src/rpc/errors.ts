@@ -1,8 +1,10 @@
 /**
- * @module The sdb error tree: server errors by SurrealDB 3 error `kind`, and the client-side
- * connection, timeout, abort, protocol and statement errors. `instanceof` works across two
- * installed copies of this package.
+ * @module The sdb error tree: server errors by SurrealDB 3 error `kind` (and, for the schema
+ * violations the engine sends as `Internal`, by message), and the client-side connection,
+ * timeout, abort, protocol and statement errors. `instanceof` works across two installed copies
+ * of this package.
  */
+import * as messages from './engine-messages.ts';
 
 /**
  * Each class carries a static brand string under this shared symbol; `instanceof` compares brands
@@ -73,15 +75,21 @@ export class ServerError extends SdbError {
    * what exactly went wrong within `kind`.
    */
   get reason(): string | undefined {
-    return detailKind(this.details);
+    // SurrealDB 3.0.2 sends parse errors with no details: their message says what they are.
+    return detailKind(this.details) ?? (this.kind === 'Validation' && this.message.startsWith(messages.PARSE_ERROR_PREFIX) ? 'Parse' : undefined);
   }
 
-  /** The error class for an RPC error payload, by its `kind`; chained causes become ServerErrors too. */
+  /**
+   * The error class for an RPC error payload: by its `kind`, or for a schema violation (kind
+   * `Internal`), by its message. Chained causes become ServerErrors too.
+   */
   static from(payload: RpcErrorPayload): ServerError {
     // Off the wire anything may come; a bare string is taken as the message.
     if (typeof payload !== 'object' || payload === null) payload = { message: payload } as never;
-    const { kind, cause } = payload;
-    const Kind = (typeof kind === 'string' && Object.hasOwn(KINDS, kind) && KINDS[kind]) || ServerError;
+    const { kind, cause, message } = payload;
+    const Kind =
+      (kind === undefined || kind === 'Internal' ? VIOLATIONS.find((Violation) => typeof message === 'string' && Violation.pattern.test(message)) : undefined) ??
+      ((typeof kind === 'string' && Object.hasOwn(KINDS, kind) && KINDS[kind]) || ServerError);
     return new Kind(payload, typeof cause === 'object' && cause !== null ? { cause: ServerError.from(cause) } : undefined);
   }
 }
@@ -146,6 +154,102 @@ export class NotAllowedError extends ServerError {
 }
 KINDS.NotAllowed = NotAllowedError;
 
+/**
+ * A write the table's schema refused. SurrealDB 3.0.2 sends these as kind `Internal` with no
+ * details; `ServerError.from` recognises each subclass by its message (see engine-messages.ts)
+ * and fills its properties from it. Values and record ids are SurrealQL text as the engine
+ * printed them (`'a@x'`, `[1, 2]`, `person:1`).
+ */
+export class SchemaViolationError extends ServerError {
+  static override readonly [errorBrand]: string = 'SchemaViolationError';
+  /** The message this subclass is recognised by; its named groups become the error's properties. */
+  static readonly pattern: RegExp = /(?!)/;
+
+  constructor(payload: RpcErrorPayload, options?: { cause?: unknown }) {
+    super(payload, options);
+    Object.assign(this, (new.target as typeof SchemaViolationError).pattern.exec(this.message)?.groups);
+  }
+}
+
+/** A UNIQUE index already holds the value: `index` names it, `existingRecord` holds the value. */
+export class UniqueViolationError extends SchemaViolationError {
+  static override readonly [errorBrand]: string = 'UniqueViolationError';
+  static override readonly pattern: RegExp = messages.UNIQUE_VIOLATION;
+  declare readonly index: string;
+  /** The duplicate value (an array of values for a composite index), as SurrealQL text. */
+  declare readonly value: string;
+  declare readonly existingRecord: string;
+}
+
+/** A value does not coerce to the field's `TYPE`: `expected` is the type, `found` the value (or `a collection of length n`). */
+export class FieldTypeError extends SchemaViolationError {
+  static override readonly [errorBrand]: string = 'FieldTypeError';
+  static override readonly pattern: RegExp = messages.FIELD_TYPE;
+  declare readonly field: string;
+  declare readonly record: string;
+  declare readonly expected: string;
+  declare readonly found: string;
+
+  constructor(payload: RpcErrorPayload, options?: { cause?: unknown }) {
+    super(payload, options);
+    // `'x'` quoted as `` `'x'` ``: the value is what sits between the backticks.
+    const quoted = /^`([\s\S]*)`$/.exec(this.found ?? '');
+    if (quoted) (this as { found: string }).found = quoted[1] as string;
+  }
+}
+
+/** A value fails the field's `ASSERT`: `assertion` is the clause, `value` the value it was given. */
+export class FieldAssertionError extends SchemaViolationError {
+  static override readonly [errorBrand]: string = 'FieldAssertionError';
+  static override readonly pattern: RegExp = messages.FIELD_ASSERTION;
+  declare readonly field: string;
+  declare readonly record: string;
+  declare readonly value: string;
+  declare readonly assertion: string;
+}
+
+/** A write changed a `READONLY` field of an existing record. */
+export class ReadOnlyFieldError extends SchemaViolationError {
+  static override readonly [errorBrand]: string = 'ReadOnlyFieldError';
+  static override readonly pattern: RegExp = messages.READ_ONLY_FIELD;
+  declare readonly field: string;
+  declare readonly record: string;
+}
+
+/** A `SCHEMAFULL` table got a field it does not define. */
+export class UnknownFieldError extends SchemaViolationError {
+  static override readonly [errorBrand]: string = 'UnknownFieldError';
+  static override readonly pattern: RegExp = messages.UNKNOWN_FIELD;
+  declare readonly field: string;
+  declare readonly table: string;
+}
+
+/** A plain record written to a `TYPE RELATION` table, or a relation to a `TYPE NORMAL` one: `expected` is `RELATION` or `NORMAL`. */
+export class TableTypeError extends SchemaViolationError {
+  static override readonly [errorBrand]: string = 'TableTypeError';
+  static override readonly pattern: RegExp = messages.TABLE_TYPE;
+  declare readonly record: string;
+  declare readonly expected: string;
+}
+
+/** A `DELETE` refused because `referencedBy` points at `record` through a `REFERENCE ON DELETE REJECT` field. */
+export class DeleteRejectedError extends SchemaViolationError {
+  static override readonly [errorBrand]: string = 'DeleteRejectedError';
+  static override readonly pattern: RegExp = messages.DELETE_REJECTED;
+  declare readonly record: string;
+  declare readonly referencedBy: string;
+}
+
+const VIOLATIONS: readonly (typeof SchemaViolationError)[] = [
+  UniqueViolationError,
+  FieldTypeError,
+  FieldAssertionError,
+  ReadOnlyFieldError,
+  UnknownFieldError,
+  TableTypeError,
+  DeleteRejectedError,
+];
+
 /** The server cannot be reached, or the connection failed. */
 export const ConnectionError = errorClass(SdbError, 'ConnectionError');
 export type ConnectionError = SdbError;
@@ -164,9 +268,13 @@ export class RequestAbortedError extends SdbError {
   static override readonly [errorBrand]: string = 'AbortError';
 }
 
-/** One failed statement of a `query` call: `cause` is the ServerError subclass for its kind. */
+/**
+ * One failed statement of a `query` call: `cause` is the ServerError subclass `ServerError.from`
+ * picks for it, e.g. a `UniqueViolationError`.
+ */
 export class StatementError extends SdbError {
   static override readonly [errorBrand]: string = 'StatementError';
+  declare readonly cause: ServerError;
   /** Zero-based index of the statement in the query. */
   declare readonly index: number;
   /** The SurrealDB 3 error kind of the failure (`Internal` when the server gave none). */
