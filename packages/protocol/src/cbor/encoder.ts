@@ -175,7 +175,7 @@ function number(value: number): void {
  */
 function bigint(value: bigint): void {
   if (inTag === 0 && (value < MIN_INT || value > MAX_INT)) {
-    fail(`Cannot encode ${value}n: SurrealDB integers are 64-bit signed (-2^63 to 2^63-1); use a Decimal for larger numbers`);
+    fail(`Cannot encode ${value}n: SurrealDB integers are i64 (-2^63 to 2^63-1); use a Decimal`);
   }
   const negative = value < 0n;
   const n = negative ? -1n - value : value;
@@ -281,7 +281,7 @@ function object(value: object, depth: number): void {
   if (Object.getPrototypeOf(proto) === null) return map(value as Record<string, unknown>, depth);
   // Anything else (Error, RegExp, Promise, WeakMap, a class instance) would lose its state or its class.
   const name = (proto as { constructor?: { name?: unknown } }).constructor?.name;
-  fail(`Cannot encode ${typeof name === 'string' && name ? `a ${name}` : 'an object with a prototype'}: SurrealDB stores plain objects, arrays, Map, Set, Date, Uint8Array and the sdb value classes (pass { ...value } or a plain copy)`);
+  fail(`Cannot encode ${typeof name === 'string' && name ? `a ${name}` : 'an object with a prototype'}: only plain objects, arrays, Map, Set, Date, Uint8Array and sdb values are stored (pass { ...value })`);
 }
 
 function map(value: Record<string, unknown>, depth: number): void {
