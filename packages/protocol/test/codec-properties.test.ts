@@ -86,7 +86,8 @@ const { value } = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, surrealValue, tie('array'), tie('object'), tie('map'), tie('set')),
   array: fc.array(tie('value'), { maxLength: 5 }),
   object: fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('__proto__', 'toString')), tie('value'), { maxKeys: 5 }),
-  map: fc.array(fc.tuple(text, tie('value')), { maxLength: 4 }).map((entries) => new Map(entries)),
+  // Entries in the order a JS object keeps its keys (integer-like first), which is the order they decode to.
+  map: fc.dictionary(text, tie('value'), { maxKeys: 4 }).map((entries) => new Map(Object.entries(entries))),
   set: fc.array(tie('value'), { maxLength: 4 }).map((items) => new Set(items)),
 }));
 

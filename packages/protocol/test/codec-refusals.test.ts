@@ -63,12 +63,12 @@ describe('values that are not data', () => {
   it.each([
     ['a function', () => 1, /a function/],
     ['a symbol', Symbol('x'), /a symbol/],
-    ['an Error', new TypeError('boom'), /a TypeError/],
-    ['a RegExp', /ab+c/i, /a RegExp/],
-    ['a Promise', Promise.resolve(1), /a Promise/],
-    ['a WeakMap', new WeakMap(), /a WeakMap/],
-    ['a WeakSet', new WeakSet(), /a WeakSet/],
-    ['a boxed string', new String('x'), /a String/],
+    ['an Error', new TypeError('boom'), /an instance of TypeError/],
+    ['a RegExp', /ab+c/i, /an instance of RegExp/],
+    ['a Promise', Promise.resolve(1), /an instance of Promise/],
+    ['a WeakMap', new WeakMap(), /an instance of WeakMap/],
+    ['a WeakSet', new WeakSet(), /an instance of WeakSet/],
+    ['a boxed string', new String('x'), /an instance of String/],
     ['an invalid Date', new Date(Number.NaN), /invalid Date/],
     ['a Float32Array', new Float32Array([1]), /Float32Array/],
   ])('%s is refused', (_, value, message) => {
@@ -87,7 +87,7 @@ describe('values that are not data', () => {
     }
     const error = refusal([new Account('tobie')]);
     expect(error.path).toBe('$[0]');
-    expect(error.message).toMatch(/an? Account.*\{ \.\.\.value \}/);
+    expect(error.message).toMatch(/an instance of Account: SurrealDB stores plain data/);
   });
 
   it('an object whose prototype has no constructor is refused too', () => {

@@ -125,7 +125,7 @@ describe('schema violations, sent by SurrealDB 3.0.2 as kind Internal, are recog
     [
       "Couldn't coerce value for field `pair` of `t:3`: Expected `array<int,2>` but found a collection of length `3`",
       FieldTypeError,
-      { field: 'pair', record: 't:3', expected: 'array<int,2>', found: 'a collection of length `3`' },
+      { field: 'pair', record: 't:3', expected: 'array<int,2>', found: undefined },
     ],
     [
       'Found -1 for field `age`, with record `person:5`, but field must conform to: $value >= 0',

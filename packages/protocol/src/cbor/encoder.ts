@@ -281,7 +281,7 @@ function object(value: object, depth: number): void {
   if (Object.getPrototypeOf(proto) === null) return map(value as Record<string, unknown>, depth);
   // Anything else (Error, RegExp, Promise, WeakMap, a class instance) would lose its state or its class.
   const name = (proto as { constructor?: { name?: unknown } }).constructor?.name;
-  fail(`Cannot encode ${typeof name === 'string' && name ? `a ${name}` : 'an object with a prototype'}: only plain objects, arrays, Map, Set, Date, Uint8Array and sdb values are stored (pass { ...value })`);
+  fail(`Cannot encode ${typeof name === 'string' && name ? `an instance of ${name}` : 'an object with a prototype'}: SurrealDB stores plain data, not class instances`);
 }
 
 function map(value: Record<string, unknown>, depth: number): void {

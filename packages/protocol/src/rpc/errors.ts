@@ -88,8 +88,9 @@ export class ServerError extends SdbError {
     if (typeof payload !== 'object' || payload === null) payload = { message: payload } as never;
     const { kind, cause, message } = payload;
     const Kind =
-      (kind === undefined || kind === 'Internal' ? VIOLATIONS.find((Violation) => typeof message === 'string' && Violation.pattern.test(message)) : undefined) ??
-      ((typeof kind === 'string' && Object.hasOwn(KINDS, kind) && KINDS[kind]) || ServerError);
+      ((kind === undefined || kind === 'Internal') && typeof message === 'string' && VIOLATIONS.find(([pattern]) => pattern.test(message))?.[1]) ||
+      (typeof kind === 'string' && Object.hasOwn(KINDS, kind) && KINDS[kind]) ||
+      ServerError;
     return new Kind(payload, typeof cause === 'object' && cause !== null ? { cause: ServerError.from(cause) } : undefined);
   }
 }
@@ -156,99 +157,56 @@ KINDS.NotAllowed = NotAllowedError;
 
 /**
  * A write the table's schema refused. SurrealDB 3.0.2 sends these as kind `Internal` with no
- * details; `ServerError.from` recognises each subclass by its message (see engine-messages.ts)
- * and fills its properties from it. Values and record ids are SurrealQL text as the engine
- * printed them (`'a@x'`, `[1, 2]`, `person:1`).
+ * details; `ServerError.from` recognises each subclass by its message (see engine-messages.ts),
+ * whose parts become the error's properties. Values and record ids are SurrealQL text as the
+ * engine printed them (`'a@x'`, `[1, 2]`, `person:1`).
  */
-export class SchemaViolationError extends ServerError {
-  static override readonly [errorBrand]: string = 'SchemaViolationError';
-  /** The message this subclass is recognised by; its named groups become the error's properties. */
-  static readonly pattern: RegExp = /(?!)/;
+export const SchemaViolationError = errorClass(ServerError, 'SchemaViolationError');
+export type SchemaViolationError = ServerError;
 
-  constructor(payload: RpcErrorPayload, options?: { cause?: unknown }) {
-    super(payload, options);
-    Object.assign(this, (new.target as typeof SchemaViolationError).pattern.exec(this.message)?.groups);
-  }
+/** Each violation class with the message it is recognised by, filled in by `violationClass`. */
+const VIOLATIONS: [RegExp, typeof ServerError][] = [];
+
+type ViolationClass<Props> = new (payload: RpcErrorPayload, options?: { cause?: unknown }) => ServerError & Readonly<Props>;
+
+/** A SchemaViolationError subclass recognised by `pattern`, whose named groups become its properties. */
+function violationClass<Props>(brand: string, pattern: RegExp): ViolationClass<Props> {
+  const Class = class extends (SchemaViolationError as typeof ServerError) {
+    static override readonly [errorBrand]: string = brand;
+    constructor(payload: RpcErrorPayload, options?: { cause?: unknown }) {
+      super(payload, options);
+      Object.assign(this, pattern.exec(this.message)?.groups);
+    }
+  };
+  Object.defineProperty(Class, 'name', { value: brand });
+  VIOLATIONS.push([pattern, Class]);
+  return Class as unknown as ViolationClass<Props>;
 }
 
-/** A UNIQUE index already holds the value: `index` names it, `existingRecord` holds the value. */
-export class UniqueViolationError extends SchemaViolationError {
-  static override readonly [errorBrand]: string = 'UniqueViolationError';
-  static override readonly pattern: RegExp = messages.UNIQUE_VIOLATION;
-  declare readonly index: string;
-  /** The duplicate value (an array of values for a composite index), as SurrealQL text. */
-  declare readonly value: string;
-  declare readonly existingRecord: string;
-}
-
-/** A value does not coerce to the field's `TYPE`: `expected` is the type, `found` the value (or `a collection of length n`). */
-export class FieldTypeError extends SchemaViolationError {
-  static override readonly [errorBrand]: string = 'FieldTypeError';
-  static override readonly pattern: RegExp = messages.FIELD_TYPE;
-  declare readonly field: string;
-  declare readonly record: string;
-  declare readonly expected: string;
-  declare readonly found: string;
-
-  constructor(payload: RpcErrorPayload, options?: { cause?: unknown }) {
-    super(payload, options);
-    // `'x'` quoted as `` `'x'` ``: the value is what sits between the backticks.
-    const quoted = /^`([\s\S]*)`$/.exec(this.found ?? '');
-    if (quoted) (this as { found: string }).found = quoted[1] as string;
-  }
-}
-
+/** A `UNIQUE` index already holds `value` (an array for a composite index), in `existingRecord`. */
+export const UniqueViolationError = violationClass<{ index: string; value: string; existingRecord: string }>('UniqueViolationError', messages.UNIQUE_VIOLATION);
+export type UniqueViolationError = InstanceType<typeof UniqueViolationError>;
+/**
+ * A value does not coerce to the field's `TYPE`: `expected` is the type, `found` the value
+ * (undefined when the engine reports a wrong array length instead; the message says it).
+ */
+export const FieldTypeError = violationClass<{ field: string; record: string; expected: string; found: string | undefined }>('FieldTypeError', messages.FIELD_TYPE);
+export type FieldTypeError = InstanceType<typeof FieldTypeError>;
 /** A value fails the field's `ASSERT`: `assertion` is the clause, `value` the value it was given. */
-export class FieldAssertionError extends SchemaViolationError {
-  static override readonly [errorBrand]: string = 'FieldAssertionError';
-  static override readonly pattern: RegExp = messages.FIELD_ASSERTION;
-  declare readonly field: string;
-  declare readonly record: string;
-  declare readonly value: string;
-  declare readonly assertion: string;
-}
-
+export const FieldAssertionError = violationClass<{ field: string; record: string; value: string; assertion: string }>('FieldAssertionError', messages.FIELD_ASSERTION);
+export type FieldAssertionError = InstanceType<typeof FieldAssertionError>;
 /** A write changed a `READONLY` field of an existing record. */
-export class ReadOnlyFieldError extends SchemaViolationError {
-  static override readonly [errorBrand]: string = 'ReadOnlyFieldError';
-  static override readonly pattern: RegExp = messages.READ_ONLY_FIELD;
-  declare readonly field: string;
-  declare readonly record: string;
-}
-
+export const ReadOnlyFieldError = violationClass<{ field: string; record: string }>('ReadOnlyFieldError', messages.READ_ONLY_FIELD);
+export type ReadOnlyFieldError = InstanceType<typeof ReadOnlyFieldError>;
 /** A `SCHEMAFULL` table got a field it does not define. */
-export class UnknownFieldError extends SchemaViolationError {
-  static override readonly [errorBrand]: string = 'UnknownFieldError';
-  static override readonly pattern: RegExp = messages.UNKNOWN_FIELD;
-  declare readonly field: string;
-  declare readonly table: string;
-}
-
+export const UnknownFieldError = violationClass<{ field: string; table: string }>('UnknownFieldError', messages.UNKNOWN_FIELD);
+export type UnknownFieldError = InstanceType<typeof UnknownFieldError>;
 /** A plain record written to a `TYPE RELATION` table, or a relation to a `TYPE NORMAL` one: `expected` is `RELATION` or `NORMAL`. */
-export class TableTypeError extends SchemaViolationError {
-  static override readonly [errorBrand]: string = 'TableTypeError';
-  static override readonly pattern: RegExp = messages.TABLE_TYPE;
-  declare readonly record: string;
-  declare readonly expected: string;
-}
-
+export const TableTypeError = violationClass<{ record: string; expected: string }>('TableTypeError', messages.TABLE_TYPE);
+export type TableTypeError = InstanceType<typeof TableTypeError>;
 /** A `DELETE` refused because `referencedBy` points at `record` through a `REFERENCE ON DELETE REJECT` field. */
-export class DeleteRejectedError extends SchemaViolationError {
-  static override readonly [errorBrand]: string = 'DeleteRejectedError';
-  static override readonly pattern: RegExp = messages.DELETE_REJECTED;
-  declare readonly record: string;
-  declare readonly referencedBy: string;
-}
-
-const VIOLATIONS: readonly (typeof SchemaViolationError)[] = [
-  UniqueViolationError,
-  FieldTypeError,
-  FieldAssertionError,
-  ReadOnlyFieldError,
-  UnknownFieldError,
-  TableTypeError,
-  DeleteRejectedError,
-];
+export const DeleteRejectedError = violationClass<{ record: string; referencedBy: string }>('DeleteRejectedError', messages.DELETE_REJECTED);
+export type DeleteRejectedError = InstanceType<typeof DeleteRejectedError>;
 
 /** The server cannot be reached, or the connection failed. */
 export const ConnectionError = errorClass(SdbError, 'ConnectionError');
