@@ -3,6 +3,7 @@
  * `RpcClient` and every layer above it run against the real engine with no network at all.
  */
 import {
+  CborError,
   ConnectionClosedError,
   decode,
   RequestAbortedError,
@@ -139,8 +140,12 @@ class InProcessTransport implements EmbeddedTransport {
   }
 }
 
-/** The native engine rejects requests it cannot even parse with a plain Error; give it the RPC shape. */
+/**
+ * The native engine rejects requests it cannot even parse with a plain Error; give it the RPC shape.
+ * A value the encoder refused never reached the engine: its CborError (naming the value) stays as it is.
+ */
 function engineFailure(error: unknown): Error {
+  if (error instanceof CborError) return error;
   const message = error instanceof Error ? error.message : String(error);
   return ServerError.from({ code: -32600, message, kind: 'Validation' });
 }

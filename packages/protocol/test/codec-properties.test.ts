@@ -32,7 +32,8 @@ const RUNS = { numRuns: 300 };
 const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary', maxLength: 300 }));
 const float = fc.oneof(fc.double(), fc.constantFrom(-0, Number.NaN, Infinity, -Infinity, 2 ** 53, -(2 ** 64)));
 const integer = fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.integer({ min: -24, max: 24 }));
-const bigint = fc.oneof(fc.bigInt({ min: -(2n ** 64n), max: 2n ** 64n - 1n }), fc.bigInt({ min: -(2n ** 200n), max: 2n ** 200n }));
+/** What SurrealDB stores: i64 (the encoder refuses the rest, see codec-refusals.test.ts). */
+const bigint = fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n });
 const scalar = fc.oneof(fc.constant(null), fc.constant(undefined), fc.boolean(), integer, float, bigint, text, fc.uint8Array({ maxLength: 40 }));
 
 const uuid = fc.uint8Array({ minLength: 16, maxLength: 16 }).map((b) => new Uuid(b));
@@ -85,23 +86,20 @@ const { value } = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, surrealValue, tie('array'), tie('object'), tie('map'), tie('set')),
   array: fc.array(tie('value'), { maxLength: 5 }),
   object: fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('__proto__', 'toString')), tie('value'), { maxKeys: 5 }),
-  map: fc.array(fc.tuple(fc.oneof(integer, text, bigint, uuid), tie('value')), { maxLength: 4 }).map((entries) => new Map(entries)),
+  // Entries in the order a JS object keeps its keys (integer-like first), which is the order they decode to.
+  map: fc.dictionary(text, tie('value'), { maxKeys: 4 }).map((entries) => new Map(Object.entries(entries))),
   set: fc.array(tie('value'), { maxLength: 4 }).map((items) => new Set(items)),
 }));
 
 /**
- * What a value decodes to: bigints in the safe range become numbers, and Maps whose keys are
- * all strings become plain objects (CBOR cannot tell them apart).
+ * What a value decodes to: bigints in the safe range become numbers, and Maps (whose keys are
+ * strings) become plain objects (CBOR cannot tell them apart).
  */
 function decodedForm(input: unknown): unknown {
   if (typeof input === 'bigint') return Number.isSafeInteger(Number(input)) && BigInt(Number(input)) === input ? Number(input) : input;
   if (Array.isArray(input)) return input.map(decodedForm);
   if (input instanceof Set) return new Set([...input].map(decodedForm));
-  if (input instanceof Map) {
-    const entries = [...input].map(([k, v]) => [decodedForm(k), decodedForm(v)] as const);
-    if (entries.every(([k]) => typeof k === 'string')) return objectOf(entries as [string, unknown][]);
-    return new Map(entries);
-  }
+  if (input instanceof Map) return objectOf([...input].map(([k, v]) => [k as string, decodedForm(v)]));
   // Objects with a null prototype decode with the ordinary one.
   if (input !== null && typeof input === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(input))) {
     return objectOf(Object.entries(input).map(([k, v]) => [k, decodedForm(v)]));
@@ -153,7 +151,7 @@ describe('round trips', () => {
     );
   });
 
-  it('bigints keep their value; those beyond 2^53 stay bigint', () => {
+  it('bigints in the i64 range keep their value; those beyond 2^53 stay bigint', () => {
     fc.assert(
       fc.property(bigint, (input) => {
         const output = decode(encode(input));

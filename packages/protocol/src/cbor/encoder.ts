@@ -6,6 +6,11 @@
  * minifier can shorten every name. Encoding can run user code (getters, a foreign value's
  * `[cborValue]()`), which could call `encode` again: such a nested call saves the outer call's
  * state, writes into a buffer of its own, and restores the state when it returns.
+ *
+ * It refuses what SurrealDB cannot store (integers outside i64, Maps with non-string keys,
+ * functions, symbols, and objects that are not plain: Error, RegExp, Promise, class instances...)
+ * with a CborError naming the value's path, e.g. `$.rows[2].owner`. The path costs nothing on
+ * success: containers add their segment only while a refusal unwinds through them.
  */
 import { CborError } from './cbor-error.ts';
 import { fromHex } from '../values/hex.ts';
@@ -14,6 +19,9 @@ import { TAG_BIGNUM_NEGATIVE, TAG_BIGNUM_POSITIVE, TAG_DATETIME, TAG_SET, cborTa
 /** Deeper than this is almost certainly a cycle; fail with a CborError rather than a stack overflow. */
 const MAX_DEPTH = 512;
 const MAX_UINT64 = 0xffff_ffff_ffff_ffffn;
+/** SurrealDB integers are i64. */
+const MIN_INT = -(2n ** 63n);
+const MAX_INT = 2n ** 63n - 1n;
 /** The buffer kept between calls starts this large and, after a bigger message, shrinks back to it. */
 const INITIAL_SIZE = 4096;
 const textEncoder = new TextEncoder();
@@ -22,18 +30,39 @@ let out = new Uint8Array(INITIAL_SIZE);
 let view = new DataView(out.buffer);
 let pos = 0;
 let busy = false;
+/**
+ * How many tagged items enclose the current one. A tag's content belongs to a value class that
+ * checked it (a Duration's seconds are u64), so the i64 limit applies only outside tags.
+ */
+let inTag = 0;
 
-/** Encodes `value` as one CBOR data item. JS `undefined` becomes SurrealDB NONE (tag 6). */
+/** A value the encoder refuses, on its way up to `encode`; each container it passes adds its path segment. */
+class Refusal {
+  readonly segments: (string | number)[] = [];
+  constructor(
+    readonly reason: string,
+    readonly offset: number,
+  ) {}
+}
+
+/**
+ * Encodes `value` as one CBOR data item. JS `undefined` becomes SurrealDB NONE (tag 6). A value
+ * SurrealDB cannot store throws a CborError whose `path` names it (`$` is `value` itself).
+ */
 export function encode(value: unknown): Uint8Array {
-  const outer = busy ? ([out, view, pos] as const) : undefined;
+  const outer = busy ? ([out, view, pos, inTag] as const) : undefined;
   if (outer) setBuffer(new Uint8Array(INITIAL_SIZE));
   busy = true;
   pos = 0;
+  inTag = 0;
   try {
     item(value, 0);
     return out.slice(0, pos);
+  } catch (error) {
+    if (error instanceof Refusal) throw new CborError(error.reason, error.offset, pathOf(error.segments));
+    throw error;
   } finally {
-    if (outer) [out, view, pos] = outer;
+    if (outer) [out, view, pos, inTag] = outer;
     else {
       busy = false;
       // Keep at most 1 MiB around between calls.
@@ -111,8 +140,24 @@ function item(value: unknown, depth: number): void {
   }
 }
 
-function fail(message: string): never {
-  throw new CborError(message, pos);
+function fail(reason: string): never {
+  throw new Refusal(reason, pos);
+}
+
+/** Rethrows `error`, adding `segment` to its path when it is a refusal. */
+function via(error: unknown, segment: string | number): never {
+  if (error instanceof Refusal) error.segments.push(segment);
+  throw error;
+}
+
+/** `$.a[2]["b c"]` from segments collected innermost first. */
+function pathOf(segments: readonly (string | number)[]): string {
+  let path = '$';
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const segment = segments[i] as string | number;
+    path += typeof segment === 'number' ? `[${segment}]` : /^[A-Za-z_$][\w$]*$/.test(segment) ? `.${segment}` : `[${JSON.stringify(segment)}]`;
+  }
+  return path;
 }
 
 function number(value: number): void {
@@ -123,8 +168,15 @@ function number(value: number): void {
   pos += 8;
 }
 
-/** An integer of up to 64 bits as a CBOR integer; beyond, an RFC 8949 bignum (tag 2 or 3 around the big-endian magnitude). */
+/**
+ * An integer of up to 64 bits as a CBOR integer; beyond, an RFC 8949 bignum (tag 2 or 3 around the
+ * big-endian magnitude). Outside a tag only i64 is accepted: that is what SurrealDB stores, and a
+ * uint64 above it would come back wrapped negative.
+ */
 function bigint(value: bigint): void {
+  if (inTag === 0 && (value < MIN_INT || value > MAX_INT)) {
+    fail(`Cannot encode ${value}n: SurrealDB integers are i64 (-2^63 to 2^63-1); use a Decimal`);
+  }
   const negative = value < 0n;
   const n = negative ? -1n - value : value;
   if (n <= BigInt(Number.MAX_SAFE_INTEGER)) return head(negative ? 1 : 0, Number(n));
@@ -191,7 +243,12 @@ function bytes(value: Uint8Array): void {
 function object(value: object, depth: number): void {
   if (Array.isArray(value)) {
     head(4, value.length);
-    for (let i = 0; i < value.length; i++) item(value[i], depth);
+    let i = 0;
+    try {
+      for (; i < value.length; i++) item(value[i], depth);
+    } catch (error) {
+      via(error, i);
+    }
     return;
   }
   const proto = Object.getPrototypeOf(value);
@@ -199,17 +256,13 @@ function object(value: object, depth: number): void {
   const tag = (value as Partial<CborTaggable>)[cborTag];
   if (tag !== undefined) {
     head(6, tag);
-    return item((value as CborTaggable)[cborValue](), depth);
-  }
-  if (value instanceof Uint8Array) return bytes(value);
-  if (value instanceof Map) {
-    head(5, value.size);
-    for (const [k, v] of value) {
-      item(k, depth);
-      item(v, depth);
-    }
+    inTag++;
+    item((value as CborTaggable)[cborValue](), depth);
+    inTag--;
     return;
   }
+  if (value instanceof Uint8Array) return bytes(value);
+  if (value instanceof Map) return stringKeyedMap(value, depth);
   if (value instanceof Set) {
     head(6, TAG_SET);
     return item([...value], depth);
@@ -224,16 +277,43 @@ function object(value: object, depth: number): void {
   }
   if (value instanceof ArrayBuffer) return bytes(new Uint8Array(value));
   if (ArrayBuffer.isView(value)) fail(`Cannot encode a ${value.constructor.name}; pass a Uint8Array or an array of numbers`);
-  // Any other class instance: its own enumerable properties, as JSON would.
-  map(value as Record<string, unknown>, depth);
+  // A plain object made in another realm (an iframe, a vm context) has that realm's Object.prototype.
+  if (Object.getPrototypeOf(proto) === null) return map(value as Record<string, unknown>, depth);
+  // Anything else (Error, RegExp, Promise, WeakMap, a class instance) would lose its state or its class.
+  const name = (proto as { constructor?: { name?: unknown } }).constructor?.name;
+  fail(`Cannot encode ${typeof name === 'string' && name ? `an instance of ${name}` : 'an object with a prototype'}: SurrealDB stores plain data, not class instances`);
 }
 
 function map(value: Record<string, unknown>, depth: number): void {
   const keys = Object.keys(value);
   head(5, keys.length);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
-    string(key);
-    item(value[key], depth);
+  let key = '';
+  try {
+    for (let i = 0; i < keys.length; i++) {
+      key = keys[i] as string;
+      string(key);
+      item(value[key], depth);
+    }
+  } catch (error) {
+    via(error, key);
+  }
+}
+
+/** A Map as a CBOR map: SurrealDB object keys are strings, so any other key is refused. */
+function stringKeyedMap(value: Map<unknown, unknown>, depth: number): void {
+  head(5, value.size);
+  // While a key is checked there is no entry yet: a refused key is named by the Map's own path.
+  let key: string | undefined;
+  try {
+    for (const [k, v] of value) {
+      key = undefined;
+      if (typeof k !== 'string') fail(`Cannot encode a Map with a ${k === null ? 'null' : typeof k} key: SurrealDB object keys are strings`);
+      key = k;
+      string(k);
+      item(v, depth);
+    }
+  } catch (error) {
+    if (key === undefined) throw error;
+    via(error, key);
   }
 }

@@ -1,8 +1,10 @@
 /**
- * @module The sdb error tree: server errors by SurrealDB 3 error `kind`, and the client-side
- * connection, timeout, abort, protocol and statement errors. `instanceof` works across two
- * installed copies of this package.
+ * @module The sdb error tree: server errors by SurrealDB 3 error `kind` (and, for the schema
+ * violations the engine sends as `Internal`, by message), and the client-side connection,
+ * timeout, abort, protocol and statement errors. `instanceof` works across two installed copies
+ * of this package.
  */
+import * as messages from './engine-messages.ts';
 
 /**
  * Each class carries a static brand string under this shared symbol; `instanceof` compares brands
@@ -73,15 +75,22 @@ export class ServerError extends SdbError {
    * what exactly went wrong within `kind`.
    */
   get reason(): string | undefined {
-    return detailKind(this.details);
+    // SurrealDB 3.0.2 sends parse errors with no details: their message says what they are.
+    return detailKind(this.details) ?? (this.kind === 'Validation' && this.message.startsWith(messages.PARSE_ERROR_PREFIX) ? 'Parse' : undefined);
   }
 
-  /** The error class for an RPC error payload, by its `kind`; chained causes become ServerErrors too. */
+  /**
+   * The error class for an RPC error payload: by its `kind`, or for a schema violation (kind
+   * `Internal`), by its message. Chained causes become ServerErrors too.
+   */
   static from(payload: RpcErrorPayload): ServerError {
     // Off the wire anything may come; a bare string is taken as the message.
     if (typeof payload !== 'object' || payload === null) payload = { message: payload } as never;
-    const { kind, cause } = payload;
-    const Kind = (typeof kind === 'string' && Object.hasOwn(KINDS, kind) && KINDS[kind]) || ServerError;
+    const { kind, cause, message } = payload;
+    const Kind =
+      ((kind === undefined || kind === 'Internal') && typeof message === 'string' && VIOLATIONS.find(([pattern]) => pattern.test(message))?.[1]) ||
+      (typeof kind === 'string' && Object.hasOwn(KINDS, kind) && KINDS[kind]) ||
+      ServerError;
     return new Kind(payload, typeof cause === 'object' && cause !== null ? { cause: ServerError.from(cause) } : undefined);
   }
 }
@@ -146,6 +155,59 @@ export class NotAllowedError extends ServerError {
 }
 KINDS.NotAllowed = NotAllowedError;
 
+/**
+ * A write the table's schema refused. SurrealDB 3.0.2 sends these as kind `Internal` with no
+ * details; `ServerError.from` recognises each subclass by its message (see engine-messages.ts),
+ * whose parts become the error's properties. Values and record ids are SurrealQL text as the
+ * engine printed them (`'a@x'`, `[1, 2]`, `person:1`).
+ */
+export const SchemaViolationError = errorClass(ServerError, 'SchemaViolationError');
+export type SchemaViolationError = ServerError;
+
+/** Each violation class with the message it is recognised by, filled in by `violationClass`. */
+const VIOLATIONS: [RegExp, typeof ServerError][] = [];
+
+type ViolationClass<Props> = new (payload: RpcErrorPayload, options?: { cause?: unknown }) => ServerError & Readonly<Props>;
+
+/** A SchemaViolationError subclass recognised by `pattern`, whose named groups become its properties. */
+function violationClass<Props>(brand: string, pattern: RegExp): ViolationClass<Props> {
+  const Class = class extends (SchemaViolationError as typeof ServerError) {
+    static override readonly [errorBrand]: string = brand;
+    constructor(payload: RpcErrorPayload, options?: { cause?: unknown }) {
+      super(payload, options);
+      Object.assign(this, pattern.exec(this.message)?.groups);
+    }
+  };
+  Object.defineProperty(Class, 'name', { value: brand });
+  VIOLATIONS.push([pattern, Class]);
+  return Class as unknown as ViolationClass<Props>;
+}
+
+/** A `UNIQUE` index already holds `value` (an array for a composite index), in `existingRecord`. */
+export const UniqueViolationError = violationClass<{ index: string; value: string; existingRecord: string }>('UniqueViolationError', messages.UNIQUE_VIOLATION);
+export type UniqueViolationError = InstanceType<typeof UniqueViolationError>;
+/**
+ * A value does not coerce to the field's `TYPE`: `expected` is the type, `found` the value
+ * (undefined when the engine reports a wrong array length instead; the message says it).
+ */
+export const FieldTypeError = violationClass<{ field: string; record: string; expected: string; found: string | undefined }>('FieldTypeError', messages.FIELD_TYPE);
+export type FieldTypeError = InstanceType<typeof FieldTypeError>;
+/** A value fails the field's `ASSERT`: `assertion` is the clause, `value` the value it was given. */
+export const FieldAssertionError = violationClass<{ field: string; record: string; value: string; assertion: string }>('FieldAssertionError', messages.FIELD_ASSERTION);
+export type FieldAssertionError = InstanceType<typeof FieldAssertionError>;
+/** A write changed a `READONLY` field of an existing record. */
+export const ReadOnlyFieldError = violationClass<{ field: string; record: string }>('ReadOnlyFieldError', messages.READ_ONLY_FIELD);
+export type ReadOnlyFieldError = InstanceType<typeof ReadOnlyFieldError>;
+/** A `SCHEMAFULL` table got a field it does not define. */
+export const UnknownFieldError = violationClass<{ field: string; table: string }>('UnknownFieldError', messages.UNKNOWN_FIELD);
+export type UnknownFieldError = InstanceType<typeof UnknownFieldError>;
+/** A plain record written to a `TYPE RELATION` table, or a relation to a `TYPE NORMAL` one: `expected` is `RELATION` or `NORMAL`. */
+export const TableTypeError = violationClass<{ record: string; expected: string }>('TableTypeError', messages.TABLE_TYPE);
+export type TableTypeError = InstanceType<typeof TableTypeError>;
+/** A `DELETE` refused because `referencedBy` points at `record` through a `REFERENCE ON DELETE REJECT` field. */
+export const DeleteRejectedError = violationClass<{ record: string; referencedBy: string }>('DeleteRejectedError', messages.DELETE_REJECTED);
+export type DeleteRejectedError = InstanceType<typeof DeleteRejectedError>;
+
 /** The server cannot be reached, or the connection failed. */
 export const ConnectionError = errorClass(SdbError, 'ConnectionError');
 export type ConnectionError = SdbError;
@@ -164,9 +226,13 @@ export class RequestAbortedError extends SdbError {
   static override readonly [errorBrand]: string = 'AbortError';
 }
 
-/** One failed statement of a `query` call: `cause` is the ServerError subclass for its kind. */
+/**
+ * One failed statement of a `query` call: `cause` is the ServerError subclass `ServerError.from`
+ * picks for it, e.g. a `UniqueViolationError`.
+ */
 export class StatementError extends SdbError {
   static override readonly [errorBrand]: string = 'StatementError';
+  declare readonly cause: ServerError;
   /** Zero-based index of the statement in the query. */
   declare readonly index: number;
   /** The SurrealDB 3 error kind of the failure (`Internal` when the server gave none). */
