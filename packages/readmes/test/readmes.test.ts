@@ -7,13 +7,13 @@
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compile, remove } from '@sdb/ql';
 import { connect } from '@sdb/ws';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { surrealdb } from '../../embedded/test-support/index.ts';
-import { allSnippets, typeCheck, writeSnippets } from './snippets.ts';
+import { allSnippets, repositoryRoot, typeCheck, writeSnippets } from './snippets.ts';
 
 const snippets = allSnippets();
 let diagnostics: ReturnType<typeof typeCheck>;
@@ -23,6 +23,8 @@ beforeAll(() => {
   diagnostics = typeCheck(snippets);
   // A snippet may write a data directory (`surrealkv://./data`): not into the repository.
   process.chdir(mkdtempSync(join(tmpdir(), 'sdb-readmes-')));
+  const { url, httpUrl } = surrealdb();
+  Object.assign(globalThis, { url, httpUrl });
 }, 120_000);
 
 /** Removes every namespace, so that each snippet starts from an empty server. */
@@ -52,6 +54,13 @@ for (const snippet of snippets) {
       it('runs against the real engine', async () => {
         try {
           await import(/* @vite-ignore */ pathToFileURL(snippet.file).href);
+        } catch (error) {
+          const offset = snippet.line - snippet.prelude.length - 2;
+          throw new Error(
+            `${snippet.readme}: the block at line ${snippet.line} threw ${String(error)}\n` +
+              `(in ${relative(repositoryRoot, snippet.file)}, line n is README line n ${offset < 0 ? '-' : '+'} ${Math.abs(offset)})`,
+            { cause: error },
+          );
         } finally {
           await emptyServer();
         }

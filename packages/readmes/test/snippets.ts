@@ -6,7 +6,8 @@
  * The convention a README follows (also described in the root README, "Contributing"):
  * - every ```ts / ```typescript block is a module of its own: it imports what it uses, and it
  *   runs against the real engine unless marked otherwise;
- * - `url` and `httpUrl` (the WebSocket and HTTP address of the server under test) are in scope;
+ * - `url` and `httpUrl` (the WebSocket and HTTP address of the server under test) are in scope
+ *   (declared in `snippet-globals.d.ts`);
  * - an HTML comment right before the block, invisible on a rendered page, may change that:
  *
  *       <!-- snippet: types-only, <why it cannot run>
@@ -23,8 +24,9 @@ import ts from 'typescript';
 export const repositoryRoot = new URL('../../../', import.meta.url).pathname;
 const snippetsDir = new URL('../snippets/', import.meta.url).pathname;
 const tsconfigPath = new URL('../tsconfig.json', import.meta.url).pathname;
-/** What every snippet has in scope, from the first line of its file (so a snippet is always a module). */
-const header = "import { url, httpUrl } from '../test/server-under-test.ts';";
+const globalsPath = new URL('./snippet-globals.d.ts', import.meta.url).pathname;
+/** The first line of every snippet's file: a snippet is a module even when it imports nothing. */
+const header = 'export {};';
 
 export interface Snippet {
   /** The README, relative to the repository root: `packages/ws/README.md`. */
@@ -140,7 +142,7 @@ function readmePositionOf(snippet: Snippet, fileLine: number, column: number): s
 export function typeCheck(snippets: Snippet[]): { bySnippet: Map<string, string[]>; other: string[] } {
   const config = ts.getParsedCommandLineOfConfigFile(tsconfigPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); } });
   if (!config) throw new Error(`cannot read ${tsconfigPath}`);
-  const program = ts.createProgram(snippets.map((s) => s.file), { ...config.options, noEmit: true });
+  const program = ts.createProgram([globalsPath, ...snippets.map((s) => s.file)], { ...config.options, noEmit: true });
   const byFile = new Map(snippets.map((s) => [s.file, s]));
   const bySnippet = new Map<string, string[]>(snippets.map((s) => [s.file, []]));
   const other: string[] = [];
