@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * @module The whole test suite, as README and CI run it: the layering check, the package checks
- * (build, publint, attw, tsc), the bundle size limits, then every package's tests against the real engine,
+ * (build, publint, attw, tsc), the bundle size limits, then every package's tests against the real engine
+ * (with packages/readmes, which type-checks and runs every TypeScript block of the READMEs),
  * ending with one plain "N passed, N failed, N skipped" line summed over all packages.
  */
 import { spawnSync } from 'node:child_process';

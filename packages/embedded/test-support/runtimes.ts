@@ -123,7 +123,9 @@ export function testEachRuntime(spec: RuntimeSmokeTest): void {
   });
   afterAll(() => bundle?.remove());
   for (const runtime of runtimes) {
-    test.skipIf(runtime.command === undefined)(`${runtime.name}: ${spec.does} (skipped when ${runtime.name} is not installed)`, async () => {
+    const missing = runtime.command === undefined;
+    const name = missing ? `${runtime.name}: ${spec.does} (skipped: ${runtime.name} is not installed)` : `${runtime.name}: ${spec.does}`;
+    test.skipIf(missing)(name, async () => {
       expect(await runtime.run(bundle as SmokeBundle, spec.input(runtime.name))).toEqual(spec.expected);
     });
   }
