@@ -70,4 +70,5 @@ export { RpcClient, type ManyTarget, type RunOptions, type UseResult, type UseTa
 export { isLiveNotification, parseLiveNotification, type LiveAction, type LiveNotification, type LiveNotificationFrame } from './rpc/live.ts';
 export type { CallOptions, Transport, TransportCapabilities } from './rpc/transport.ts';
 export { queryText, type CompiledQuery, type Queryable } from './rpc/queryable.ts';
+export { RpcTransaction, isTransactionConflict, retryOnConflict, runTransaction, type TransactionOptions } from './rpc/transaction.ts';
 export { checkArguments, type ArgumentCheck, type ArgumentKind } from './rpc/arguments.ts';

@@ -6,6 +6,7 @@
 import {
   checkArguments,
   queryText,
+  runTransaction,
   Table,
   type CallOptions,
   type CompiledQuery,
@@ -14,13 +15,14 @@ import {
   type RpcMethod,
   type RpcParams,
   type RpcResult,
+  type TransactionOptions,
   type Transport,
   type TransportCapabilities,
   type Uuid,
 } from '@sdb/protocol';
 import type { LiveSubscription } from './live.ts';
 import { RpcBase } from './rpc-base.ts';
-import { runTransaction, type TransactionOptions, type WsTransaction } from './transaction.ts';
+import { WsTransaction } from './transaction.ts';
 import type { WsTransport } from './transport.ts';
 
 export interface LiveOptions extends CallOptions {
@@ -88,6 +90,6 @@ export abstract class WsScope extends RpcBase implements Queryable, Transport {
    * nothing it wrote remains. With `retries`, a transaction conflict runs `fn` again.
    */
   transaction<T>(fn: (tx: WsTransaction) => Promise<T>, options?: TransactionOptions): Promise<T> {
-    return runTransaction(this.core, this.sessionId, fn, options);
+    return runTransaction(this.core, this.sessionId, (id) => new WsTransaction(this.core, id, this.sessionId), fn, options);
   }
 }

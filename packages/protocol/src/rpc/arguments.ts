@@ -24,6 +24,7 @@ const KINDS = {
   graphql: [(value) => typeof value === 'string' || (isObject(value) && typeof value.query === 'string'), 'a GraphQL string or { query, variables?, operationName? }'],
   objects: [(value) => isObject(value) || (Array.isArray(value) && value.every(isObject)), 'an object or an array of objects'],
   array: [Array.isArray, 'an array'],
+  function: [(value) => typeof value === 'function', 'a function'],
   table: [isTable, 'a table name or a Table'],
   tableOrNull: [(value) => value === null || isTable(value), 'a table name, a Table or null'],
   record: [(value) => value instanceof RecordId, 'a RecordId'],
