@@ -10,8 +10,11 @@ import { QueryCompiler } from './compiler.ts';
 /** A compiled batch that remembers its statements' result types. */
 export interface CompiledBatch<R extends readonly unknown[]> extends CompiledQuery {
   readonly __results?: R;
-  /** Set by `atomic`: the statements are wrapped in `BEGIN; … COMMIT;`, whose own results `runBatch` leaves out. */
-  readonly atomic?: boolean;
+  /**
+   * Set by `atomic`: the same statements without their `BEGIN; … COMMIT;`, which `runBatch` sends
+   * on a transaction's client (atomic already; the server refuses a nested `BEGIN`).
+   */
+  readonly unwrapped?: CompiledQuery;
 }
 
 type ResultOf<E> = E extends Expression<infer R> ? R : unknown;
@@ -40,8 +43,8 @@ export function batch<const S extends readonly Expression[]>(...statements: S): 
  * with `runBatch`: it answers the statements' results, or throws the failing statement's error.
  */
 export function atomic<const S extends readonly Expression[]>(...statements: S): CompiledBatch<Results<S>> {
-  const { query, bindings } = batch(...statements);
-  return { query: `BEGIN;\n${query}\nCOMMIT;`, bindings, atomic: true };
+  const unwrapped = batch(...statements);
+  return { query: `BEGIN;\n${unwrapped.query}\nCOMMIT;`, bindings: unwrapped.bindings, unwrapped };
 }
 
 /** Runs one statement and returns its typed result; a failed statement throws its `StatementError`. */
@@ -56,7 +59,8 @@ export async function run<R>(client: Queryable, statement: Expression<R>): Promi
  * its `index` counts the batch's own statements).
  */
 export async function runBatch<R extends readonly unknown[]>(client: Queryable, compiled: CompiledBatch<R>): Promise<R> {
-  if (!compiled.atomic) return (await client.queryAll(compiled)) as unknown as R;
+  if (compiled.unwrapped === undefined) return (await client.queryAll(compiled)) as unknown as R;
+  if (client.txn !== undefined) return (await client.queryAll(compiled.unwrapped)) as unknown as R;
   // The server answers BEGIN, each statement, then COMMIT; once one fails, the others answer NotExecuted or Cancelled.
   const answers = (await client.query(compiled)).slice(1);
   const failures = answers.flatMap((answer) => (answer.ok ? [] : [answer.error]));

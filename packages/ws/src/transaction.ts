@@ -10,20 +10,20 @@ import type { WsTransport } from './transport.ts';
 /** The client inside `transaction(fn)`: every call runs in the transaction (and the scope's session). */
 export class WsTransaction extends RpcBase implements Queryable {
   /** The transaction id from `begin`. */
-  readonly id: Uuid;
+  readonly txn: Uuid;
   readonly session: Uuid | undefined;
   readonly #core: WsTransport;
 
-  constructor(core: WsTransport, id: Uuid, session: Uuid | undefined) {
+  constructor(core: WsTransport, txn: Uuid, session: Uuid | undefined) {
     super(core);
     this.#core = core;
-    this.id = id;
+    this.txn = txn;
     this.session = session;
   }
 
   call<M extends RpcMethod>(method: M, params: RpcParams<M>, options?: CallOptions): Promise<RpcResult<M>>;
   call(method: string, params: readonly unknown[], options?: CallOptions): Promise<unknown>;
   call(method: string, params: readonly unknown[], options: CallOptions = {}): Promise<unknown> {
-    return this.#core.call(method, params, { ...options, session: this.session, txn: this.id });
+    return this.#core.call(method, params, { ...options, session: this.session, txn: this.txn });
   }
 }

@@ -4,6 +4,7 @@
  * transport, the @sdb/http client, the @sdb/ws client, its sessions and its transactions. A
  * transaction is a client: code written against `Queryable` runs inside one unchanged.
  */
+import type { Uuid } from '../values/uuid.ts';
 import type { StatementResult } from './statement-result.ts';
 import type { CallOptions } from './transport.ts';
 
@@ -26,6 +27,11 @@ export interface Queryable {
    * statement's `StatementError`. Type the results as a tuple: `queryAll<[Person[], number]>(...)`.
    */
   queryAll<T extends unknown[] = unknown[]>(sql: string | CompiledQuery, vars?: Record<string, unknown>, options?: CallOptions): Promise<T>;
+  /**
+   * The interactive transaction every query of this client runs in (a transaction's client has
+   * one). Its queries are atomic already, and the server refuses a `BEGIN` inside it.
+   */
+  readonly txn?: Uuid | undefined;
 }
 
 /** The query text and the values to bind: a compiled query's bindings with `vars` merged over them. */

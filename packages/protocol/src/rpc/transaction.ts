@@ -23,17 +23,17 @@ export interface TransactionOptions {
 /** The client inside `transaction(fn)`: every call runs in the transaction (and in its server session). */
 export class RpcTransaction extends RpcClient {
   /** The transaction id from `begin`. */
-  readonly id: Uuid;
+  readonly txn: Uuid;
   readonly session: Uuid | undefined;
 
-  constructor(transport: Transport, id: Uuid, session: Uuid | undefined) {
+  constructor(transport: Transport, txn: Uuid, session: Uuid | undefined) {
     super(transport);
-    this.id = id;
+    this.txn = txn;
     this.session = session;
   }
 
   protected override call<M extends RpcMethod>(method: M, params: RpcParams<M>, options: CallOptions = {}): Promise<RpcResult<M>> {
-    return this.transport.call(method, params, { ...options, session: this.session, txn: this.id }) as Promise<RpcResult<M>>;
+    return this.transport.call(method, params, { ...options, session: this.session, txn: this.txn }) as Promise<RpcResult<M>>;
   }
 }
 
