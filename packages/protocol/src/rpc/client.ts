@@ -148,7 +148,7 @@ export class RpcClient implements Queryable {
    * query's bindings.
    */
   async query(sql: string | CompiledQuery, vars?: Record<string, unknown>, options?: CallOptions): Promise<StatementResult[]> {
-    checkArguments('query', ['sql', sql, 'query'], ['vars', vars, 'object?'], ['options', options, 'object?']);
+    checkQuery('query', sql, vars, options);
     const [text, bound] = queryText(sql, vars);
     const raw = await this.call('query', bound === undefined ? [text] : [text, bound], options);
     return statementResults(raw);
@@ -159,6 +159,7 @@ export class RpcClient implements Queryable {
    * statement's `StatementError`. Type the results as a tuple: `queryAll<[Person[], number]>(...)`.
    */
   async queryAll<T extends unknown[] = unknown[]>(sql: string | CompiledQuery, vars?: Record<string, unknown>, options?: CallOptions): Promise<T> {
+    checkQuery('queryAll', sql, vars, options);
     const statements = await this.query(sql, vars, options);
     return statements.map((statement) => {
       if (!statement.ok) throw statement.error;
@@ -334,6 +335,10 @@ async function withoutSecrets<T>(secrets: readonly string[], run: () => Promise<
     }
     throw error;
   }
+}
+
+function checkQuery(method: string, sql: unknown, vars: unknown, options: unknown): void {
+  checkArguments(method, ['sql', sql, 'query'], ['vars', vars, 'object?'], ['options', options, 'object?']);
 }
 
 /** `refresh` and `revoke` take the tokens `signin` answered: an access token and maybe a refresh token. */
