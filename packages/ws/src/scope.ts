@@ -81,7 +81,8 @@ export abstract class WsScope extends RpcBase implements Queryable, Transport {
    * Subscribes to a live query started elsewhere (e.g. a `LIVE SELECT` inside a larger `query`).
    * It cannot be re-issued: a reconnect ends it with a `ConnectionClosedError`.
    */
-  subscribe<T = Record<string, unknown>>(id: Uuid): Promise<LiveSubscription<T>> {
+  async subscribe<T = Record<string, unknown>>(id: Uuid): Promise<LiveSubscription<T>> {
+    checkArguments('subscribe', ['id', id, 'uuid']);
     return this.core.subscribe<T>({ kind: 'id' }, this.sessionId, {}, id);
   }
 

@@ -29,9 +29,10 @@ test('select(undefined) rejects instead of answering []', async () => {
   await expect(db.select(untyped)).rejects.toMatchObject({ name: 'InvalidArgumentError', method: 'select', argument: 'what' });
 });
 
-test('live and liveQuery check their arguments too', async () => {
+test('live, liveQuery and subscribe check their arguments too', async () => {
   await expect(db.live(untyped)).rejects.toMatchObject({ name: 'InvalidArgumentError', method: 'live', argument: 'table' });
   await expect(db.liveQuery(untyped)).rejects.toMatchObject({ name: 'InvalidArgumentError', method: 'liveQuery', argument: 'sql' });
+  await expect(db.subscribe('a-live-id' as never)).rejects.toMatchObject({ name: 'InvalidArgumentError', method: 'subscribe', argument: 'id' });
 });
 
 test('a session checks its arguments like the client', async () => {
