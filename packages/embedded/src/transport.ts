@@ -7,7 +7,6 @@ import {
   ConnectionClosedError,
   decode,
   RequestAbortedError,
-  RpcClient,
   ServerError,
   TimeoutError,
   type CallOptions,
@@ -16,6 +15,7 @@ import {
   type Transport,
   type TransportCapabilities,
 } from '@sdb/protocol';
+import { EmbeddedClient } from './client.ts';
 import { Engine, type EngineRequest, type EngineScope, type EngineUrl, type NativeEngineOptions } from './engine.ts';
 import { isErrorReply } from './reply-frames.ts';
 
@@ -43,9 +43,9 @@ export async function createEmbeddedTransport(
   return new InProcessTransport(engine);
 }
 
-/** Opens an in-process engine and returns an `RpcClient` over it. */
-export async function connectEmbedded(url: EngineUrl = 'mem://', options: EmbeddedTransportOptions = {}): Promise<RpcClient> {
-  return new RpcClient(await createEmbeddedTransport(url, options));
+/** Opens an in-process engine and returns a client over it (every RPC method, `transaction(fn)`, `close`). */
+export async function connectEmbedded(url: EngineUrl = 'mem://', options: EmbeddedTransportOptions = {}): Promise<EmbeddedClient> {
+  return new EmbeddedClient(await createEmbeddedTransport(url, options));
 }
 
 class InProcessTransport implements EmbeddedTransport {

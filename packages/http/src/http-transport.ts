@@ -117,7 +117,7 @@ export class HttpTransport implements Transport {
     this.#assertOpen();
     if (STATEFUL_METHODS.has(method)) throw new NotSupportedOverHttpError(method);
     if (options.session !== undefined) throw new NotSupportedOverHttpError('session', 'server sessions need @sdb/ws');
-    if (options.txn !== undefined) throw new NotSupportedOverHttpError('txn', 'use transaction(fn), which batches into one request, or @sdb/ws');
+    if (options.txn !== undefined) throw new NotSupportedOverHttpError('txn', 'send an atomic batch (@sdb/ql atomic()) as one query, or use @sdb/ws');
     // The user's own sign-in replaces the auth callback: renewals must keep the identity they chose.
     if (AUTH_METHODS.has(method) && this.#reauthenticating === undefined) this.#authCallback = undefined;
     switch (method) {

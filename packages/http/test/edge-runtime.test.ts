@@ -9,7 +9,7 @@ import { expect, test } from 'vitest';
 import { browserScript } from '../../embedded/test-support/browser-bundle.ts';
 import { surrealdb, uniqueScope } from './support.ts';
 
-test('connect, query, transaction, export and close inside an Edge Runtime VM', async () => {
+test('connect, query, atomic batch, export and close inside an Edge Runtime VM', async () => {
   const packageScript = await browserScript(fileURLToPath(new URL('../src/index.ts', import.meta.url)), 'sdbHttp');
   const vm = new EdgeVM();
   expect(vm.evaluate('[typeof process, typeof Buffer, typeof require]')).toEqual(['undefined', 'undefined', 'undefined']);
@@ -24,7 +24,7 @@ test('connect, query, transaction, export and close inside an Edge Runtime VM', 
     });
     try {
       await db.query('DEFINE TABLE edge');
-      await db.transaction((tx) => tx.query('CREATE edge:1 SET ok = true'));
+      await db.query('BEGIN; CREATE edge:1 SET ok = true; COMMIT;');
       const [sum] = await db.queryAll('RETURN $a + $b', { a: 20, b: 22 });
       const records = await db.select('edge');
       const script = await db.export();

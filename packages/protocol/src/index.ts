@@ -1,6 +1,7 @@
 /**
  * @module @sdb/protocol: the SurrealDB 3 wire protocol shared by every sdb transport: CBOR codec,
- * value classes, RPC method table and envelopes, the error tree, `Transport` and `RpcClient`.
+ * value classes, RPC method table and envelopes, the error tree, `Transport`, `RpcClient` and the
+ * `Queryable` client contract.
  */
 export * from './codec.ts';
 export * from './values/index.ts';
@@ -32,6 +33,7 @@ export {
   UnknownFieldError,
   ValidationError,
   errorBrand,
+  InvalidArgumentError,
   type RpcErrorPayload,
 } from './rpc/errors.ts';
 export {
@@ -72,6 +74,9 @@ export { observeRequest, reportRequest, type DiagnosticsHook, type RequestDiagno
 export { tokenExpired, tokenExpiresAt } from './rpc/token-expiry.ts';
 export { isSecure, parseServerUrl } from './rpc/server-url.ts';
 export { statementResults, type StatementFailure, type StatementResult, type StatementSuccess } from './rpc/statement-result.ts';
-export { RpcClient, type CompiledQuery, type ManyTarget, type RunOptions, type UseResult, type UseTarget } from './rpc/client.ts';
+export { RpcClient, type ManyTarget, type RunOptions, type UseResult, type UseTarget } from './rpc/client.ts';
 export { isLiveNotification, parseLiveNotification, type LiveAction, type LiveNotification, type LiveNotificationFrame } from './rpc/live.ts';
 export type { CallOptions, Transport, TransportCapabilities } from './rpc/transport.ts';
+export { queryText, type CompiledQuery, type Queryable } from './rpc/queryable.ts';
+export { RpcTransaction, isTransactionConflict, retryOnConflict, runTransaction, type TransactionOptions } from './rpc/transaction.ts';
+export { checkArguments, type ArgumentCheck, type ArgumentKind } from './rpc/arguments.ts';

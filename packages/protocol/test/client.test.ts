@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  InvalidArgumentError,
   NotAllowedError,
   ProtocolError,
   RecordId,
@@ -313,5 +314,79 @@ describe('subclassing', () => {
     await client.select('person');
     await client.query('RETURN 1');
     expect(seen).toEqual(['ping', 'select', 'query']);
+  });
+});
+
+describe('arguments from untyped code', () => {
+  // Each public method with a wrong argument, as plain JavaScript (or `any`) may pass it: [call, method, argument].
+  const wrong: [string, (c: RpcClient) => Promise<unknown>, string, string?][] = [
+    ['ping', (c) => c.ping('soon' as never), 'options'],
+    ['version', (c) => c.version(5 as never), 'options'],
+    ['info', (c) => c.info(null as never), 'options'],
+    ['use', (c) => c.use(undefined as never), 'target'],
+    ['use', (c) => c.use({ namespace: 42 } as never), 'target.namespace'],
+    ['let', (c) => c.let(undefined as never, 1), 'name'],
+    ['unset', (c) => c.unset({} as never), 'name'],
+    ['reset', (c) => c.reset([] as never), 'options'],
+    ['signin', (c) => c.signin(undefined as never), 'credentials'],
+    ['signup', (c) => c.signup('root' as never), 'credentials'],
+    ['authenticate', (c) => c.authenticate(undefined as never), 'token'],
+    ['refresh', (c) => c.refresh({} as never), 'tokens.access'],
+    ['revoke', (c) => c.revoke(undefined as never), 'tokens'],
+    ['invalidate', (c) => c.invalidate(1 as never), 'options'],
+    ['query', (c) => c.query(undefined as never), 'sql'],
+    ['query', (c) => c.query({ query: 'RETURN 1' } as never), 'sql', 'a compiled query without bindings'],
+    ['query', (c) => c.query('RETURN $a', [1] as never), 'vars'],
+    ['queryAll', (c) => c.queryAll(null as never), 'sql'],
+    ['run', (c) => c.run(undefined as never), 'name'],
+    ['run', (c) => c.run('fn::a', 'x' as never), 'args', 'a string as its args'],
+    ['run', (c) => c.run('ml::m', [], { version: 1 } as never), 'options.version'],
+    ['graphql', (c) => c.graphql(undefined as never), 'request'],
+    ['select', (c) => c.select(undefined as never), 'what'],
+    ['select', (c) => c.select(7 as never), 'what', 'a number as its target'],
+    ['create', (c) => c.create(undefined as never), 'what'],
+    ['create', (c) => c.create(tobie, 'data' as never), 'data', 'a string as its data'],
+    ['insert', (c) => c.insert(undefined as never, {}), 'table'],
+    ['insert', (c) => c.insert('person', [1, 2] as never), 'data', 'an array of numbers as its data'],
+    ['insertRelation', (c) => c.insertRelation('knows', undefined as never), 'data'],
+    ['update', (c) => c.update({} as never), 'what'],
+    ['upsert', (c) => c.upsert(tobie, [] as never), 'data'],
+    ['merge', (c) => c.merge(tobie, undefined as never), 'data'],
+    ['patch', (c) => c.patch(tobie, { op: 'remove', path: '/a' } as never), 'patches'],
+    ['delete', (c) => c.delete(undefined as never), 'what'],
+    ['relate', (c) => c.relate('person:tobie' as never, 'knows', tobie), 'from'],
+    ['relate', (c) => c.relate(tobie, 3 as never, tobie), 'edge', 'a number as its edge'],
+    ['relate', (c) => c.relate(tobie, 'knows', [tobie, 'x'] as never), 'to', 'a string among its targets'],
+    ['live', (c) => c.live(undefined as never), 'table'],
+    ['kill', (c) => c.kill(undefined as never), 'id'],
+    ['attach', (c) => c.attach('a-session' as never), 'session'],
+    ['detach', (c) => c.detach(undefined as never), 'session'],
+    ['sessions', (c) => c.sessions('all' as never), 'options'],
+    ['begin', (c) => c.begin(0 as never), 'options'],
+    ['commit', (c) => c.commit(undefined as never), 'txn'],
+    ['cancel', (c) => c.cancel('txn' as never), 'txn'],
+  ];
+
+  for (const [method, call, argument, what = `a wrong ${argument}`] of wrong) {
+    it(`${method} rejects ${what} with InvalidArgumentError, sending nothing`, async () => {
+      const { calls, client } = recordingTransport();
+      const error = await rejection(call(client));
+      expect(error).toBeInstanceOf(InvalidArgumentError);
+      expect(error).toMatchObject({ name: 'InvalidArgumentError', method, argument });
+      expect(calls).toEqual([]);
+    });
+  }
+
+  it('the message names the method, the argument, what it takes and what it got', async () => {
+    const { client } = recordingTransport();
+    await expect(client.select(undefined as never)).rejects.toThrow('select: what must be a table name, a Table, a RecordId or a RecordIdRange, got undefined');
+    await expect(client.query({ text: 'RETURN 1' } as never)).rejects.toThrow('query: sql must be a SurrealQL string or a compiled query ({ query, bindings }), got an object');
+  });
+
+  it('never echoes the value, which may be a secret', async () => {
+    const { client } = recordingTransport();
+    const error = await rejection(client.authenticate({ token: 'secret-token-value' } as never));
+    expect(error.message).not.toContain('secret-token-value');
+    expect(error.message).toBe('authenticate: token must be a string, got an object');
   });
 });

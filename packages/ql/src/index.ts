@@ -1,10 +1,10 @@
 /**
  * @module @sdb/ql: a SurrealQL builder for SurrealDB 3. Statements are frozen node trees that
  * compile to `{ query, bindings }` with every value bound and every identifier quoted; they mix
- * with @sdb/functions expressions and run on any `RpcClient`.
+ * with @sdb/functions expressions and run on any client of the `Queryable` contract.
  */
 export { durationLiteral, type AssignOp, type Output, type Target } from './clauses.ts';
-export { batch, compile, run, runBatch, transaction, type CompiledBatch } from './compile.ts';
+export { atomic, batch, compile, run, runBatch, type CompiledBatch } from './compile.ts';
 export { QueryCompiler, type ExpressionNode, type QlNode, type StatementNode } from './compiler.ts';
 export {
   add,

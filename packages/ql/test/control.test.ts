@@ -1,11 +1,12 @@
 /**
- * LIVE SELECT, KILL, LET, IF/ELSE, FOR, RETURN, THROW, INFO, batches and transactions.
+ * LIVE SELECT, KILL, LET, IF/ELSE, FOR, RETURN, THROW, INFO, batches and atomic batches.
  */
 import { RecordId, StatementError, Uuid, type LiveNotification } from '@sdb/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectTestClient, type TestClient } from '../../embedded/test-support/index.ts';
 import {
   add,
+  atomic,
   batch,
   compile,
   create,
@@ -24,7 +25,6 @@ import {
   runBatch,
   select,
   throwError,
-  transaction,
   update,
 } from '../src/index.ts';
 
@@ -123,25 +123,19 @@ describe('INFO', () => {
   });
 });
 
-describe('BEGIN / COMMIT / CANCEL', () => {
-  it('commits all statements together', async () => {
-    const q = transaction([create(new RecordId('item', 'tx1')).set({ n: 1 }), update(new RecordId('item', 'tx1')).set({ n: add('n', 1) })]);
+describe('atomic batch (BEGIN / COMMIT)', () => {
+  it('commits all statements together and answers their own results', async () => {
+    const q = atomic(create(new RecordId('item', 'tx1')).set({ n: 1 }), update(new RecordId('item', 'tx1')).set({ n: add('n', 1) }));
     expect(q.query).toBe('BEGIN;\nCREATE $p0 SET n = $p1;\nUPDATE $p2 SET n = n + $p3;\nCOMMIT;');
-    await t.client.queryAll(q);
+    expect(await runBatch(t.client, q)).toEqual([[{ id: new RecordId('item', 'tx1'), n: 1 }], [{ id: new RecordId('item', 'tx1'), n: 2 }]]);
     expect(await run(t.client, select(new RecordId('item', 'tx1')).only().value('n'))).toBe(2);
   });
 
-  it('cancels all statements together', async () => {
-    const q = transaction([create(new RecordId('item', 'tx2')).set({ n: 1 })], { cancel: true });
-    expect(q.query).toBe('BEGIN;\nCREATE $p0 SET n = $p1;\nCANCEL;');
-    await t.client.query(q);
-    expect(await run(t.client, select(new RecordId('item', 'tx2')))).toEqual([]);
-  });
-
-  it('rolls back when a statement THROWs inside the transaction', async () => {
-    const q = transaction([create(new RecordId('item', 'tx3')).set({ n: 1 }), throwError('stop')]);
-    const results = await t.client.query(q);
-    expect(results.some((r) => !r.ok)).toBe(true);
+  it('rolls back when a statement THROWs, and rejects with that statement\'s error', async () => {
+    const q = atomic(create(new RecordId('item', 'tx3')).set({ n: 1 }), throwError('stop'));
+    const error = await runBatch(t.client, q).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StatementError);
+    expect(error).toMatchObject({ index: 1, kind: 'Thrown' });
     expect(await run(t.client, select(new RecordId('item', 'tx3')))).toEqual([]);
   });
 });

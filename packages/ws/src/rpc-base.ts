@@ -4,11 +4,12 @@
  */
 import { RpcClient, type Transport } from '@sdb/protocol';
 
-/** RpcClient's methods, minus `live` (which answers a subscription in @sdb/ws). */
+/** RpcClient's public methods, minus `live` (which answers a subscription in @sdb/ws). */
 export type RpcSurface = Omit<RpcClient, 'live'>;
 
 /**
- * `RpcClient` itself at run time (so `instanceof RpcClient` holds and every method is inherited);
- * typed without `live`, and without the protected `call`, which the scopes make public as `Transport.call`.
+ * `RpcClient` itself at run time (so `instanceof RpcClient` holds and every method is inherited),
+ * seen through its public surface without `live`: a widening, not a cast. The protected `call` is
+ * not part of that surface; the scopes declare their own public `call` (the `Transport` contract).
  */
-export const RpcBase = RpcClient as unknown as new (transport: Transport) => RpcSurface;
+export const RpcBase: new (transport: Transport) => RpcSurface = RpcClient;

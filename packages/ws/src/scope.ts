@@ -1,23 +1,28 @@
 /**
  * @module What the client and its sessions share: every RPC method, bound to one server session,
- * plus live subscriptions and transactions in that session. A scope is also a `Transport`, so
- * anything that takes a transport (pool, ql, orm) can run on the client or on a session.
+ * plus live subscriptions and transactions in that session. A scope satisfies the `Queryable`
+ * client contract (ql, pool, orm take it) and is also a `Transport`.
  */
 import {
+  checkArguments,
+  queryText,
+  runTransaction,
   Table,
   type CallOptions,
   type CompiledQuery,
   type LiveNotification,
+  type Queryable,
   type RpcMethod,
   type RpcParams,
   type RpcResult,
+  type TransactionOptions,
   type Transport,
   type TransportCapabilities,
   type Uuid,
 } from '@sdb/protocol';
 import type { LiveSubscription } from './live.ts';
 import { RpcBase } from './rpc-base.ts';
-import { runTransaction, type TransactionOptions, type WsTransaction } from './transaction.ts';
+import { WsTransaction } from './transaction.ts';
 import type { WsTransport } from './transport.ts';
 
 export interface LiveOptions extends CallOptions {
@@ -25,7 +30,7 @@ export interface LiveOptions extends CallOptions {
   diff?: boolean;
 }
 
-export abstract class WsScope extends RpcBase implements Transport {
+export abstract class WsScope extends RpcBase implements Queryable, Transport {
   readonly capabilities: TransportCapabilities = { live: true, stateful: true };
   /** The server session this scope's calls run in; undefined for the socket's own session. */
   readonly sessionId: Uuid | undefined;
@@ -56,7 +61,8 @@ export abstract class WsScope extends RpcBase implements Transport {
    * `.on(cb)`; `kill()` stops it. After a reconnect it is re-issued and a `RESUMED` message says
    * that changes may have been missed.
    */
-  live<T = Record<string, unknown>>(table: Table | string, options: LiveOptions = {}): Promise<LiveSubscription<T>> {
+  async live<T = Record<string, unknown>>(table: Table | string, options: LiveOptions = {}): Promise<LiveSubscription<T>> {
+    checkArguments('live', ['table', table, 'table'], ['options', options, 'object']);
     const { diff = false, ...callOptions } = options;
     return this.core.subscribe<T>({ kind: 'table', table: typeof table === 'string' ? new Table(table) : table, diff }, this.sessionId, callOptions);
   }
@@ -65,8 +71,9 @@ export abstract class WsScope extends RpcBase implements Transport {
    * Runs one `LIVE SELECT ...` statement (with bound values) and answers its subscription; it is
    * re-issued after a reconnect like `live`.
    */
-  liveQuery<T = Record<string, unknown>>(sql: string | CompiledQuery, vars?: Record<string, unknown>, options: CallOptions = {}): Promise<LiveSubscription<T>> {
-    const [query, bound] = typeof sql === 'string' ? [sql, vars] : [sql.query, vars ? { ...sql.bindings, ...vars } : sql.bindings];
+  async liveQuery<T = Record<string, unknown>>(sql: string | CompiledQuery, vars?: Record<string, unknown>, options: CallOptions = {}): Promise<LiveSubscription<T>> {
+    checkArguments('liveQuery', ['sql', sql, 'query'], ['vars', vars, 'object?'], ['options', options, 'object']);
+    const [query, bound] = queryText(sql, vars);
     return this.core.subscribe<T>({ kind: 'query', query, vars: bound }, this.sessionId, options);
   }
 
@@ -74,7 +81,8 @@ export abstract class WsScope extends RpcBase implements Transport {
    * Subscribes to a live query started elsewhere (e.g. a `LIVE SELECT` inside a larger `query`).
    * It cannot be re-issued: a reconnect ends it with a `ConnectionClosedError`.
    */
-  subscribe<T = Record<string, unknown>>(id: Uuid): Promise<LiveSubscription<T>> {
+  async subscribe<T = Record<string, unknown>>(id: Uuid): Promise<LiveSubscription<T>> {
+    checkArguments('subscribe', ['id', id, 'uuid']);
     return this.core.subscribe<T>({ kind: 'id' }, this.sessionId, {}, id);
   }
 
@@ -83,6 +91,6 @@ export abstract class WsScope extends RpcBase implements Transport {
    * nothing it wrote remains. With `retries`, a transaction conflict runs `fn` again.
    */
   transaction<T>(fn: (tx: WsTransaction) => Promise<T>, options?: TransactionOptions): Promise<T> {
-    return runTransaction(this.core, this.sessionId, fn, options);
+    return runTransaction(this.core, this.sessionId, (id) => new WsTransaction(this.core, id, this.sessionId), fn, options);
   }
 }

@@ -253,3 +253,19 @@ function detailKind(details: unknown): string | undefined {
   const kind = (details as { kind?: unknown } | null | undefined)?.kind;
   return typeof kind === 'string' ? kind : undefined;
 }
+
+/**
+ * A method was called with an argument of the wrong kind (from untyped JavaScript, or through
+ * `any`); thrown before anything is sent. `method` and `argument` name the call and the parameter.
+ */
+export class InvalidArgumentError extends SdbError {
+  static override readonly [errorBrand]: string = 'InvalidArgumentError';
+
+  constructor(
+    readonly method: string,
+    readonly argument: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
