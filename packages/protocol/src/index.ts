@@ -1,18 +1,22 @@
 /**
  * @module @sdb/protocol: the SurrealDB 3 wire protocol shared by every sdb transport: CBOR codec,
- * value classes, RPC method table and envelopes, the error tree, `Transport` and `RpcClient`.
+ * value classes and their SurrealQL literals, RPC method table and envelopes, the error tree, `Transport` and `RpcClient`.
  */
 export * from './codec.ts';
 export * from './values/index.ts';
+export { escapeIdent, escapeKeywordFree, escapeObjectKey, escapeRecordIdKey, quoteString } from './values/escape.ts';
+export { toSurrealQL } from './values/literal.ts';
 export {
   AlreadyExistsError,
   ConfigurationError,
   ConnectionClosedError,
   ConnectionError,
   InternalError,
+  InvalidIdentifierError,
   NotAllowedError,
   NotFoundError,
   ProtocolError,
+  QueryBuildError,
   QueryError,
   RequestAbortedError,
   SdbError,

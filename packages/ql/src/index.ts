@@ -62,4 +62,5 @@ export {
 export { create, deleteFrom, insert, insertValues, relate, update, upsert, CreateQuery, DeleteQuery, InsertQuery, RelateQuery, UpdateQuery } from './statements/mutate.ts';
 export { remove, RemoveStatement } from './statements/remove.ts';
 export { select, SelectQuery } from './statements/select.ts';
-export { closure, fn, param, Expression, QueryBuildError, InvalidIdentifierError, type CompiledQuery } from '@sdb/functions';
+export { closure, param, Expression, QueryBuildError, InvalidIdentifierError, type CompiledQuery } from '@sdb/functions/core';
+export { fn } from '@sdb/functions';
