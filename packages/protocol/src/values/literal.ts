@@ -17,8 +17,9 @@ import { toHex } from './hex.ts';
  * codec sends them.
  */
 export function formatNumber(value: number): string {
-  if (Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value);
-  return Number.isFinite(value) ? `${value}f` : String(value);
+  if (Object.is(value, -0)) return '-0f';
+  if (Number.isSafeInteger(value) || !Number.isFinite(value)) return String(value);
+  return `${value}f`;
 }
 
 const I64_MIN = -(2n ** 63n);
@@ -57,8 +58,16 @@ export function toSurrealQL(value: unknown): string {
   }
 }
 
-/** `{a, b}`; a one-item set is `{a,}` and an empty one `{,}`, so neither reads as an object or a block. */
+/** Text that opens like an object entry (`person:1`, `` `a b`:.. ``): a record id or a record id range. */
+const KEY_COLON = /^(?:[A-Za-z0-9_]+|`(?:[^`\\]|\\.)*`):/;
+
+/**
+ * `{a, b}`; a one-item set is `{a,}` and an empty one `{,}`, so neither reads as an object or a
+ * block. A first item that is a record id is parenthesised: the engine prints `{person:1, person:2}`,
+ * which it then reads as the object `{ person: 2 }`.
+ */
 function setLiteral(items: string[]): string {
+  if (KEY_COLON.test(items[0] ?? '')) items[0] = `(${items[0]})`;
   return items.length > 1 ? `{${items.join(', ')}}` : `{${items.join('')},}`;
 }
 
