@@ -8,36 +8,22 @@
 import { InvalidIdentifierError } from '../rpc/errors.ts';
 
 /** Words the parser may read as a keyword where an identifier is expected (compared case-insensitively). */
-const RESERVED = new Set([
-  'ALTER', 'BEGIN', 'BREAK', 'CANCEL', 'COMMIT', 'CONTINUE', 'CREATE', 'DEFINE', 'DELETE', 'FOR', 'IF',
-  'INFO', 'INSERT', 'KILL', 'LIVE', 'OPTION', 'REBUILD', 'RETURN', 'RELATE', 'REMOVE', 'SELECT', 'LET',
-  'SHOW', 'SLEEP', 'THROW', 'UPDATE', 'UPSERT', 'USE', 'DIFF', 'RAND', 'NONE', 'NULL', 'AFTER', 'BEFORE',
-  'VALUE', 'BY', 'ALL', 'TRUE', 'FALSE', 'WHERE', 'TABLE', 'TB', 'SEQUENCE', 'FUNCTION',
-]);
+const RESERVED = new Set(
+  'ALTER BEGIN BREAK CANCEL COMMIT CONTINUE CREATE DEFINE DELETE FOR IF INFO INSERT KILL LIVE OPTION REBUILD RETURN RELATE REMOVE SELECT LET SHOW SLEEP THROW UPDATE UPSERT USE DIFF RAND NONE NULL AFTER BEFORE VALUE BY ALL TRUE FALSE WHERE TABLE TB SEQUENCE FUNCTION'.split(' '),
+);
 
 const PLAIN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** A record id key made only of these is bare, unless it is only digits and underscores (it would read as a number). */
 const RID_PLAIN = /^[A-Za-z0-9_]*[A-Za-z][A-Za-z0-9_]*$/;
 /** Names the lexer reads as the float constants, whatever the context. */
-const NUMBER_WORDS = new Set(['NaN', 'Infinity']);
+const NUMBER_WORDS = /^(?:NaN|Infinity)$/;
 
-/** The engine's `Escape`: backslash before the quote mark and `\`, and control characters spelled out. */
+/** How the engine's `Escape` spells each control character. */
+const CONTROL: Record<string, string> = { '\0': '\\0', '\r': '\\r', '\t': '\\t', '\n': '\\n', '\b': '\\u{8}', '\f': '\\f' };
+
+/** The engine's `Escape`: a backslash before the quote mark and before `\`, control characters spelled out. */
 function quote(text: string, mark: '`' | '"' | "'"): string {
-  let out = mark;
-  for (const c of text) {
-    switch (c) {
-      case '\0': out += '\\0'; break;
-      case '\r': out += '\\r'; break;
-      case '\t': out += '\\t'; break;
-      case '\n': out += '\\n'; break;
-      case '\b': out += '\\u{8}'; break;
-      case '\f': out += '\\f'; break;
-      case '\\': out += '\\\\'; break;
-      case mark: out += `\\${mark}`; break;
-      default: out += c;
-    }
-  }
-  return out + mark;
+  return mark + text.replace(/[\0\r\t\n\b\f\\`"']/g, (c) => CONTROL[c] ?? (c === mark || c === '\\' ? `\\${c}` : c)) + mark;
 }
 
 function checked(kind: string, name: string): string {
@@ -55,18 +41,18 @@ export function escapeIdent(name: string, kind = 'identifier'): string {
 /** A name that can never be read as a keyword, e.g. after the `$` of a parameter. */
 export function escapeKeywordFree(name: string, kind = 'identifier'): string {
   checked(kind, name);
-  return PLAIN.test(name) && !NUMBER_WORDS.has(name) ? name : quote(name, '`');
+  return PLAIN.test(name) && !NUMBER_WORDS.test(name) ? name : quote(name, '`');
 }
 
 /** An object key: plain names bare, anything else (the empty key too) as a double-quoted string. */
 export function escapeObjectKey(key: string): string {
   if (typeof key !== 'string') throw new InvalidIdentifierError('object key', String(key), 'not a string');
-  return PLAIN.test(key) && !NUMBER_WORDS.has(key) ? key : quote(key, '"');
+  return PLAIN.test(key) && !NUMBER_WORDS.test(key) ? key : quote(key, '"');
 }
 
 /** A string key after `table:`: bare when it cannot read as a number, otherwise in backticks (`` person:`123` ``). */
 export function escapeRecordIdKey(key: string): string {
-  return RID_PLAIN.test(key) && !NUMBER_WORDS.has(key) ? key : quote(key, '`');
+  return RID_PLAIN.test(key) && !NUMBER_WORDS.test(key) ? key : quote(key, '`');
 }
 
 /** A string literal the engine's way: single quotes, or double quotes when the text holds a `'`. */
