@@ -11,7 +11,7 @@ import { Value, brandValue } from './value.ts';
 /** What may follow the colon of a record id (a range of keys is a RecordIdRange). */
 export type RecordIdKey = string | number | bigint | Uuid | readonly unknown[] | { readonly [key: string]: unknown };
 
-/** A record id such as `person:tobie`, `person:⟨tobie lee⟩`, `temp:[1, 'a']` or `log:u'…'`. */
+/** A record id such as `person:tobie`, `` person:`tobie lee` ``, `temp:[1, 'a']` or `log:u'…'`. */
 export class RecordId<Tb extends string = string, Id extends RecordIdKey = RecordIdKey> extends Value {
   declare readonly table: Tb;
   declare readonly id: Id;
