@@ -13,9 +13,18 @@
  * (search::score, vector::distance::knn...): the engine wants it as a literal, so it is printed
  * inline after checking it is an integer in 0..255. A third element names the experimental capability the
  * function needs (`files` for the file:: functions).
+ *
+ * The rows are grouped by namespace, one constant each, so that a bundle carries only the
+ * namespaces it uses (see ./namespaces.ts).
  */
-export const catalogue = {
+/** Catalogue rows: name -> [argument type words, result type word, capability?]. */
+export type Rows = Readonly<Record<string, readonly [readonly string[], string, ...string[]]>>;
+
+export const apiRows = {
   'api::invoke': [['string', 'object?'], 'any'],
+} as const satisfies Rows;
+
+export const arrayRows = {
   'array::add': [['array', 'any'], 'array'],
   'array::all': [['array', 'any?'], 'bool'],
   'array::any': [['array', 'any?'], 'bool'],
@@ -74,8 +83,17 @@ export const catalogue = {
   'array::transpose': [['array'], 'array'],
   'array::union': [['array', 'array'], 'array'],
   'array::windows': [['array', 'int'], 'array'],
+} as const satisfies Rows;
+
+export const bytesRows = {
   'bytes::len': [['bytes'], 'number'],
+} as const satisfies Rows;
+
+export const countRows = {
   'count': [['any?'], 'number'],
+} as const satisfies Rows;
+
+export const cryptoRows = {
   'crypto::argon2::compare': [['string', 'string'], 'bool'],
   'crypto::argon2::generate': [['string'], 'string'],
   'crypto::bcrypt::compare': [['string', 'string'], 'bool'],
@@ -90,6 +108,9 @@ export const catalogue = {
   'crypto::sha1': [['string'], 'string'],
   'crypto::sha256': [['string'], 'string'],
   'crypto::sha512': [['string'], 'string'],
+} as const satisfies Rows;
+
+export const durationRows = {
   'duration::days': [['duration'], 'number'],
   'duration::from_days': [['int'], 'duration'],
   'duration::from_hours': [['int'], 'duration'],
@@ -107,10 +128,16 @@ export const catalogue = {
   'duration::secs': [['duration'], 'number'],
   'duration::weeks': [['duration'], 'number'],
   'duration::years': [['duration'], 'number'],
+} as const satisfies Rows;
+
+export const encodingRows = {
   'encoding::base64::decode': [['string'], 'bytes'],
   'encoding::base64::encode': [['bytes', 'bool?'], 'string'],
   'encoding::cbor::decode': [['bytes'], 'any'],
   'encoding::cbor::encode': [['any'], 'bytes'],
+} as const satisfies Rows;
+
+export const fileRows = {
   'file::bucket': [['file'], 'string', 'files'],
   'file::copy': [['file', 'any'], 'any', 'files'],
   'file::copy_if_not_exists': [['file', 'any'], 'any', 'files'],
@@ -124,6 +151,9 @@ export const catalogue = {
   'file::put_if_not_exists': [['file', 'any'], 'any', 'files'],
   'file::rename': [['file', 'string'], 'any', 'files'],
   'file::rename_if_not_exists': [['file', 'string'], 'any', 'files'],
+} as const satisfies Rows;
+
+export const geoRows = {
   'geo::area': [['geometry'], 'number'],
   'geo::bearing': [['geometry', 'geometry'], 'number'],
   'geo::centroid': [['geometry'], 'geometry'],
@@ -131,12 +161,18 @@ export const catalogue = {
   'geo::hash::decode': [['any'], 'geometry'],
   'geo::hash::encode': [['geometry', 'int?'], 'string'],
   'geo::is_valid': [['geometry'], 'bool'],
+} as const satisfies Rows;
+
+export const httpRows = {
   'http::delete': [['any', 'any?'], 'any'],
   'http::get': [['any', 'any?'], 'any'],
   'http::head': [['any', 'any?'], 'any'],
   'http::patch': [['any', 'any?', 'any?'], 'any'],
   'http::post': [['any', 'any?', 'any?'], 'any'],
   'http::put': [['any', 'any?', 'any?'], 'any'],
+} as const satisfies Rows;
+
+export const mathRows = {
   'math::abs': [['number'], 'number'],
   'math::acos': [['number'], 'number'],
   'math::acot': [['number'], 'number'],
@@ -179,9 +215,18 @@ export const catalogue = {
   'math::top': [['number[]', 'int'], 'number[]'],
   'math::trimean': [['number[]'], 'number'],
   'math::variance': [['number[]'], 'number'],
+} as const satisfies Rows;
+
+export const metaRows = {
   'meta::id': [['record'], 'any'],
   'meta::tb': [['record'], 'string'],
+} as const satisfies Rows;
+
+export const notRows = {
   'not': [['any'], 'bool'],
+} as const satisfies Rows;
+
+export const objectRows = {
   'object::entries': [['object'], 'array'],
   'object::extend': [['object', 'object'], 'object'],
   'object::from_entries': [['array'], 'object'],
@@ -190,6 +235,9 @@ export const catalogue = {
   'object::len': [['object'], 'number'],
   'object::remove': [['object', 'any'], 'object'],
   'object::values': [['object'], 'array'],
+} as const satisfies Rows;
+
+export const parseRows = {
   'parse::email::host': [['string'], 'string'],
   'parse::email::user': [['string'], 'string'],
   'parse::url::domain': [['string'], 'string'],
@@ -199,6 +247,9 @@ export const catalogue = {
   'parse::url::port': [['string'], 'number'],
   'parse::url::query': [['string'], 'string'],
   'parse::url::scheme': [['string'], 'string'],
+} as const satisfies Rows;
+
+export const randRows = {
   'rand': [[], 'number'],
   'rand::bool': [[], 'bool'],
   'rand::duration': [['duration', 'duration'], 'duration'],
@@ -212,19 +263,34 @@ export const catalogue = {
   'rand::uuid': [['datetime?'], 'uuid'],
   'rand::uuid::v4': [[], 'uuid'],
   'rand::uuid::v7': [['datetime?'], 'uuid'],
+} as const satisfies Rows;
+
+export const recordRows = {
   'record::exists': [['record'], 'bool'],
   'record::id': [['record'], 'any'],
   'record::is_edge': [['any'], 'bool'],
   'record::table': [['record'], 'string'],
   'record::tb': [['record'], 'string'],
+} as const satisfies Rows;
+
+export const schemaRows = {
   'schema::table::exists': [['string'], 'bool'],
+} as const satisfies Rows;
+
+export const searchRows = {
   'search::analyze': [['string', 'string'], 'string[]'],
   'search::highlight': [['any', 'any', 'ref', 'bool?'], 'any'],
   'search::linear': [['array', 'array', 'int', 'string'], 'array'],
   'search::offsets': [['ref', 'bool?'], 'any'],
   'search::rrf': [['array', 'int', 'int?'], 'array'],
   'search::score': [['ref'], 'number'],
+} as const satisfies Rows;
+
+export const sequenceRows = {
   'sequence::nextval': [['string'], 'number'],
+} as const satisfies Rows;
+
+export const sessionRows = {
   'session::ac': [[], 'any'],
   'session::db': [[], 'any'],
   'session::id': [[], 'any'],
@@ -233,6 +299,9 @@ export const catalogue = {
   'session::origin': [[], 'any'],
   'session::rd': [[], 'any'],
   'session::token': [[], 'any'],
+} as const satisfies Rows;
+
+export const setRows = {
   'set::add': [['set', 'any'], 'set'],
   'set::at': [['set', 'int'], 'any'],
   'set::complement': [['set', 'set'], 'set'],
@@ -255,7 +324,13 @@ export const catalogue = {
   'set::remove': [['set', 'any'], 'set'],
   'set::slice': [['set', 'any?', 'int?'], 'set'],
   'set::union': [['set', 'set'], 'set'],
+} as const satisfies Rows;
+
+export const sleepRows = {
   'sleep': [['duration'], 'none'],
+} as const satisfies Rows;
+
+export const stringRows = {
   'string::capitalize': [['string'], 'string'],
   'string::concat': [['...any'], 'string'],
   'string::contains': [['string', 'string'], 'bool'],
@@ -315,6 +390,9 @@ export const catalogue = {
   'string::trim': [['string'], 'string'],
   'string::uppercase': [['string'], 'string'],
   'string::words': [['string'], 'string[]'],
+} as const satisfies Rows;
+
+export const timeRows = {
   'time::ceil': [['datetime', 'duration'], 'datetime'],
   'time::day': [['datetime?'], 'number'],
   'time::floor': [['datetime', 'duration'], 'datetime'],
@@ -352,6 +430,9 @@ export const catalogue = {
   'time::week': [['datetime?'], 'number'],
   'time::yday': [['datetime?'], 'number'],
   'time::year': [['datetime?'], 'number'],
+} as const satisfies Rows;
+
+export const typeRows = {
   'type::array': [['any'], 'array'],
   'type::bool': [['any'], 'bool'],
   'type::bytes': [['any'], 'bytes'],
@@ -399,8 +480,14 @@ export const catalogue = {
   'type::string_lossy': [['any'], 'string'],
   'type::table': [['any'], 'table'],
   'type::uuid': [['any'], 'uuid'],
+} as const satisfies Rows;
+
+export const valueRows = {
   'value::diff': [['any', 'any'], 'array'],
   'value::patch': [['any', 'any'], 'any'],
+} as const satisfies Rows;
+
+export const vectorRows = {
   'vector::add': [['number[]', 'number[]'], 'number[]'],
   'vector::angle': [['number[]', 'number[]'], 'number'],
   'vector::cross': [['number[]', 'number[]'], 'number[]'],
@@ -421,7 +508,47 @@ export const catalogue = {
   'vector::similarity::jaccard': [['number[]', 'number[]'], 'number'],
   'vector::similarity::pearson': [['number[]', 'number[]'], 'number'],
   'vector::subtract': [['number[]', 'number[]'], 'number[]'],
-} as const satisfies Record<string, readonly [readonly string[], string, ...string[]]>;
+} as const satisfies Rows;
+
+/** Every built-in function, by the name SurrealQL spells it. */
+export const catalogue: Catalogue = /* @__PURE__ */ Object.freeze(
+  /* @__PURE__ */ Object.assign(
+    {},
+    apiRows, arrayRows, bytesRows, countRows, cryptoRows, durationRows, encodingRows, fileRows, geoRows,
+    httpRows, mathRows, metaRows, notRows, objectRows, parseRows, randRows, recordRows, schemaRows,
+    searchRows, sequenceRows, sessionRows, setRows, sleepRows, stringRows, timeRows, typeRows, valueRows,
+    vectorRows,
+  ),
+);
+
+type Catalogue = typeof apiRows &
+  typeof arrayRows &
+  typeof bytesRows &
+  typeof countRows &
+  typeof cryptoRows &
+  typeof durationRows &
+  typeof encodingRows &
+  typeof fileRows &
+  typeof geoRows &
+  typeof httpRows &
+  typeof mathRows &
+  typeof metaRows &
+  typeof notRows &
+  typeof objectRows &
+  typeof parseRows &
+  typeof randRows &
+  typeof recordRows &
+  typeof schemaRows &
+  typeof searchRows &
+  typeof sequenceRows &
+  typeof sessionRows &
+  typeof setRows &
+  typeof sleepRows &
+  typeof stringRows &
+  typeof timeRows &
+  typeof typeRows &
+  typeof valueRows &
+  typeof vectorRows;
 
 /** The name of a built-in function, as SurrealQL spells it (`string::distance::levenshtein`). */
 export type FunctionName = keyof typeof catalogue;

@@ -2,8 +2,8 @@
  * @module Parameters and closures: `param('x')` is `$x`, and `closure(['item'], ($item) => ...)`
  * is `|$item| ...`, the anonymous functions array::map, array::filter, array::fold... take.
  */
-import { escapeParam } from './escape.ts';
 import { Expression, toNode, type ClosureNode, type ParamNode } from './expression.ts';
+import { escapeParam } from './printer.ts';
 import type { ClosureValue } from './signature.ts';
 
 /** A reference to the parameter `$name` (validated and quoted if needed). */

@@ -1,42 +1,13 @@
 /**
  * @module @sdb/functions: typed builders for every SurrealDB 3 built-in function, the expression
  * nodes they make, and the printer that turns them into SurrealQL with bound parameters.
+ * Nothing is built for a namespace a bundle does not import; `@sdb/functions/core` is the AST
+ * and printer alone.
  */
+export * from './core.ts';
 export { catalogue, type FunctionName } from './catalogue.ts';
-export { closure, param } from './closure.ts';
-export { compile } from './compile.ts';
 export { durationConstants, mathConstants, timeConstants } from './constants.ts';
-export { ArityError, InvalidIdentifierError, QueryBuildError } from './errors.ts';
-export { escapeIdent, escapeKeywordFree, escapeObjectKey, escapeParam, quoteString } from './escape.ts';
 export {
-  Expression,
-  isExpression,
-  toNode,
-  type Arg,
-  type CallNode,
-  type ClosureNode,
-  type ConstantNode,
-  type OperationNode,
-  type ParamNode,
-  type RefNode,
-  type ValueNode,
-} from './expression.ts';
-export { fn } from './namespaces.ts';
-export { Printer, isPlainObject, literal, type CompiledQuery } from './printer.ts';
-export type {
-  ArgumentTypes,
-  Arguments,
-  Camel,
-  ClosureValue,
-  FunctionBuilder,
-  FunctionNamespace,
-  Functions,
-  ResultTypes,
-} from './signature.ts';
-
-import { fn } from './namespaces.ts';
-
-export const {
   api,
   array,
   bytes,
@@ -45,6 +16,7 @@ export const {
   duration,
   encoding,
   file,
+  fn,
   geo,
   http,
   math,
@@ -65,4 +37,5 @@ export const {
   type,
   value,
   vector,
-} = fn;
+} from './namespaces.ts';
+export type { ArgumentTypes, Arguments, Camel, FunctionBuilder, FunctionNamespace, Functions, ResultTypes } from './signature.ts';

@@ -3,11 +3,8 @@
  * value into a bound parameter (`$p0`, `$p1`... in order of appearance, so output is
  * deterministic). @sdb/ql extends it with statement nodes.
  */
-import type { CompiledQuery } from '@sdb/protocol';
-import { escapeObjectKey, escapeParam, quoteString } from './escape.ts';
-import { QueryBuildError } from './errors.ts';
+import { InvalidIdentifierError, QueryBuildError, escapeKeywordFree, escapeObjectKey, toSurrealQL, type CompiledQuery } from '@sdb/protocol';
 import { isExpression, type CallNode, type ClosureNode, type ConstantNode, type OperationNode, type ParamNode, type RefNode, type ValueNode } from './expression.ts';
-
 
 export type { CompiledQuery };
 
@@ -32,7 +29,7 @@ export class Printer {
 
   /** Binds `value` as a fresh parameter and returns its reference (`$p3`). */
   bind(value: unknown): string {
-    if (this.#inline > 0) return literal(value);
+    if (this.#inline > 0) return toSurrealQL(value);
     const name = `p${this.#next++}`;
     this.bindings[name] = value;
     return `$${name}`;
@@ -82,36 +79,10 @@ export class Printer {
   }
 }
 
-/**
- * A value as a SurrealQL literal: strings through the engine's own quoting, numbers, booleans,
- * NONE/NULL, arrays and plain objects recursively, and sdb value classes (RecordId, Datetime,
- * Duration, Uuid, Decimal...) through their SurrealQL `toString()`.
- */
-export function literal(value: unknown): string {
-  if (value === undefined) return 'NONE';
-  if (value === null) return 'NULL';
-  if (typeof value === 'string') return quoteString(value);
-  if (typeof value === 'boolean') return String(value);
-  if (typeof value === 'bigint') return `${value}`;
-  if (typeof value === 'number') {
-    if (Number.isNaN(value)) return 'NaN';
-    if (!Number.isFinite(value)) return value > 0 ? 'math::INF' : 'math::NEG_INF';
-    // Beyond 2^53 an integral number is not an exact integer: keep it a float, as JS has it.
-    return Number.isInteger(value) && !Number.isSafeInteger(value) ? `${value}f` : String(value);
-  }
-  if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
-  if (value instanceof Date) return `d${quoteString(value.toISOString())}`;
-  if (isPlainObject(value)) return `{ ${Object.entries(value).map(([k, v]) => `${escapeObjectKey(k)}: ${literal(v)}`).join(', ')} }`;
-  if (typeof value === 'object' && hasSurqlForm(value)) return String(value);
-  throw new QueryBuildError(`Cannot write ${Object.prototype.toString.call(value)} as a SurrealQL literal`);
-}
-
-/** sdb value classes carry a `Symbol.for('sdb.<Class>')` brand on their prototype and print themselves in SurrealQL form. */
-function hasSurqlForm(value: object): boolean {
-  for (let proto = Object.getPrototypeOf(value); proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
-    if (Object.getOwnPropertySymbols(proto).some((symbol) => symbol.description?.startsWith('sdb.'))) return true;
-  }
-  return false;
+/** A `$parameter`; the names this printer gives bound values (`p0`, `p1`...) are refused. */
+export function escapeParam(name: string): string {
+  if (/^p\d+$/.test(name)) throw new InvalidIdentifierError('parameter', name, '`p<digits>` names are reserved for bound values');
+  return `$${escapeKeywordFree(name, 'parameter')}`;
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { ArityError, closure, compile, fn, isExpression, math, param, string, type Expression } from '../src/index.ts';
+import { ArityError, Expression, closure, compile, fn, isExpression, math, param, string } from '../src/index.ts';
 
 describe('compiling function calls', () => {
   it('binds every argument as a numbered parameter', () => {
@@ -51,5 +51,27 @@ describe('compiling function calls', () => {
     const e = math.abs(1);
     expect(Object.isFrozen(e)).toBe(true);
     expect(Object.isFrozen(e.node)).toBe(true);
+  });
+});
+
+describe('the package entries', () => {
+  it('gives each namespace by name and inside `fn`, the same builders', async () => {
+    const root = await import('../src/index.ts');
+    expect(root.string).toBe(fn.string);
+    expect(root.math.mean).toBe(fn.math.mean);
+    expect(Object.keys(fn)).toEqual([...new Set(Object.keys(root.catalogue).map((name) => name.split('::')[0]!.replace(/_(.)/g, (_, c: string) => c.toUpperCase())))]);
+  });
+
+  it('offers the AST and printer alone at @sdb/functions/core, with no function builder', async () => {
+    const core = await import('@sdb/functions/core');
+    expect(core.Expression).toBe(Expression);
+    expect(compile(core.param('x')).query).toBe('RETURN $x');
+    expect(Object.keys(core)).not.toContain('fn');
+    expect(Object.keys(core)).not.toContain('catalogue');
+  });
+
+  it('escapes parameter names as the engine does', () => {
+    expect(compile(param('a b')).query).toBe('RETURN $`a b`');
+    expect(compile(param('select')).query).toBe('RETURN $select');
   });
 });

@@ -1,10 +1,12 @@
 /**
  * @module @sdb/protocol: the SurrealDB 3 wire protocol shared by every sdb transport: CBOR codec,
- * value classes, RPC method table and envelopes, the error tree, `Transport`, `RpcClient` and the
- * `Queryable` client contract.
+ * value classes and their SurrealQL literals, RPC method table and envelopes, the error tree,
+ * `Transport`, `RpcClient` and the `Queryable` client contract.
  */
 export * from './codec.ts';
 export * from './values/index.ts';
+export { escapeIdent, escapeKeywordFree, escapeObjectKey, escapeRecordIdKey, quoteString } from './values/escape.ts';
+export { toSurrealQL } from './values/literal.ts';
 export {
   AlreadyExistsError,
   ConfigurationError,
@@ -14,9 +16,11 @@ export {
   FieldAssertionError,
   FieldTypeError,
   InternalError,
+  InvalidIdentifierError,
   NotAllowedError,
   NotFoundError,
   ProtocolError,
+  QueryBuildError,
   QueryError,
   ReadOnlyFieldError,
   RequestAbortedError,

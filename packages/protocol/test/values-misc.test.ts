@@ -6,11 +6,10 @@ import { Tagged } from '../src/codec.ts';
 import { FileRef, Future, Table } from '../src/values/index.ts';
 
 describe('Table', () => {
-  it('prints a plain name bare and any other in backticks', () => {
-    expect(new Table('person').toString()).toBe('person');
-    expect(new Table('my table').toString()).toBe('`my table`');
-    expect(new Table('1a').toString()).toBe('`1a`');
-    expect(new Table('a`b').toString()).toBe('`a\\`b`');
+  it('prints the literal the engine reads as a table (a bare name in an expression is a field)', () => {
+    expect(new Table('person').toString()).toBe("type::table('person')");
+    expect(new Table('select').toString()).toBe("type::table('select')");
+    expect(new Table("it's").toString()).toBe(`type::table("it's")`);
   });
 
   it('serialises to its name and compares by it', () => {

@@ -9,13 +9,17 @@ describe('RecordId.toString', () => {
     [new RecordId('person', 'tobie'), 'person:tobie'],
     [new RecordId('person', 'tobie_2'), 'person:tobie_2'],
     [new RecordId('person', '1a'), 'person:1a'],
-    [new RecordId('person', 'tobie lee'), 'person:⟨tobie lee⟩'],
-    [new RecordId('person', '123'), 'person:⟨123⟩'],
-    [new RecordId('person', ''), 'person:⟨⟩'],
-    [new RecordId('person', 'é'), 'person:⟨é⟩'],
-    [new RecordId('person', 'a⟩b'), 'person:⟨a\\u{27e9}b⟩'],
-    [new RecordId('person', 'a\\b'), 'person:⟨a\\\\b⟩'],
-    [new RecordId('my table', 'x'), '⟨my table⟩:x'],
+    [new RecordId('person', 'tobie lee'), 'person:`tobie lee`'],
+    [new RecordId('person', '123'), 'person:`123`'],
+    [new RecordId('person', ''), 'person:``'],
+    [new RecordId('person', 'é'), 'person:`é`'],
+    [new RecordId('person', 'a⟩b'), 'person:`a⟩b`'],
+    [new RecordId('person', 'a`b'), 'person:`a\\`b`'],
+    [new RecordId('person', '_1'), 'person:`_1`'],
+    [new RecordId('person', 'NaN'), 'person:`NaN`'],
+    [new RecordId('person', 'a\\b'), 'person:`a\\\\b`'],
+    [new RecordId('my table', 'x'), '`my table`:x'],
+    [new RecordId('select', 'x'), '`select`:x'],
     [new RecordId('t', 42), 't:42'],
     [new RecordId('t', -7), 't:-7'],
     [new RecordId('t', 2n ** 62n), 't:4611686018427387904'],
@@ -58,7 +62,7 @@ describe('RecordId equality and JSON', () => {
   });
 
   it('serialises to its SurrealQL text in JSON', () => {
-    expect(JSON.stringify({ id: new RecordId('person', 'tobie lee') })).toBe('{"id":"person:⟨tobie lee⟩"}');
+    expect(JSON.stringify({ id: new RecordId('person', 'tobie lee') })).toBe('{"id":"person:`tobie lee`"}');
   });
 });
 
@@ -68,7 +72,7 @@ describe('RecordIdRange', () => {
     [new RecordIdRange('t', new BoundIncluded(1), new BoundIncluded(5)), 't:1..=5'],
     [new RecordIdRange('t', new BoundExcluded(1), new BoundIncluded(5)), 't:1>..=5'],
     [new RecordIdRange('t', undefined, undefined), 't:..'],
-    [new RecordIdRange('t', new BoundIncluded('a b'), undefined), 't:⟨a b⟩..'],
+    [new RecordIdRange('t', new BoundIncluded('a b'), undefined), 't:`a b`..'],
     [new RecordIdRange('t', undefined, new BoundExcluded(['z', 1])), "t:..['z', 1]"],
   ])('%s', (range, expected) => {
     expect(range.toString()).toBe(expected);

@@ -3,7 +3,8 @@
  * statement node. Values become `$p0, $p1...` in order of appearance (literals inside schema
  * statements); identifiers go through SurrealQL's own quoting.
  */
-import { Printer, QueryBuildError, escapeIdent, escapeParam, type CallNode, type ClosureNode, type ConstantNode, type OperationNode, type ParamNode, type RefNode, type ValueNode } from '@sdb/functions';
+import { Printer, QueryBuildError, escapeParam, type CallNode, type ClosureNode, type ConstantNode, type OperationNode, type ParamNode, type RefNode, type ValueNode } from '@sdb/functions/core';
+import { escapeIdent } from '@sdb/protocol';
 import type { Assignment, DataNode, OutputNode, TableNameNode } from './clauses.ts';
 import { OPERATORS, type BinaryNode, type KnnNode, type MatchesNode, type NotNode } from './conditions.ts';
 import type { IdiomNode } from './idiom.ts';

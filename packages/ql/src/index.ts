@@ -100,4 +100,5 @@ export {
 export { create, deleteFrom, insert, insertValues, relate, update, upsert, CreateQuery, DeleteQuery, InsertQuery, RelateQuery, UpdateQuery } from './statements/mutate.ts';
 export { remove, RemoveStatement, type RemoveNode, type RemoveTarget, type RemoveWhat } from './statements/remove.ts';
 export { select, SelectQuery, type AllFields } from './statements/select.ts';
-export { closure, fn, param, Expression, QueryBuildError, InvalidIdentifierError, type CompiledQuery } from '@sdb/functions';
+export { closure, param, Expression, QueryBuildError, InvalidIdentifierError, type CompiledQuery } from '@sdb/functions/core';
+export { fn } from '@sdb/functions';

@@ -204,7 +204,7 @@ describe('DEFINE ACCESS and USER', () => {
 describe('DEFINE PARAM, FUNCTION and SEQUENCE', () => {
   it('defines a global param with a literal value', async () => {
     const q = define.param('greeting').value({ text: 'hi $there', n: 2 });
-    expect(compile(q).query).toBe("DEFINE PARAM $greeting VALUE { text: 'hi $there', n: 2 };");
+    expect(compile(q).query).toBe("DEFINE PARAM $greeting VALUE { n: 2, text: 'hi $there' };");
     await run(t.client, q);
     expect(await run(t.client, ret(param('greeting')))).toEqual({ text: 'hi $there', n: 2 });
     expect(compile(remove.param('greeting')).query).toBe('REMOVE PARAM $greeting;');

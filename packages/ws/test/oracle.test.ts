@@ -43,6 +43,11 @@ function plain(value: unknown): unknown {
   }
   // Bundled SDK classes may carry a suffix (`RecordId$1`).
   const kind = (value as object).constructor.name.toLowerCase().replace(/\$\d+$/, '');
+  // Record ids compare by table and key: the SDK writes odd keys in ⟨⟩, SurrealDB 3 and sdb in backticks.
+  if (kind === 'recordid') {
+    const { table, id } = value as { table: { name?: string } | string; id: unknown };
+    return { recordid: [typeof table === 'string' ? table : table.name, plain(id)] };
+  }
   const json = (value as { toJSON?: () => unknown }).toJSON?.();
   return { [kind]: typeof json === 'string' ? json : String(value) };
 }

@@ -25,9 +25,9 @@ export class Decimal extends Value {
     return Number(this.value);
   }
 
-  /** SurrealQL literal: `19.99dec`. */
+  /** SurrealQL literal: `19.99dec`; a negative zero is `0dec`, as the engine holds it (`-0dec` would keep the sign). */
   toString(): string {
-    return `${this.value}dec`;
+    return /^-[0.]*$/.test(this.value) ? '0dec' : `${this.value}dec`;
   }
 
   override toJSON(): string {

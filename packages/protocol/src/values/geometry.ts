@@ -52,7 +52,7 @@ export class GeometryPoint extends Geometry {
   }
 
   override toString(): string {
-    return `(${this.coordinates.join(', ')})`;
+    return `(${this.coordinates.map(coordinate).join(', ')})`;
   }
 
   toJSON(): GeoJson & { type: 'Point' } {
@@ -214,5 +214,10 @@ function coordinatesOf<C>(parts: readonly { toJSON(): { coordinates: C } }[]): C
 
 /** Nested coordinate arrays with plain numbers (SurrealDB prints coordinates without a float suffix). */
 function coordinatesLiteral(coordinates: unknown): string {
-  return Array.isArray(coordinates) ? `[${coordinates.map(coordinatesLiteral).join(', ')}]` : String(coordinates);
+  return Array.isArray(coordinates) ? `[${coordinates.map(coordinatesLiteral).join(', ')}]` : coordinate(coordinates as number);
+}
+
+/** A coordinate as SurrealDB prints one: a plain number, with the sign of `-0` kept. */
+function coordinate(value: number): string {
+  return Object.is(value, -0) ? '-0' : String(value);
 }

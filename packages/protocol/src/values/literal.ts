@@ -1,44 +1,31 @@
 /**
- * @module SurrealQL literal text for plain JS values and identifiers, shared by the value
- * classes' `toString()`. For display and debugging: values sent to the server travel as bound
- * parameters, never as pasted text. The forms below were checked against SurrealDB 3.0.2's
- * parser and its own printing.
+ * @module The SurrealQL literal of any value the codec can carry: what the value classes'
+ * `toString()` and the query printers of @sdb/functions and @sdb/ql write when a value must be
+ * text (schema statements store their expressions; everything else travels as bound parameters).
+ * Each form is what SurrealDB 3.0.2 prints for the value, except where the engine's own print
+ * would not parse back to it (checked against the engine in @sdb/embedded's tests).
  */
 import { cborTag } from '../cbor/tags.ts';
+import { QueryBuildError } from '../rpc/errors.ts';
+import { Datetime } from './datetime.ts';
+import { quoteString, escapeObjectKey } from './escape.ts';
 import { toHex } from './hex.ts';
 
-const PLAIN_IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** Record id parts print bare when made only of these characters (and not only of digits). */
-const RECORD_ID_PART = /^[A-Za-z0-9_]+$/;
-const DIGITS = /^[0-9]+$/;
-
-/** An identifier (a table name): bare when plain, otherwise in backticks with \ and ` escaped. */
-export function escapeIdent(name: string): string {
-  return PLAIN_IDENT.test(name) ? name : `\`${name.replace(/[\\`]/g, '\\$&')}\``;
-}
-
 /**
- * A table name or string key inside a record id: plain identifiers bare; anything else
- * (including all-digit text, which would read as a number) wrapped in ⟨⟩. Inside the brackets
- * `\` is written `\\` and `⟩` as `\u{27e9}`: SurrealDB 3's parser rejects the older `\⟩`.
+ * A number: safe integers bare, any other float with SurrealQL's `f` suffix (`1.5f`, `-0f`,
+ * `1e+300f`), NaN and ±Infinity by name. JS cannot tell `2.0` from `2`: both print `2`, as the
+ * codec sends them.
  */
-export function escapeRecordIdPart(text: string): string {
-  if (RECORD_ID_PART.test(text) && !DIGITS.test(text)) return text;
-  return `⟨${text.replace(/\\/g, '\\\\').replace(/⟩/g, '\\u{27e9}')}⟩`;
-}
-
-/** A SurrealQL string literal, quoted as SurrealDB prints one: single quotes unless the text holds one. */
-export function quoteString(text: string): string {
-  return text.includes("'") ? `"${text.replace(/[\\"]/g, '\\$&')}"` : `'${text.replace(/\\/g, '\\\\')}'`;
-}
-
-/** A number: integers bare, other floats with SurrealQL's `f` suffix, NaN and ±Infinity by name. */
 export function formatNumber(value: number): string {
   if (Object.is(value, -0)) return '-0f';
-  return Number.isSafeInteger(value) || !Number.isFinite(value) ? String(value) : `${value}f`;
+  if (Number.isSafeInteger(value) || !Number.isFinite(value)) return String(value);
+  return `${value}f`;
 }
 
-/** The SurrealQL literal of any value this codec can carry. */
+const I64_MIN = -(2n ** 63n);
+const I64_MAX = 2n ** 63n - 1n;
+
+/** The SurrealQL literal of `value`; a QueryBuildError for what has none (a function, a symbol, an invalid Date). */
 export function toSurrealQL(value: unknown): string {
   switch (typeof value) {
     case 'undefined':
@@ -47,37 +34,46 @@ export function toSurrealQL(value: unknown): string {
       return quoteString(value);
     case 'number':
       return formatNumber(value);
-    case 'bigint':
     case 'boolean':
       return String(value);
+    case 'bigint':
+      // Beyond 64 bits the codec sends a bignum, which the engine reads as a decimal.
+      return value < I64_MIN || value > I64_MAX ? `${value}dec` : String(value);
     case 'object':
       if (value === null) return 'NULL';
       if (cborTag in value) return String(value);
       if (Array.isArray(value)) return `[${value.map(toSurrealQL).join(', ')}]`;
-      if (value instanceof Date) return `d${quoteString(value.toISOString())}`;
+      if (value instanceof Date) {
+        if (Number.isNaN(value.getTime())) throw new QueryBuildError('An invalid Date has no SurrealQL literal');
+        return String(new Datetime(value));
+      }
       if (value instanceof Uint8Array) return `b"${toHex(value).toUpperCase()}"`;
+      if (value instanceof ArrayBuffer) return toSurrealQL(new Uint8Array(value));
       if (value instanceof Set) return setLiteral([...value].map(toSurrealQL));
       if (value instanceof Map) return objectLiteral(Array.from(value, ([k, v]) => [String(k), v]));
+      // Any other object, as the encoder sends it: its own enumerable properties.
       return objectLiteral(Object.entries(value));
     default:
-      throw new TypeError(`No SurrealQL literal for a ${typeof value}`);
+      throw new QueryBuildError(`A ${typeof value} has no SurrealQL literal`);
   }
 }
 
-/** `{a, b}`; a one-item set is `{a,}` and an empty one `{,}`, so neither reads as an object. */
+/** Text that opens like an object entry (`person:1`, `` `a b`:.. ``): a record id or a record id range. */
+const KEY_COLON = /^(?:[A-Za-z0-9_]+|`(?:[^`\\]|\\.)*`):/;
+
+/**
+ * `{a, b}`; a one-item set is `{a,}` and an empty one `{,}`, so neither reads as an object or a
+ * block. A first item that is a record id is parenthesised: the engine prints `{person:1, person:2}`,
+ * which it then reads as the object `{ person: 2 }`.
+ */
 function setLiteral(items: string[]): string {
+  if (KEY_COLON.test(items[0] ?? '')) items[0] = `(${items[0]})`;
   return items.length > 1 ? `{${items.join(', ')}}` : `{${items.join('')},}`;
 }
 
-/** An object literal with keys sorted, as SurrealDB prints objects. */
+/** An object literal with its keys sorted, as SurrealDB prints objects. */
 function objectLiteral(entries: [string, unknown][]): string {
   if (entries.length === 0) return '{}';
   entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const fields = entries.map(([k, v]) => `${objectKey(k)}: ${toSurrealQL(v)}`);
-  return `{ ${fields.join(', ')} }`;
-}
-
-/** An object key: bare when a plain identifier, otherwise double-quoted. */
-function objectKey(key: string): string {
-  return PLAIN_IDENT.test(key) ? key : `"${key.replace(/[\\"]/g, '\\$&')}"`;
+  return `{ ${entries.map(([k, v]) => `${escapeObjectKey(k)}: ${toSurrealQL(v)}`).join(', ')} }`;
 }

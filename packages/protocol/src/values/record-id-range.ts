@@ -4,7 +4,7 @@
  */
 import { TAG_RECORD_ID, cborValue } from '../cbor/tags.ts';
 import { checkBound, formatRange, type Bound } from './bound.ts';
-import { escapeRecordIdPart } from './literal.ts';
+import { escapeIdent } from './escape.ts';
 import { Range } from './range.ts';
 import { formatKey, tableName, type RecordIdKey } from './record-id.ts';
 import type { Table } from './table.ts';
@@ -24,7 +24,7 @@ export class RecordIdRange<Tb extends string = string, Key extends RecordIdKey =
   }
 
   toString(): string {
-    return `${escapeRecordIdPart(this.table)}:${formatRange(this.begin, this.end, formatKey)}`;
+    return `${escapeIdent(this.table, 'table')}:${formatRange(this.begin, this.end, formatKey)}`;
   }
 
   [cborValue](): unknown {

@@ -2,7 +2,8 @@
  * @module RecordId: `table:key` (CBOR tag 8 `[table, key]`).
  */
 import { TAG_RECORD_ID, cborValue } from '../cbor/tags.ts';
-import { escapeRecordIdPart, toSurrealQL } from './literal.ts';
+import { escapeIdent, escapeRecordIdKey } from './escape.ts';
+import { toSurrealQL } from './literal.ts';
 import { Table } from './table.ts';
 import { Uuid } from './uuid.ts';
 import { Value, brandValue } from './value.ts';
@@ -10,7 +11,7 @@ import { Value, brandValue } from './value.ts';
 /** What may follow the colon of a record id (a range of keys is a RecordIdRange). */
 export type RecordIdKey = string | number | bigint | Uuid | readonly unknown[] | { readonly [key: string]: unknown };
 
-/** A record id such as `person:tobie`, `person:⟨tobie lee⟩`, `temp:[1, 'a']` or `log:u'…'`. */
+/** A record id such as `person:tobie`, `` person:`tobie lee` ``, `temp:[1, 'a']` or `log:u'…'`. */
 export class RecordId<Tb extends string = string, Id extends RecordIdKey = RecordIdKey> extends Value {
   declare readonly table: Tb;
   declare readonly id: Id;
@@ -21,9 +22,9 @@ export class RecordId<Tb extends string = string, Id extends RecordIdKey = Recor
     this.id = checkKey(id);
   }
 
-  /** SurrealQL form, with the table and string keys escaped as SurrealDB prints them. */
+  /** SurrealQL form: the table quoted as an identifier, a string key as SurrealDB prints it (`` person:`tobie lee` ``). */
   toString(): string {
-    return `${escapeRecordIdPart(this.table)}:${formatKey(this.id)}`;
+    return `${escapeIdent(this.table, 'table')}:${formatKey(this.id)}`;
   }
 
   [cborValue](): unknown {
@@ -42,9 +43,9 @@ export function tableName<Tb extends string>(table: Tb | Table<Tb>): Tb {
   throw new TypeError('A record id table is a string or a Table');
 }
 
-/** A record id key in SurrealQL form: strings escaped with ⟨⟩, numbers bare, others as literals. */
+/** A record id key in SurrealQL form: strings bare or in backticks, numbers bare, others as literals. */
 export function formatKey(key: unknown): string {
-  return typeof key === 'string' ? escapeRecordIdPart(key) : toSurrealQL(key);
+  return typeof key === 'string' ? escapeRecordIdKey(key) : toSurrealQL(key);
 }
 
 /**

@@ -2,7 +2,7 @@
  * @module Table: a table name as a value (CBOR tag 7).
  */
 import { TAG_TABLE, cborValue } from '../cbor/tags.ts';
-import { escapeIdent } from './literal.ts';
+import { quoteString } from './escape.ts';
 import { Value, brandValue } from './value.ts';
 
 /** A SurrealDB table name, distinct from a plain string on the wire. */
@@ -15,9 +15,12 @@ export class Table<Name extends string = string> extends Value {
     this.name = name;
   }
 
-  /** The name as SurrealQL writes it: bare, or in backticks when not a plain identifier. */
+  /**
+   * The SurrealQL literal of the table value, `type::table('person')`: a bare name in an
+   * expression is a field, not a table (and `select` would not parse at all).
+   */
   toString(): string {
-    return escapeIdent(this.name);
+    return `type::table(${quoteString(this.name)})`;
   }
 
   override toJSON(): string {
