@@ -7,9 +7,11 @@
 import {
   ConnectionClosedError,
   ConnectionError,
+  ConnectionLostError,
   NotAllowedError,
   RequestAbortedError,
   ServerError,
+  SessionClosedError,
   Table,
   TimeoutError,
   observeRequest,
@@ -60,6 +62,10 @@ export class WsTransport implements Transport {
   #status: ConnectionStatus = 'connecting';
   #liveness: Liveness | undefined;
   #wake: (() => void) | undefined;
+  /** Why the client closed without being asked to (reconnecting off, or given up): later calls say so. */
+  #lost: ConnectionLostError | undefined;
+  /** Sessions their owner closed (by identity of their id): calls in them fail here, with no round trip. */
+  readonly #closedSessions = new WeakSet<Uuid>();
 
   constructor(url: string, options: ResolvedOptions) {
     this.url = url;
@@ -88,7 +94,11 @@ export class WsTransport implements Transport {
 
   call(method: string, params: readonly unknown[], options: CallOptions = {}): Promise<unknown> {
     const started = now();
-    const result = this.#callWithAuth(method, params, options, started);
+    const { session } = options;
+    const result =
+      session !== undefined && this.#closedSessions.has(session)
+        ? Promise.reject(new SessionClosedError(`${method}: session ${session.toJSON()} is closed`))
+        : this.#callWithAuth(method, params, options, started);
     const diagnostics = this.#options.diagnostics;
     if (diagnostics) {
       const request = { method, params, started, session: options.session, txn: options.txn, internal: false };
@@ -126,6 +136,11 @@ export class WsTransport implements Transport {
   untrackSession(session: Uuid): void {
     this.#sessions.delete(keyOf(session));
     this.lives.endWhere((subscription) => keyOf(subscription.session) === keyOf(session));
+  }
+
+  /** Marks a session closed by its owner: from now on a call in it rejects with `SessionClosedError`. */
+  closeSession(session: Uuid): void {
+    this.#closedSessions.add(session);
   }
 
   /** Authenticates a session with an `auth` option value (or callback), and remembers it for restores. */
@@ -209,7 +224,10 @@ export class WsTransport implements Transport {
   /** The open socket, or (by option) a wait for the next one, bounded by the call's own timeout. */
   #ready(method: string, options: CallOptions, timeout: number): Promise<Connection> {
     if (this.#status === 'open' && this.#connection?.isOpen) return Promise.resolve(this.#connection);
-    if (this.#isClosed()) return Promise.reject(new ConnectionClosedError(`${method}: the client is closed`));
+    if (this.#isClosed()) {
+      const lost = this.#lost;
+      return Promise.reject(lost ? new ConnectionLostError(`${method}: ${lost.message}`, lost.attempts, { cause: lost.cause }) : new ConnectionClosedError(`${method}: the client is closed`));
+    }
     if (this.#options.whenDisconnected === 'fail') return Promise.reject(new ConnectionError(`${method}: not connected (the client is reconnecting)`));
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(new RequestAbortedError(`${method} was aborted`));
@@ -381,7 +399,7 @@ export class WsTransport implements Transport {
     // Closed by the user, or lost while connecting: whoever is connecting sees the failure.
     if (!wasOpen) return;
     if (!willReconnect) {
-      this.#shutdown(new ConnectionClosedError(`The connection was lost (${reason}) and reconnecting is off`));
+      this.#shutdown(new ConnectionLostError(`the connection to ${this.url} was lost (${reason}) and reconnecting is off`, 0));
       return;
     }
     this.#status = 'reconnecting';
@@ -391,6 +409,7 @@ export class WsTransport implements Transport {
   async #reconnect(): Promise<void> {
     const options = this.#options.reconnect;
     if (options === false) return;
+    let lastError: unknown;
     for (let attempt = 0; attempt < options.maxAttempts; attempt++) {
       const delay = backoffDelay(options, attempt);
       this.events.emit('reconnecting', { attempt: attempt + 1, delay });
@@ -401,14 +420,17 @@ export class WsTransport implements Transport {
         return;
       } catch (error) {
         if (this.#isClosed()) return;
+        lastError = error;
         this.events.emit('error', { error: error instanceof Error ? error : new ConnectionError(String(error)) });
       }
     }
-    this.#shutdown(new ConnectionError(`Could not reconnect to ${this.url} after ${options.maxAttempts} attempts`));
+    const attempts = options.maxAttempts;
+    this.#shutdown(new ConnectionLostError(`reconnecting to ${this.url} gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}`, attempts, { cause: lastError }));
   }
 
-  #shutdown(error: Error): void {
+  #shutdown(error: ConnectionLostError): void {
     this.#status = 'closed';
+    this.#lost = error;
     this.#rejectWaiters(() => error);
     this.lives.endWhere(() => true, error);
   }

@@ -187,3 +187,37 @@ function detailKind(details: unknown): string | undefined {
   const kind = (details as { kind?: unknown } | null | undefined)?.kind;
   return typeof kind === 'string' ? kind : undefined;
 }
+
+// Client-side errors of a transport's options and lifetime (connect, reconnect, sessions).
+
+/** An option given to `connect`, a transport or `startServer` is invalid; `option` names it (e.g. `reconnect.jitter`). */
+export class InvalidOptionError extends SdbError {
+  static override readonly [errorBrand]: string = 'InvalidOptionError';
+  /** The option's name, dotted for a nested one. */
+  readonly option: string;
+
+  constructor(option: string, message: string) {
+    super(message);
+    this.option = option;
+  }
+}
+
+/**
+ * The connection was lost and the client gave up on it (reconnecting is off, or every attempt
+ * failed): the user closed nothing. `cause` is the last attempt's error, when there was one.
+ */
+export class ConnectionLostError extends ConnectionClosedError {
+  static override readonly [errorBrand]: string = 'ConnectionLostError';
+  /** Reconnect attempts made before giving up (0 when reconnecting is off). */
+  readonly attempts: number;
+
+  constructor(message: string, attempts: number, options?: { cause?: unknown }) {
+    super(message, options);
+    this.attempts = attempts;
+  }
+}
+
+/** A call was made in a server session after the session was closed (`close()`, or the end of its `await using` block). */
+export class SessionClosedError extends ConnectionClosedError {
+  static override readonly [errorBrand]: string = 'SessionClosedError';
+}
