@@ -8,6 +8,7 @@ import {
   type CallOptions,
   type CompiledQuery,
   type LiveNotification,
+  type PatchOperation,
   type RpcMethod,
   type RpcParams,
   type RpcResult,
@@ -56,9 +57,13 @@ export abstract class WsScope extends RpcBase implements Transport {
    * `.on(cb)`; `kill()` stops it. After a reconnect it is re-issued and a `RESUMED` message says
    * that changes may have been missed.
    */
-  live<T = Record<string, unknown>>(table: Table | string, options: LiveOptions = {}): Promise<LiveSubscription<T>> {
+  live<T = Record<string, unknown>>(table: Table | string, options?: LiveOptions & { diff?: false }): Promise<LiveSubscription<T>>;
+  /** With `diff: true`, each message's `result` is the JSON Patch that turns the previous record into this one. */
+  live(table: Table | string, options: LiveOptions & { diff: true }): Promise<LiveSubscription<PatchOperation[]>>;
+  live<T = Record<string, unknown>>(table: Table | string, options?: LiveOptions): Promise<LiveSubscription<T | PatchOperation[]>>;
+  live(table: Table | string, options: LiveOptions = {}): Promise<LiveSubscription<unknown>> {
     const { diff = false, ...callOptions } = options;
-    return this.core.subscribe<T>({ kind: 'table', table: typeof table === 'string' ? new Table(table) : table, diff }, this.sessionId, callOptions);
+    return this.core.subscribe({ kind: 'table', table: typeof table === 'string' ? new Table(table) : table, diff }, this.sessionId, callOptions);
   }
 
   /**
