@@ -1,6 +1,7 @@
 /**
  * @module @sdb/protocol: the SurrealDB 3 wire protocol shared by every sdb transport: CBOR codec,
  * value classes, RPC method table and envelopes, the error tree, `Transport` and `RpcClient`.
+ * What only transport authors need is on the `@sdb/protocol/transport` subpath.
  */
 export * from './codec.ts';
 export * from './values/index.ts';
@@ -26,7 +27,6 @@ export {
   ThrownError,
   TimeoutError,
   ValidationError,
-  errorBrand,
   type RpcErrorPayload,
 } from './rpc/errors.ts';
 export {
@@ -48,25 +48,19 @@ export {
   type WireStatementResult,
   type WireToken,
 } from './rpc/methods.ts';
-export {
-  credentialsToWire,
-  resolveAuth,
-  tokensFromWire,
-  type AccessCredentials,
-  type Auth,
-  type AuthTokens,
-  type AuthValue,
-  type BearerCredentials,
-  type RefreshCredentials,
-  type SigninCredentials,
-  type SignupCredentials,
-  type UserCredentials,
+export type {
+  AccessCredentials,
+  Auth,
+  AuthTokens,
+  AuthValue,
+  BearerCredentials,
+  RefreshCredentials,
+  SigninCredentials,
+  SignupCredentials,
+  UserCredentials,
 } from './rpc/credentials.ts';
-export { redactParams } from './rpc/redact.ts';
-export { observeRequest, reportRequest, type DiagnosticsHook, type RequestDiagnostic, type SettledRequest } from './rpc/diagnostics.ts';
-export { tokenExpired, tokenExpiresAt } from './rpc/token-expiry.ts';
-export { isSecure, parseServerUrl } from './rpc/server-url.ts';
-export { statementResults, type StatementFailure, type StatementResult, type StatementSuccess } from './rpc/statement-result.ts';
+export type { DiagnosticsHook, RequestDiagnostic } from './rpc/diagnostics.ts';
+export type { StatementFailure, StatementResult, StatementSuccess } from './rpc/statement-result.ts';
 export { RpcClient, type CompiledQuery, type ManyTarget, type RunOptions, type UseResult, type UseTarget } from './rpc/client.ts';
-export { isLiveNotification, parseLiveNotification, type LiveAction, type LiveNotification, type LiveNotificationFrame } from './rpc/live.ts';
+export type { LiveAction, LiveNotification } from './rpc/live.ts';
 export type { CallOptions, Transport, TransportCapabilities } from './rpc/transport.ts';

@@ -16,8 +16,8 @@ import {
   ThrownError,
   TimeoutError,
   ValidationError,
-  errorBrand,
 } from '../src/index.ts';
+import { errorBrand } from '../src/transport.ts';
 
 describe('ServerError.from picks the subclass for the SurrealDB 3 error kind', () => {
   const cases = [

@@ -10,11 +10,10 @@ import {
   SdbError,
   decode,
   encode,
-  isLiveNotification,
-  parseLiveNotification,
   type LiveNotification,
   type Uuid,
 } from '@sdb/protocol';
+import { isLiveNotification, parseLiveNotification } from '@sdb/protocol/transport';
 import { RequestManager } from './request-manager.ts';
 import { OPEN, type SocketLike, type WebSocketConstructor } from './socket.ts';
 

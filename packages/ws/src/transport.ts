@@ -8,15 +8,11 @@ import {
   ConnectionClosedError,
   ConnectionError,
   ConnectionLostError,
-  NotAllowedError,
   RequestAbortedError,
   ServerError,
   SessionClosedError,
   Table,
   TimeoutError,
-  observeRequest,
-  reportRequest,
-  resolveAuth,
   type Auth,
   type CallOptions,
   type LiveNotification,
@@ -24,7 +20,7 @@ import {
   type TransportCapabilities,
   type Uuid,
 } from '@sdb/protocol';
-import { applyAuth, restoreAuth, type Send } from './auth.ts';
+import { applyAuth, isStaleAuthError, observeRequest, reportRequest, resolveAuth, restoreAuth, timeoutOption, type AuthSend } from '@sdb/protocol/transport';
 import { Connection } from './connection.ts';
 import { Emitter } from './events.ts';
 import { LiveRegistry, LiveSubscription, type LiveSource } from './live.ts';
@@ -37,8 +33,6 @@ import { liveIdOf } from './live-query-result.ts';
 
 export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
-/** Auth reasons after which signing in again and retrying the call helps. */
-const EXPIRED = new Set(['SessionExpired', 'TokenExpired']);
 const AUTH_METHODS = new Set(['signin', 'signup', 'authenticate', 'refresh', 'invalidate', 'reset']);
 /** Methods whose success changes what a new socket must be given again (see session-state.ts). */
 const STATEFUL_METHODS = new Set([...AUTH_METHODS, 'use', 'let', 'set', 'unset', 'attach', 'detach', 'kill']);
@@ -98,7 +92,7 @@ export class WsTransport implements Transport {
     const result =
       session !== undefined && this.#closedSessions.has(session)
         ? Promise.reject(new SessionClosedError(`${method}: session ${session.toJSON()} is closed`))
-        : this.#callWithAuth(method, params, options, started);
+        : this.#checked(method, options) ?? this.#callWithAuth(method, params, options, started);
     const diagnostics = this.#options.diagnostics;
     if (diagnostics) {
       const request = { method, params, started, session: options.session, txn: options.txn, internal: false };
@@ -146,7 +140,7 @@ export class WsTransport implements Transport {
   /** Authenticates a session with an `auth` option value (or callback), and remembers it for restores. */
   async authenticateSession(session: Uuid | undefined, auth: Auth, options: CallOptions = {}): Promise<void> {
     const value = await resolveAuth(auth);
-    await applyAuth((method, params, target) => this.call(method, params, { ...options, session: target }), value, session);
+    await applyAuth((method, params) => this.call(method, params, { ...options, session }), value);
     // After the call (whose observation cleared it): a callback is asked again on every restore.
     const state = this.#state(session);
     if (state) state.source = auth;
@@ -166,10 +160,20 @@ export class WsTransport implements Transport {
     return subscription;
   }
 
+  /** A rejection for call options no transport accepts (a timeout of 0, say); undefined when they are fine. */
+  #checked(method: string, options: CallOptions): Promise<never> | undefined {
+    try {
+      timeoutOption(method, 'timeout', options.timeout, 0);
+      return undefined;
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
   #callWithAuth(method: string, params: readonly unknown[], options: CallOptions, started: number): Promise<unknown> {
     return this.#perform(method, params, options, started).then(undefined, async (error: unknown) => {
       // An expired session is signed in again (callback, token, refresh token or credentials) and the call retried once.
-      if (!(error instanceof NotAllowedError) || !EXPIRED.has(error.authReason ?? '') || AUTH_METHODS.has(method)) throw error;
+      if (!isStaleAuthError(error) || AUTH_METHODS.has(method)) throw error;
       const state = this.#state(options.session);
       if (!state || (state.auth === undefined && state.source === undefined)) throw error;
       await this.#reauthenticate(state, options);
@@ -289,7 +293,7 @@ export class WsTransport implements Transport {
    */
   async #restore(connection: Connection, initial: boolean): Promise<void> {
     // Bounded like the socket's opening: a socket that stalls while being set up is given up on, not waited for.
-    const send: Send = (method, params, session) => this.#internal(connection, method, params, session, this.#options.connectTimeout);
+    const send = (method: string, params: readonly unknown[], session: Uuid | undefined) => this.#internal(connection, method, params, session, this.#options.connectTimeout);
     const tolerate = async (step: () => Promise<void>, onRefused?: (error: Error) => void) => {
       try {
         await step();
@@ -305,7 +309,7 @@ export class WsTransport implements Transport {
       if (state.auth !== undefined || state.source !== undefined) {
         await tolerate(
           async () => {
-            state.auth = await restoreAuth(send, state.auth, state.source, session);
+            state.auth = await restoreAuth((method, params) => send(method, params, session), state.auth, state.source);
             this.events.emit('auth', { action: initial ? (state.auth?.credentials === undefined ? 'authenticate' : 'signin') : 'restored', session });
           },
           () => this.events.emit('auth', { action: 'failed', session }),
@@ -353,8 +357,8 @@ export class WsTransport implements Transport {
     let running = this.#reauthenticating.get(key);
     if (!running) {
       running = (async () => {
-        const send: Send = (method, params, session) => this.#perform(method, params, { timeout: options.timeout, session }, now());
-        state.auth = await restoreAuth(send, state.auth, state.source, state.session);
+        const send: AuthSend = (method, params) => this.#perform(method, params, { timeout: options.timeout, session: state.session }, now());
+        state.auth = await restoreAuth(send, state.auth, state.source);
         this.events.emit('auth', { action: 'restored', session: state.session });
       })().finally(() => this.#reauthenticating.delete(key));
       this.#reauthenticating.set(key, running);

@@ -58,6 +58,8 @@ export class ServerError extends SdbError {
   declare readonly kind: string;
   /** Structured detail `{kind, details?}` as the server gave it, if any. */
   declare readonly details: unknown;
+  /** The HTTP status the answer came with, when it came over HTTP (@sdb/http); undefined otherwise. */
+  declare readonly status?: number;
 
   constructor(payload: RpcErrorPayload, options?: { cause?: unknown }) {
     // The payload comes off the wire: read each field only when it has the right type.
