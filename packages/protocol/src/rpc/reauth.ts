@@ -20,15 +20,15 @@ export interface StoredAuth {
 /** Sends one auth call (`signin`, `authenticate`, `refresh`) for the session being authenticated. */
 export type AuthSend = (method: 'signin' | 'authenticate' | 'refresh', params: readonly unknown[]) => Promise<unknown>;
 
-/** How long before its `exp` a token counts as stale already: a call sent now must not arrive after it. */
-const EXPIRY_MARGIN_MS = 1000;
-
 /** Auth reasons (and bare messages of older servers) that mean "this token is no longer accepted", not "you may not". */
 const STALE_REASONS: ReadonlySet<string> = new Set(['TokenExpired', 'SessionExpired', 'ExpiredToken', 'InvalidAuth', 'InvalidToken', 'InvalidSignature']);
 
-/** Whether `tokens`' access token has expired, or will within the margin (a token with no `exp` never does). */
+/**
+ * Whether `tokens`' access token is past its `exp` (a token with no `exp` never is). No margin:
+ * the server allows some leeway past `exp`, and a refused token falls through to the next way.
+ */
 export function tokenStale(tokens: AuthTokens): boolean {
-  return tokenExpired(tokens.access, EXPIRY_MARGIN_MS);
+  return tokenExpired(tokens.access);
 }
 
 /**
