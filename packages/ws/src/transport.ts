@@ -45,7 +45,9 @@ interface Waiter {
 export class WsTransport implements Transport {
   readonly capabilities: TransportCapabilities = { live: true, stateful: true };
   readonly url: string;
+  /** @internal Listen through `WsClient.on`. */
   readonly events = new Emitter();
+  /** @internal */
   readonly lives = new LiveRegistry();
   readonly #options: ResolvedOptions;
   readonly #sessions = new Map<string, SessionState>();
@@ -121,23 +123,23 @@ export class WsTransport implements Transport {
     this.#connection = undefined;
   }
 
-  /** Registers the state of a server session this client attached (see `WsClient.session`). */
+  /** @internal Registers the state of a server session this client attached (see `WsClient.session`). */
   trackSession(session: Uuid, init: { namespace?: string | undefined; database?: string | undefined; auth?: Auth | undefined }): void {
     this.#sessions.set(keyOf(session), newSessionState(session, init));
   }
 
-  /** Forgets a session: a reconnect no longer restores it, and its subscriptions end. */
+  /** @internal Forgets a session: a reconnect no longer restores it, and its subscriptions end. */
   untrackSession(session: Uuid): void {
     this.#sessions.delete(keyOf(session));
     this.lives.endWhere((subscription) => keyOf(subscription.session) === keyOf(session));
   }
 
-  /** Marks a session closed by its owner: from now on a call in it rejects with `SessionClosedError`. */
+  /** @internal Marks a session closed by its owner: from now on a call in it rejects with `SessionClosedError`. */
   closeSession(session: Uuid): void {
     this.#closedSessions.add(session);
   }
 
-  /** Authenticates a session with an `auth` option value (or callback), and remembers it for restores. */
+  /** @internal Authenticates a session with an `auth` option value (or callback), and remembers it for restores. */
   async authenticateSession(session: Uuid | undefined, auth: Auth, options: CallOptions = {}): Promise<void> {
     const value = await resolveAuth(auth);
     await applyAuth((method, params) => this.call(method, params, { ...options, session }), value);
@@ -146,7 +148,7 @@ export class WsTransport implements Transport {
     if (state) state.source = auth;
   }
 
-  /** Starts a subscription: issues its live query and registers it before any notification can be lost. */
+  /** @internal Starts a subscription: issues its live query and registers it before any notification can be lost. */
   async subscribe<T>(source: LiveSource, session: Uuid | undefined, options: CallOptions = {}, id?: Uuid): Promise<LiveSubscription<T>> {
     const liveId = id ?? (await this.#issue(source, (method, params) => this.call(method, params, { ...options, session })));
     const subscription = new LiveSubscription<T>(liveId, session, source, {
