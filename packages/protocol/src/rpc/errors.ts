@@ -220,6 +220,5 @@ export class ConnectionLostError extends ConnectionClosedError {
 }
 
 /** A call was made in a server session after the session was closed (`close()`, or the end of its `await using` block). */
-export class SessionClosedError extends ConnectionClosedError {
-  static override readonly [errorBrand]: string = 'SessionClosedError';
-}
+export const SessionClosedError = errorClass(ConnectionClosedError, 'SessionClosedError');
+export type SessionClosedError = SdbError;

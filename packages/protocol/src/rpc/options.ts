@@ -15,60 +15,49 @@ export function invalidOption(where: string, name: string, rule: string): Invali
   return new InvalidOptionError(name, `${where}: ${name} must ${rule}`);
 }
 
+/**
+ * `value`, or `fallback` when it is absent; refused unless `valid`. The message shows a number
+ * or a type, never a string's content (it may be a secret).
+ */
+function checked<T>(where: string, name: string, value: unknown, fallback: T, valid: boolean, rule: string): T {
+  if (value === undefined) return fallback;
+  if (!valid) throw invalidOption(where, name, `${rule} (got ${typeof value === 'number' ? value : typeof value})`);
+  return value as T;
+}
+
+const isNumber = (value: unknown): value is number => typeof value === 'number';
+
 /** A timeout in ms: `fallback` when absent, else a number > 0 (`Infinity` for none). */
 export function timeoutOption(where: string, name: string, value: unknown, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !(value > 0)) {
-    throw invalidOption(where, name, `be a number of milliseconds > 0, or Infinity for no timeout (got ${describe(value)})`);
-  }
-  return value;
+  return checked(where, name, value, fallback, isNumber(value) && value > 0, 'be a number of milliseconds > 0, or Infinity for no timeout');
 }
 
 /** A delay in ms: `fallback` when absent, else a finite number >= 0. */
 export function delayOption(where: string, name: string, value: unknown, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !(value >= 0) || !Number.isFinite(value)) throw invalidOption(where, name, `be a finite number of milliseconds >= 0 (got ${describe(value)})`);
-  return value;
+  return checked(where, name, value, fallback, isNumber(value) && value >= 0 && value < Infinity, 'be a finite number of milliseconds >= 0');
 }
 
 /** A count: `fallback` when absent, else a whole number >= 0 or `Infinity`. */
 export function countOption(where: string, name: string, value: unknown, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !(value >= 0) || (Number.isFinite(value) && !Number.isInteger(value))) {
-    throw invalidOption(where, name, `be a whole number >= 0, or Infinity (got ${describe(value)})`);
-  }
-  return value;
+  return checked(where, name, value, fallback, isNumber(value) && value >= 0 && (Number.isInteger(value) || value === Infinity), 'be a whole number >= 0, or Infinity');
 }
 
 /** A name (namespace, database, host...): absent, or a non-empty string. */
 export function nameOption(where: string, name: string, value: unknown): string | undefined {
-  if (value !== undefined && (typeof value !== 'string' || value === '')) throw invalidOption(where, name, `be a non-empty string (got ${describe(value)})`);
-  return value;
+  return checked(where, name, value, undefined, typeof value === 'string' && value !== '', 'be a non-empty string');
 }
 
 /** A callback option: absent, or a function. */
 export function functionOption<F>(where: string, name: string, value: F | undefined): F | undefined {
-  if (value !== undefined && typeof value !== 'function') throw invalidOption(where, name, `be a function (got ${describe(value)})`);
-  return value;
+  return checked(where, name, value, undefined, typeof value === 'function', 'be a function');
 }
 
 /** One of `allowed`: `allowed[0]` when absent. */
 export function choiceOption<const T extends string>(where: string, name: string, value: unknown, allowed: readonly [T, ...T[]]): T {
-  if (value === undefined) return allowed[0];
-  if (!allowed.includes(value as T)) throw invalidOption(where, name, `be ${allowed.map((each) => `'${each}'`).join(' or ')} (got ${typeof value === 'string' ? JSON.stringify(value) : describe(value)})`);
-  return value as T;
+  return checked(where, name, value, allowed[0], allowed.includes(value as T), `be '${allowed.join("' or '")}'`);
 }
 
-/** Refuses options given under a name the API no longer (or never) had, pointing at the right one. */
+/** Refuses options given under a name the API no longer has, pointing at the new one. */
 export function renamedOptions(where: string, options: object, renamed: Readonly<Record<string, string>>): void {
-  for (const [old, replacement] of Object.entries(renamed)) {
-    if (Object.hasOwn(options, old)) throw new InvalidOptionError(old, `${where}: the ${old} option is now ${replacement}`);
-  }
-}
-
-/** A value for an error message: never a string's content (it may be a secret), only its kind. */
-function describe(value: unknown): string {
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
-  if (typeof value === 'string') return value === '' ? 'an empty string' : 'a string';
-  return typeof value === 'function' ? 'a function' : `a${typeof value === 'object' ? 'n object' : ` ${typeof value}`}`;
+  for (const old in renamed) if (Object.hasOwn(options, old)) throw new InvalidOptionError(old, `${where}: the ${old} option is now ${renamed[old]}`);
 }

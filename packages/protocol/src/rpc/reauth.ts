@@ -69,34 +69,21 @@ export async function restoreAuth(send: AuthSend, stored: StoredAuth | undefined
   if (typeof source === 'function' || (stored === undefined && source !== undefined)) return applyAuth(send, await resolveAuth(source));
   if (stored === undefined) return undefined;
   const { tokens, credentials } = stored;
-  let refusal: unknown;
-  const attempt = async (run: () => Promise<StoredAuth>): Promise<StoredAuth | undefined> => {
+  const ways: (() => Promise<StoredAuth>)[] = [];
+  if (!tokenRefused && !tokenStale(tokens)) ways.push(async () => (await send('authenticate', [tokens.access]), stored));
+  // SurrealDB 3 `refresh` takes the (possibly expired) pair, authenticates the session and revokes the old refresh token.
+  if (tokens.refresh !== undefined) ways.push(async () => ({ ...stored, tokens: tokensFromWire(await send('refresh', [{ access: tokens.access, refresh: tokens.refresh }])) }));
+  // Credentials that were themselves a refresh grant are spent: only real credentials can sign in again.
+  if (credentials !== undefined && credentials.refresh === undefined) ways.push(async () => ({ credentials, tokens: tokensFromWire(await send('signin', [credentials])) }));
+  let refusal: unknown = new NotAllowedError({ code: -32002, kind: 'NotAllowed', message: 'The session could not be authenticated again: no way left (token refused or expired, no refresh token, no credentials)' });
+  for (const way of ways) {
     try {
-      return await run();
+      return await way();
     } catch (error) {
       // Only an auth refusal moves on to the next way; anything else (a lost connection) stops here.
       if (!(error instanceof NotAllowedError)) throw error;
       refusal = error;
-      return undefined;
     }
-  };
-  if (!tokenRefused && !tokenStale(tokens)) {
-    const restored = await attempt(async () => {
-      await send('authenticate', [tokens.access]);
-      return stored;
-    });
-    if (restored) return restored;
   }
-  if (tokens.refresh !== undefined) {
-    // SurrealDB 3 `refresh` takes the (possibly expired) pair, authenticates the session and revokes the old refresh token.
-    const pair = { access: tokens.access, refresh: tokens.refresh };
-    const restored = await attempt(async () => ({ ...stored, tokens: tokensFromWire(await send('refresh', [pair])) }));
-    if (restored) return restored;
-  }
-  // Credentials that were themselves a refresh grant are spent: only real credentials can sign in again.
-  if (credentials !== undefined && credentials.refresh === undefined) {
-    const restored = await attempt(async () => ({ credentials, tokens: tokensFromWire(await send('signin', [credentials])) }));
-    if (restored) return restored;
-  }
-  throw refusal ?? new NotAllowedError({ code: -32002, message: 'The session could not be authenticated again: the token expired and there is no refresh token or credentials', kind: 'NotAllowed' });
+  throw refusal;
 }
