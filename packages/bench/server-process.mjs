@@ -5,7 +5,7 @@
  */
 import { startServer } from '@sdb/embedded';
 
-const server = await startServer({ user: 'root', pass: 'root' });
+const server = await startServer({ auth: { username: 'root', password: 'root' } });
 process.stdout.write(`${JSON.stringify({ url: server.httpUrl })}\n`);
 process.stdin.resume();
 process.stdin.on('end', async () => {

@@ -34,8 +34,8 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TypeError(`--port must be a port number, got ${values.port}`);
   const options: ServerOptions = { host: values.host, port, url: values.path ? `surrealkv://${values.path}` : 'mem://' };
-  if (values.user !== undefined) options.user = values.user;
-  if (values.pass !== undefined) options.pass = values.pass;
+  if ((values.user === undefined) !== (values.pass === undefined)) throw new TypeError('--user and --pass go together');
+  if (values.user !== undefined && values.pass !== undefined) options.auth = { username: values.user, password: values.pass };
 
   const server = await startServer(options);
   process.stdout.write(`sdb-embedded listening on ${server.url} (HTTP ${server.httpUrl}, ${values.path ? `surrealkv://${values.path}` : 'in memory'})\n`);

@@ -4,7 +4,8 @@
  * in-process engine (so it satisfies the `Queryable` contract), plus interactive transactions
  * (the engine keeps them between calls, as a WebSocket server does) and `close`.
  */
-import { RpcClient, RpcTransaction, runTransaction, type TransactionOptions } from '@sdb/protocol';
+import { RpcClient, RpcTransaction, type TransactionOptions } from '@sdb/protocol';
+import { runTransaction } from '@sdb/protocol/transport';
 import type { EmbeddedTransport } from './transport.ts';
 
 export class EmbeddedClient extends RpcClient {

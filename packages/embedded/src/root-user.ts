@@ -3,15 +3,16 @@
  * takes no parameters for its name or password, so both are escaped here: the name must be a
  * plain identifier, the password becomes a SurrealQL string literal.
  */
+import { invalidOption } from '@sdb/protocol/transport';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** `DEFINE USER OVERWRITE <user> ON ROOT PASSWORD "<pass>" ROLES OWNER`; throws on an unusable name. */
 export function defineRootUser(user: string, pass: string): string {
   if (!IDENTIFIER.test(user)) {
-    throw new TypeError('The root user name must be letters, digits and underscores, starting with a letter or underscore');
+    throw invalidOption('startServer', 'auth.username', 'be letters, digits and underscores, starting with a letter or underscore');
   }
-  if (pass === '') throw new TypeError('The root password must not be empty');
+  if (pass === '') throw invalidOption('startServer', 'auth.password', 'not be empty');
   return `DEFINE USER OVERWRITE ${user} ON ROOT PASSWORD ${stringLiteral(pass)} ROLES OWNER`;
 }
 

@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decode } from '@sdb/protocol';
+import { invalidOption, nameOption, renamedOptions } from '@sdb/protocol/transport';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { Engine, type EngineUrl, type NativeEngineOptions } from './engine.ts';
 import { handleHttp } from './http-routes.ts';
@@ -22,9 +23,8 @@ export interface ServerOptions {
   port?: number;
   /** The datastore: `mem://` (default), `surrealkv://path` or `rocksdb://path`. */
   url?: EngineUrl;
-  /** Root user to define at start. With `user` and `pass`, clients must sign in, as on a real server. */
-  user?: string;
-  pass?: string;
+  /** The root user to define at start, as every sdb API names credentials; with it, clients must sign in, as on a real server. */
+  auth?: { username: string; password: string };
   /** Engine settings passed to `@surrealdb/node`. */
   engine?: NativeEngineOptions;
 }
@@ -42,9 +42,8 @@ export interface EmbeddedServer {
 const SUBPROTOCOLS = ['cbor', 'json'];
 
 export async function startServer(options: ServerOptions = {}): Promise<EmbeddedServer> {
-  const { host = '127.0.0.1', port = 0, url = 'mem://', user, pass } = options;
-  if ((user === undefined) !== (pass === undefined)) throw new TypeError('startServer needs both user and pass, or neither');
-  const rootUser = user !== undefined && pass !== undefined ? defineRootUser(user, pass) : undefined;
+  const { host = '127.0.0.1', port = 0, url = 'mem://', auth } = resolveServerOptions(options);
+  const rootUser = auth === undefined ? undefined : defineRootUser(auth.username, auth.password);
 
   const engine = await Engine.open(url, options.engine);
   try {
@@ -101,6 +100,22 @@ export async function startServer(options: ServerOptions = {}): Promise<Embedded
     engine.close();
     throw error;
   }
+}
+
+const WHERE = 'startServer';
+
+/** Checks what JavaScript callers may pass wrong, with the `InvalidOptionError` every sdb transport uses. */
+function resolveServerOptions(options: ServerOptions): ServerOptions {
+  renamedOptions(WHERE, options, { user: 'auth: { username, password }', pass: 'auth: { username, password }' });
+  nameOption(WHERE, 'host', options.host);
+  if (options.port !== undefined && !(Number.isInteger(options.port) && options.port >= 0 && options.port <= 65535)) {
+    throw invalidOption(WHERE, 'port', 'be a whole number from 0 to 65535');
+  }
+  const { auth } = options;
+  if (auth !== undefined && (typeof auth !== 'object' || auth === null || typeof auth.username !== 'string' || typeof auth.password !== 'string')) {
+    throw invalidOption(WHERE, 'auth', 'be { username, password } with two strings');
+  }
+  return options;
 }
 
 function listen(http: Server, host: string, port: number): Promise<AddressInfo> {

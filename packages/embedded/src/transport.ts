@@ -15,11 +15,14 @@ import {
   type Transport,
   type TransportCapabilities,
 } from '@sdb/protocol';
+import { DEFAULT_TIMEOUT, timeoutOption } from '@sdb/protocol/transport';
 import { EmbeddedClient } from './client.ts';
 import { Engine, type EngineRequest, type EngineScope, type EngineUrl, type NativeEngineOptions } from './engine.ts';
 import { isErrorReply } from './reply-frames.ts';
 
 export interface EmbeddedTransportOptions {
+  /** Default per-call timeout in ms (30 000, as over ws and http; `Infinity` for none, `0` is refused); each call may pass its own. */
+  timeout?: number;
   /** Engine settings passed to `@surrealdb/node` (strictness, capabilities, timeouts). */
   engine?: NativeEngineOptions;
 }
@@ -33,14 +36,16 @@ export interface EmbeddedTransport extends Transport {
 }
 
 const CAPABILITIES: TransportCapabilities = Object.freeze({ live: true, stateful: true });
+const WHERE = 'createEmbeddedTransport';
 
 /** Opens `mem://`, `surrealkv://path` or `rocksdb://path` in this process as a `Transport`. */
 export async function createEmbeddedTransport(
   url: EngineUrl = 'mem://',
   options: EmbeddedTransportOptions = {},
 ): Promise<EmbeddedTransport> {
+  const timeout = timeoutOption(WHERE, 'timeout', options.timeout, DEFAULT_TIMEOUT);
   const engine = await Engine.open(url, options.engine);
-  return new InProcessTransport(engine);
+  return new InProcessTransport(engine, timeout);
 }
 
 /** Opens an in-process engine and returns a client over it (every RPC method, `transaction(fn)`, `close`). */
@@ -51,20 +56,28 @@ export async function connectEmbedded(url: EngineUrl = 'mem://', options: Embedd
 class InProcessTransport implements EmbeddedTransport {
   readonly capabilities = CAPABILITIES;
   readonly #engine: Engine;
+  readonly #timeout: number;
   readonly #listeners = new Set<(notification: LiveNotification) => void>();
   /** Rejecters of calls in flight, so `close()` can settle every one of them. */
   readonly #pending = new Set<(error: Error) => void>();
   #nextId = 0;
   #closed = false;
 
-  constructor(engine: Engine) {
+  constructor(engine: Engine, timeout: number) {
     this.#engine = engine;
+    this.#timeout = timeout;
     engine.onNotification((bytes) => this.#notify(bytes));
   }
 
   call(method: string, params: readonly unknown[], options: CallOptions = {}): Promise<unknown> {
     if (this.#closed) return Promise.reject(new ConnectionClosedError('The embedded transport is closed'));
     if (options.signal?.aborted) return Promise.reject(new RequestAbortedError(`${method} was aborted`));
+    let timeout: number;
+    try {
+      timeout = timeoutOption(method, 'timeout', options.timeout, this.#timeout);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const request: EngineRequest = { id: ++this.#nextId, method, params };
     if (options.session !== undefined) request.session = options.session;
     if (options.txn !== undefined) request.txn = options.txn;
@@ -81,9 +94,7 @@ class InProcessTransport implements EmbeddedTransport {
       };
       const fail = (error: Error) => settle(error);
       this.#pending.add(fail);
-      if (options.timeout !== undefined) {
-        timer = setTimeout(() => settle(new TimeoutError(`${method} timed out after ${options.timeout} ms`)), options.timeout);
-      }
+      if (Number.isFinite(timeout)) timer = setTimeout(() => settle(new TimeoutError(`${method} timed out after ${timeout} ms`)), timeout);
       options.signal?.addEventListener('abort', onAbort, { once: true });
 
       this.#engine.execute(request).then(

@@ -30,7 +30,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       await container.stop();
     };
   } else {
-    const server = await startServer({ user, pass });
+    const server = await startServer({ auth: { username: user, password: pass } });
     database = { url: server.url, httpUrl: server.httpUrl, user, pass, source: 'embedded' };
     stop = () => server.close();
   }

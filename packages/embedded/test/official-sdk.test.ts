@@ -11,7 +11,7 @@ import { startServer, type EmbeddedServer } from '../src/server.ts';
 let server: EmbeddedServer;
 
 beforeAll(async () => {
-  server = await startServer({ user: 'root', pass: 'root' });
+  server = await startServer({ auth: { username: 'root', password: 'root' } });
 });
 
 afterAll(async () => {

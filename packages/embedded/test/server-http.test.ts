@@ -21,7 +21,7 @@ function cbor(value: unknown): Uint8Array<ArrayBuffer> {
 }
 
 beforeAll(async () => {
-  server = await startServer({ user: 'root', pass: 'root' });
+  server = await startServer({ auth: { username: 'root', password: 'root' } });
 });
 
 afterAll(async () => {
@@ -44,6 +44,35 @@ async function rootToken(): Promise<string> {
 }
 
 const basic = `Basic ${Buffer.from('root:root').toString('base64')}`;
+
+describe('startServer options', () => {
+  it('the root user is auth: { username, password }, as everywhere in sdb: a client signs in with the same object', async () => {
+    const auth = { username: 'admin', password: 'admin-pass' };
+    const own = await startServer({ auth });
+    try {
+      const response = await fetch(`${own.httpUrl}/rpc`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/cbor', accept: 'application/cbor' },
+        body: cbor({ id: 1, method: 'signin', params: [{ user: auth.username, pass: auth.password }] }),
+      });
+      expect(response.status).toBe(200);
+      expect(String((decode(new Uint8Array(await response.arrayBuffer())) as Envelope).result).split('.')).toHaveLength(3);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it.each([
+    [{ user: 'root', pass: 'root' }, 'user', /^startServer: the user option is now auth: \{ username, password \}$/],
+    [{ auth: { username: 'root' } }, 'auth', /^startServer: auth must be/],
+    [{ auth: { username: 'no spaces', password: 'x' } }, 'auth.username', /^startServer: auth.username must be letters/],
+    [{ auth: { username: 'root', password: '' } }, 'auth.password', /^startServer: auth.password must not be empty/],
+    [{ port: 70_000 }, 'port', /^startServer: port must be a whole number/],
+    [{ host: '' }, 'host', /^startServer: host must be a non-empty string/],
+  ])('%j is refused with an InvalidOptionError naming the option', async (options, option, message) => {
+    await expect(startServer(options as never)).rejects.toMatchObject({ name: 'InvalidOptionError', option, message: expect.stringMatching(message) });
+  });
+});
 
 describe('POST /rpc', () => {
   it('signs in and answers {id, result} with a token', async () => {

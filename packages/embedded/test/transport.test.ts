@@ -72,6 +72,20 @@ describe('call options', () => {
     await expect(slow).rejects.toBeInstanceOf(TimeoutError);
   });
 
+  it('refuses a per-call timeout of 0 with an InvalidOptionError (as ws and http do); Infinity means none', async () => {
+    await expect(transport.call('query', ['RETURN 1'], { timeout: 0 })).rejects.toMatchObject({ name: 'InvalidOptionError', option: 'timeout', message: expect.stringMatching(/^query: timeout must be/) });
+    await expect(transport.call('query', ['RETURN 1'], { timeout: Infinity })).resolves.toMatchObject([{ status: 'OK', result: 1 }]);
+  });
+
+  it('applies its own default timeout to a call that gives none', async () => {
+    const impatient = await createEmbeddedTransport('mem://', { timeout: 20 });
+    try {
+      await expect(impatient.call('query', ['SLEEP 500ms'])).rejects.toBeInstanceOf(TimeoutError);
+    } finally {
+      await impatient.close();
+    }
+  });
+
   it('rejects an aborted call with an AbortError-named RequestAbortedError', async () => {
     const controller = new AbortController();
     const call = transport.call('query', ['SLEEP 500ms'], { signal: controller.signal });
@@ -162,6 +176,10 @@ describe('close', () => {
 });
 
 describe('opening', () => {
+  it('refuses a timeout of 0 with an InvalidOptionError naming the option, before opening an engine', async () => {
+    await expect(createEmbeddedTransport('mem://', { timeout: 0 })).rejects.toMatchObject({ name: 'InvalidOptionError', option: 'timeout', message: expect.stringMatching(/^createEmbeddedTransport: timeout must be/) });
+  });
+
   it('refuses a URL that is not an embedded datastore', async () => {
     await expect(createEmbeddedTransport('http://localhost:8000' as 'mem://')).rejects.toThrow(/mem:\/\//);
   });

@@ -3,7 +3,8 @@
  * `InvalidIdentifierError` live in @sdb/protocol, beside the escaper that throws the latter, and
  * are re-exported here; a wrong number of arguments is this package's own.
  */
-import { QueryBuildError, errorBrand } from '@sdb/protocol';
+import { QueryBuildError } from '@sdb/protocol';
+import { errorBrand } from '@sdb/protocol/transport';
 
 export { InvalidIdentifierError, QueryBuildError } from '@sdb/protocol';
 

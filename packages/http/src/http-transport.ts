@@ -1,20 +1,37 @@
 /**
  * @module The HTTP `Transport`: each RPC call is one `POST /rpc` with a CBOR body. The server
  * keeps nothing between requests, so this side keeps the session: namespace and database
- * (sent as headers), the token (Authorization), `let` variables (merged into `query`), and the
- * credentials to sign in again when the token expires or is rejected.
+ * (sent as headers), the tokens (Authorization), `let` variables (merged into `query`), and what
+ * it takes to authenticate again when the token expires or is rejected (@sdb/protocol's
+ * re-authentication, shared with @sdb/ws: callback, refresh token, credentials).
  */
-import { ConnectionClosedError, ProtocolError, ServerError, decode, encode, observeRequest, tokenExpiresAt } from '@sdb/protocol';
-import type { CallOptions, DiagnosticsHook, LiveNotification, Transport, TransportCapabilities } from '@sdb/protocol';
-import { isRejectedToken } from './auth-failure.ts';
+import { ConnectionClosedError, ProtocolError, ServerError, decode, encode } from '@sdb/protocol';
+import type { Auth, CallOptions, DiagnosticsHook, LiveNotification, Transport, TransportCapabilities, WireCredentials } from '@sdb/protocol';
+import {
+  DEFAULT_TIMEOUT,
+  applyAuth,
+  canRestoreAuth,
+  functionOption,
+  invalidOption,
+  isStaleAuthError,
+  nameOption,
+  observeRequest,
+  resolveAuth,
+  restoreAuth,
+  timeoutOption,
+  tokenStale,
+  tokensFromWire,
+  type AuthSend,
+  type StoredAuth,
+} from '@sdb/protocol/transport';
 import { httpBaseUrl } from './endpoint.ts';
+import { HttpStatusError, NotSupportedOverHttpError } from './errors.ts';
 import { CLOSED, exchange, type HttpReply } from './request.ts';
-import { NotSupportedOverHttpError } from './unsupported-error.ts';
 
 export interface HttpTransportOptions {
   namespace?: string;
   database?: string;
-  /** Default per-call timeout in milliseconds (30 s); `Infinity` for none. */
+  /** Default per-call timeout in milliseconds (30 000; `Infinity` for none, `0` is refused). */
   timeout?: number;
   /** Extra headers sent with every request (e.g. tracing). */
   headers?: Record<string, string>;
@@ -35,8 +52,8 @@ export interface RouteRequest {
 /** Methods that need a server-side session or a socket. */
 const STATEFUL_METHODS = new Set(['live', 'kill', 'attach', 'detach', 'sessions', 'begin', 'commit', 'cancel']);
 /** Methods that establish the token, and so must not send the current (maybe stale) one. */
-const AUTH_METHODS = new Set(['signin', 'signup', 'authenticate']);
-const DEFAULT_TIMEOUT = 30_000;
+const TOKENLESS_METHODS = new Set(['signin', 'signup', 'authenticate', 'refresh']);
+const WHERE = 'connect';
 
 export class HttpTransport implements Transport {
   readonly capabilities: TransportCapabilities = { live: false, stateful: false };
@@ -52,24 +69,24 @@ export class HttpTransport implements Transport {
   #nextId = 0;
   #namespace: string | undefined;
   #database: string | undefined;
-  #token: string | undefined;
-  #tokenExpiry: number | undefined;
   #variables: Record<string, unknown> = {};
-  /** RPC `signin` params kept to sign in again; never logged, never put in an error. */
-  #credentials: unknown;
-  /** Set by `connect` when `auth` is a callback: asked again for auth whenever the token goes stale. */
-  #authCallback: (() => Promise<void>) | undefined;
+  /** The tokens, and the `signin` params that got them; never logged, never put in an error. */
+  #auth: StoredAuth | undefined;
+  /** The `auth` option when it is a callback: asked again whenever the token goes stale. */
+  #source: Auth | undefined;
   #reauthenticating: Promise<void> | undefined;
 
   constructor(url: string | URL, options: HttpTransportOptions = {}) {
     this.url = httpBaseUrl(url);
     this.#rpcUrl = `${this.url}/rpc`;
-    this.#timeout = options.timeout ?? DEFAULT_TIMEOUT;
-    this.#extraHeaders = options.headers ?? {};
+    this.#timeout = timeoutOption(WHERE, 'timeout', options.timeout, DEFAULT_TIMEOUT);
+    const { headers = {} } = options;
+    if (typeof headers !== 'object' || headers === null) throw invalidOption(WHERE, 'headers', 'be an object of header names to values');
+    this.#extraHeaders = headers;
     this.#dispatcher = options.dispatcher;
-    this.#diagnostics = options.diagnostics;
-    this.#namespace = options.namespace;
-    this.#database = options.database;
+    this.#diagnostics = functionOption(WHERE, 'diagnostics', options.diagnostics);
+    this.#namespace = nameOption(WHERE, 'namespace', options.namespace);
+    this.#database = nameOption(WHERE, 'database', options.database);
   }
 
   get namespace(): string | undefined {
@@ -82,7 +99,7 @@ export class HttpTransport implements Transport {
 
   /** Whether a token is currently held (the token itself is never exposed). */
   get authenticated(): boolean {
-    return this.#token !== undefined;
+    return this.#auth !== undefined;
   }
 
   /** Client-side `let` variables, as they will be merged into each `query`. */
@@ -91,19 +108,17 @@ export class HttpTransport implements Transport {
   }
 
   /**
-   * Authenticates through `callback` now, and again (instead of with stored credentials) whenever
-   * the token expires or is rejected. `connect` uses this for an `auth` callback; an explicit
+   * Authenticates with `connect`'s `auth` option now (credentials sign in, a token authenticates);
+   * a callback is kept and asked again whenever the token expires or is rejected. An explicit
    * `signin`, `signup` or `authenticate` later replaces it.
    */
-  async useAuthCallback(callback: () => Promise<void>, options: CallOptions = {}): Promise<void> {
-    this.#authCallback = callback;
-    await this.#reauthenticate(options);
+  async useAuth(auth: Auth, options: CallOptions = {}): Promise<void> {
+    this.#source = typeof auth === 'function' ? auth : undefined;
+    this.#auth = await applyAuth(this.#authSend(options), await resolveAuth(auth));
   }
 
   call(method: string, params: readonly unknown[], options: CallOptions = {}): Promise<unknown> {
-    // An auth call made while re-signing in comes from the auth callback: the client's own.
-    const internal = this.#reauthenticating !== undefined && AUTH_METHODS.has(method);
-    return observeRequest(this.#diagnostics, { method, params, internal }, () => this.#dispatch(method, params, options));
+    return observeRequest(this.#diagnostics, { method, params, internal: false }, () => this.#dispatch(method, params, options));
   }
 
   /** Checks the server answers (`ping`), reported to diagnostics as the client's own call. */
@@ -115,11 +130,10 @@ export class HttpTransport implements Transport {
 
   async #dispatch(method: string, params: readonly unknown[], options: CallOptions): Promise<unknown> {
     this.#assertOpen();
+    timeoutOption(method, 'timeout', options.timeout, 0);
     if (STATEFUL_METHODS.has(method)) throw new NotSupportedOverHttpError(method);
     if (options.session !== undefined) throw new NotSupportedOverHttpError('session', 'server sessions need @sdb/ws');
     if (options.txn !== undefined) throw new NotSupportedOverHttpError('txn', 'send an atomic batch (@sdb/ql atomic()) as one query, or use @sdb/ws');
-    // The user's own sign-in replaces the auth callback: renewals must keep the identity they chose.
-    if (AUTH_METHODS.has(method) && this.#reauthenticating === undefined) this.#authCallback = undefined;
     switch (method) {
       case 'use':
         return this.#use(params);
@@ -139,23 +153,25 @@ export class HttpTransport implements Transport {
         this.#namespace = undefined;
         this.#database = undefined;
         return undefined;
+      // The user's own sign-in replaces the auth callback: renewals must keep the identity they chose.
       case 'signin':
       case 'signup': {
         const result = await this.#rpc(method, params, options, false);
-        this.#setToken(tokenOf(result));
         // A signed-up record user signs in again with the same access and variables.
-        this.#credentials = params[0];
+        this.#auth = { tokens: tokensFromWire(result), credentials: params[0] as WireCredentials };
+        this.#source = undefined;
         return result;
       }
       case 'authenticate': {
         const result = await this.#rpc(method, params, options, false);
-        this.#setToken(typeof params[0] === 'string' ? params[0] : undefined);
-        this.#credentials = undefined;
+        this.#auth = typeof params[0] === 'string' ? { tokens: { access: params[0] } } : undefined;
+        this.#source = undefined;
         return result;
       }
       case 'refresh': {
-        const result = await this.#authorized(() => this.#rpc(method, params, options, true), options);
-        this.#setToken(tokenOf(result));
+        // The pair is the whole request: an expired access token in the header must not get it refused.
+        const result = await this.#rpc(method, params, options, false);
+        this.#auth = { ...this.#auth, tokens: tokensFromWire(result) };
         return result;
       }
       case 'query':
@@ -180,6 +196,7 @@ export class HttpTransport implements Transport {
   async route(path: string, request: RouteRequest, options: CallOptions = {}): Promise<HttpReply> {
     return this.#authorized(async () => {
       this.#assertOpen();
+      timeoutOption(path, 'timeout', options.timeout, 0);
       const reply = await exchange({
         url: `${this.url}${path}`,
         method: request.method,
@@ -200,7 +217,7 @@ export class HttpTransport implements Transport {
     const reply = await exchange({
       url: this.#rpcUrl,
       method: 'POST',
-      headers: this.#headers(withToken && !AUTH_METHODS.has(method), 'application/cbor', 'application/cbor'),
+      headers: this.#headers(withToken && !TOKENLESS_METHODS.has(method), 'application/cbor', 'application/cbor'),
       body: encode({ id: ++this.#nextId, method, params }),
       timeout: options.timeout ?? this.#timeout,
       signal: options.signal,
@@ -211,17 +228,17 @@ export class HttpTransport implements Transport {
   }
 
   /**
-   * Runs `attempt` with a fresh token: signs in again first when the held token has expired,
+   * Runs `attempt` with a fresh token: authenticates again first when the held token has expired,
    * and once more (then retries once) when the server rejects it.
    */
   async #authorized<T>(attempt: () => Promise<T>, options: CallOptions): Promise<T> {
-    if (this.#tokenExpiry !== undefined && Date.now() >= this.#tokenExpiry && this.#canReauthenticate()) {
+    if (this.#auth !== undefined && tokenStale(this.#auth.tokens) && canRestoreAuth(this.#auth, this.#source)) {
       await this.#reauthenticate(options);
     }
     try {
       return await attempt();
     } catch (error) {
-      if (this.#token === undefined || !isRejectedToken(error, (error as { status?: number }).status) || !this.#canReauthenticate()) throw error;
+      if (this.#auth === undefined || !isStaleAuthError(error) || !canRestoreAuth(this.#auth, this.#source)) throw error;
       await this.#reauthenticate(options);
       return attempt();
     }
@@ -231,18 +248,20 @@ export class HttpTransport implements Transport {
     if (this.#closed) throw new ConnectionClosedError('The HTTP client is closed');
   }
 
-  #canReauthenticate(): boolean {
-    return this.#authCallback !== undefined || this.#credentials !== undefined;
+  /** The client's own auth calls (renewals), reported to diagnostics as internal. */
+  #authSend(options: CallOptions): AuthSend {
+    const callOptions = { timeout: options.timeout ?? this.#timeout };
+    return (method, params) => observeRequest(this.#diagnostics, { method, params, internal: true }, () => this.#rpc(method, params, callOptions, false));
   }
 
-  /** One re-sign-in at a time: concurrent calls that hit a stale token share it. */
+  /**
+   * One renewal at a time: concurrent calls that hit a stale token share it. The held access token
+   * is not tried again: over HTTP every request already carries it, so it is the one refused.
+   */
   #reauthenticate(options: CallOptions): Promise<void> {
     this.#reauthenticating ??= (async () => {
       try {
-        if (this.#authCallback) return await this.#authCallback();
-        const params = [this.#credentials];
-        const result = await observeRequest(this.#diagnostics, { method: 'signin', params, internal: true }, () => this.#rpc('signin', params, { timeout: options.timeout ?? this.#timeout }, false));
-        this.#setToken(tokenOf(result));
+        this.#auth = await restoreAuth(this.#authSend(options), this.#auth, this.#source, true);
       } finally {
         this.#reauthenticating = undefined;
       }
@@ -273,15 +292,9 @@ export class HttpTransport implements Transport {
     return [query, { ...this.#variables, ...(vars as Record<string, unknown> | undefined) }, ...rest];
   }
 
-  #setToken(token: string | undefined): void {
-    this.#token = token;
-    this.#tokenExpiry = token === undefined ? undefined : tokenExpiresAt(token);
-  }
-
   #forgetAuth(): void {
-    this.#setToken(undefined);
-    this.#credentials = undefined;
-    this.#authCallback = undefined;
+    this.#auth = undefined;
+    this.#source = undefined;
   }
 
   #headers(withToken: boolean, contentType: string | undefined, accept: string): Record<string, string> {
@@ -289,16 +302,9 @@ export class HttpTransport implements Transport {
     if (contentType) headers['content-type'] = contentType;
     if (this.#namespace !== undefined) headers['surreal-ns'] = this.#namespace;
     if (this.#database !== undefined) headers['surreal-db'] = this.#database;
-    if (withToken && this.#token !== undefined) headers.authorization = `Bearer ${this.#token}`;
+    if (withToken && this.#auth !== undefined) headers.authorization = `Bearer ${this.#auth.tokens.access}`;
     return headers;
   }
-}
-
-/** `signin`/`signup`/`refresh` answer a token string, or `{ access, refresh }` for access methods `WITH REFRESH`. */
-function tokenOf(result: unknown): string | undefined {
-  if (typeof result === 'string') return result;
-  const access = (result as { access?: unknown } | null | undefined)?.access;
-  return typeof access === 'string' ? access : undefined;
 }
 
 /** The `result` of an RPC reply, or its error as a typed `ServerError` (an HTTP error status too). */
@@ -324,11 +330,11 @@ function routeError(path: string, reply: HttpReply): Error {
     const error = ServerError.from({ code: -32002, kind: 'NotAllowed', message: text || 'There was a problem with authentication' } as never);
     return withStatus(error, reply.status);
   }
-  return withStatus(new ProtocolError(`${path} answered HTTP ${reply.status}${text ? `: ${text}` : ''}`), reply.status);
+  return new HttpStatusError(`${path} answered HTTP ${reply.status}${text ? `: ${text}` : ''}`, reply.status);
 }
 
-/** Keeps the HTTP status on the error, so callers (and the re-sign-in check) can see a 401. */
-function withStatus<E extends Error>(error: E, status: number): E {
+/** Keeps the HTTP status on a server error (`ServerError#status`), so callers (and the renewal check) can see a 401. */
+function withStatus(error: ServerError, status: number): ServerError {
   Object.defineProperty(error, 'status', { value: status, enumerable: false });
   return error;
 }

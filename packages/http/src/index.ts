@@ -7,7 +7,7 @@
 export { connect, type ConnectOptions } from './connect.ts';
 export { HttpClient, type ExportOptions } from './http-client.ts';
 export { HttpTransport, type HttpTransportOptions, type RouteRequest } from './http-transport.ts';
-export { NotSupportedOverHttpError } from './unsupported-error.ts';
+export { HttpStatusError, NotSupportedOverHttpError } from './errors.ts';
 export type { HttpReply } from './request.ts';
 // Shared with @sdb/ws, defined in @sdb/protocol; named here too so `@sdb/http` alone types a connect call.
 export type { Auth, AuthValue, RequestDiagnostic } from '@sdb/protocol';

@@ -18,7 +18,7 @@ export interface HttpExchange {
   method: 'GET' | 'POST';
   headers: Record<string, string>;
   body?: Uint8Array | string;
-  /** Milliseconds; `Infinity` or `0` for none. */
+  /** Milliseconds (> 0, checked by the transport); `Infinity` for none. */
   timeout: number;
   signal?: AbortSignal | undefined;
   /**
@@ -42,7 +42,7 @@ export async function exchange(request: HttpExchange): Promise<HttpReply> {
   const onAbort = () => abort(signal?.reason);
   signal?.addEventListener('abort', onAbort, { once: true });
   inflight.add(controller);
-  const timer = timeout > 0 && timeout !== Infinity ? setTimeout(() => abort(TIMEOUT), timeout) : undefined;
+  const timer = Number.isFinite(timeout) ? setTimeout(() => abort(TIMEOUT), timeout) : undefined;
   try {
     const response = await ofetch.raw(request.url, {
       method: request.method,

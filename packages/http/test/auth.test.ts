@@ -5,7 +5,7 @@
  */
 import { ConnectionError, NotAllowedError, StatementError } from '@sdb/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { connect, type HttpClient } from '../src/index.ts';
+import { connect, type HttpClient, type RequestDiagnostic } from '../src/index.ts';
 import { rejection } from '../../protocol/test-support/rejection.ts';
 import { rootClient, surrealdb } from './support.ts';
 
@@ -184,6 +184,28 @@ describe('token renewal', () => {
     const results = await Promise.all(Array.from({ length: 8 }, () => db.queryAll('RETURN $token.jti')));
     expect(new Set(results.map(([jti]) => jti)).size).toBe(1);
     expect(calls()).toBe(2);
+  });
+
+  it('with a refresh token (access WITH REFRESH), an expired token is renewed by `refresh`, as over @sdb/ws', async () => {
+    await root.queryAll(`DEFINE ACCESS renewing ON DATABASE TYPE RECORD
+      SIGNUP (CREATE user SET name = $name, pass = crypto::argon2::generate($pass))
+      SIGNIN (SELECT * FROM user WHERE name = $name AND crypto::argon2::compare(pass, $pass))
+      WITH REFRESH DURATION FOR TOKEN 1s`);
+    const signer = await open(surrealdb().httpUrl, { namespace, database });
+    const { refresh } = await signer.signup({ namespace, database, access: 'renewing', variables: { name: 'rita', pass: 'rita-pass' } });
+    expect(refresh).toBeTypeOf('string');
+    const events: RequestDiagnostic[] = [];
+    // Signed in with the refresh grant itself: that grant is spent, only the refresh token it gives back can renew.
+    const db = await open(surrealdb().httpUrl, { namespace, database, auth: { namespace, database, access: 'renewing', refresh: refresh as string }, diagnostics: (event) => events.push(event) });
+    const [first] = await db.queryAll<[string]>('RETURN $token.jti');
+    await waitForTokenExpiry();
+    const [second] = await db.queryAll<[string]>('RETURN $token.jti');
+    expect(second).toBeTypeOf('string');
+    expect(second).not.toBe(first);
+    expect(events.filter((event) => event.internal).map((event) => [event.method, event.ok])).toEqual([
+      ['signin', true],
+      ['refresh', true],
+    ]);
   });
 
   it('without stored credentials (token auth) a rejected token is reported, not retried', async () => {

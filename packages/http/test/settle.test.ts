@@ -6,7 +6,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { ConnectionClosedError, RequestAbortedError, TimeoutError } from '@sdb/protocol';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connect, HttpTransport, type HttpClient } from '../src/index.ts';
-import { rootClient } from './support.ts';
+import { rootClient, surrealdb } from './support.ts';
 
 let db: HttpClient;
 
@@ -26,7 +26,9 @@ describe('against the real server', () => {
   });
 
   it('the connection-wide timeout applies when the call gives none', async () => {
-    const { db: impatient } = await rootClient({ timeout: 100 });
+    // Authenticated with a token (a quick check), not a password whose hashing may itself take 100 ms on a busy machine.
+    const { access } = await db.signin({ username: surrealdb().user, password: surrealdb().pass });
+    const impatient = await connect(surrealdb().httpUrl, { namespace: db.transport.namespace, database: db.transport.database, auth: access, timeout: 100 });
     try {
       await expect(impatient.query('SLEEP 2s')).rejects.toBeInstanceOf(TimeoutError);
     } finally {

@@ -1,7 +1,8 @@
 /**
  * @module @sdb/protocol: the SurrealDB 3 wire protocol shared by every sdb transport: CBOR codec,
  * value classes and their SurrealQL literals, RPC method table and envelopes, the error tree,
- * `Transport`, `RpcClient` and the `Queryable` client contract.
+ * `Transport`, `RpcClient` and the `Queryable` client contract. What only transport authors need
+ * is on the `@sdb/protocol/transport` subpath.
  */
 export * from './codec.ts';
 export * from './values/index.ts';
@@ -12,11 +13,14 @@ export {
   ConfigurationError,
   ConnectionClosedError,
   ConnectionError,
+  ConnectionLostError,
   DeleteRejectedError,
   FieldAssertionError,
   FieldTypeError,
   InternalError,
+  InvalidArgumentError,
   InvalidIdentifierError,
+  InvalidOptionError,
   NotAllowedError,
   NotFoundError,
   ProtocolError,
@@ -29,6 +33,7 @@ export {
   SerializationError,
   ServerConnectionError,
   ServerError,
+  SessionClosedError,
   StatementError,
   TableTypeError,
   ThrownError,
@@ -36,8 +41,6 @@ export {
   UniqueViolationError,
   UnknownFieldError,
   ValidationError,
-  errorBrand,
-  InvalidArgumentError,
   type RpcErrorPayload,
 } from './rpc/errors.ts';
 export {
@@ -59,28 +62,21 @@ export {
   type WireStatementResult,
   type WireToken,
 } from './rpc/methods.ts';
-export {
-  credentialsToWire,
-  resolveAuth,
-  tokensFromWire,
-  type AccessCredentials,
-  type Auth,
-  type AuthTokens,
-  type AuthValue,
-  type BearerCredentials,
-  type RefreshCredentials,
-  type SigninCredentials,
-  type SignupCredentials,
-  type UserCredentials,
+export type {
+  AccessCredentials,
+  Auth,
+  AuthTokens,
+  AuthValue,
+  BearerCredentials,
+  RefreshCredentials,
+  SigninCredentials,
+  SignupCredentials,
+  UserCredentials,
 } from './rpc/credentials.ts';
-export { redactParams } from './rpc/redact.ts';
-export { observeRequest, reportRequest, type DiagnosticsHook, type RequestDiagnostic, type SettledRequest } from './rpc/diagnostics.ts';
-export { tokenExpired, tokenExpiresAt } from './rpc/token-expiry.ts';
-export { isSecure, parseServerUrl } from './rpc/server-url.ts';
-export { statementResults, type StatementFailure, type StatementResult, type StatementSuccess } from './rpc/statement-result.ts';
+export type { DiagnosticsHook, RequestDiagnostic } from './rpc/diagnostics.ts';
+export type { StatementFailure, StatementResult, StatementSuccess } from './rpc/statement-result.ts';
 export { RpcClient, type ManyTarget, type RunOptions, type UseResult, type UseTarget } from './rpc/client.ts';
-export { isLiveNotification, parseLiveNotification, type LiveAction, type LiveNotification, type LiveNotificationFrame } from './rpc/live.ts';
+export type { LiveAction, LiveNotification } from './rpc/live.ts';
 export type { CallOptions, Transport, TransportCapabilities } from './rpc/transport.ts';
-export { queryText, type CompiledQuery, type Queryable } from './rpc/queryable.ts';
-export { RpcTransaction, isTransactionConflict, retryOnConflict, runTransaction, type TransactionOptions } from './rpc/transaction.ts';
-export { checkArguments, type ArgumentCheck, type ArgumentKind } from './rpc/arguments.ts';
+export type { CompiledQuery, Queryable } from './rpc/queryable.ts';
+export { RpcTransaction, isTransactionConflict, retryOnConflict, type TransactionOptions } from './rpc/transaction.ts';

@@ -3,7 +3,8 @@
  * a throwing hook unable to change the call's outcome.
  */
 import { expect, test } from 'vitest';
-import { observeRequest, TimeoutError, type RequestDiagnostic } from '../src/index.ts';
+import { TimeoutError, type RequestDiagnostic } from '../src/index.ts';
+import { observeRequest } from '../src/transport.ts';
 
 test('a successful call is reported with its method, masked params and duration', async () => {
   const events: RequestDiagnostic[] = [];

@@ -24,8 +24,8 @@ import {
   UniqueViolationError,
   UnknownFieldError,
   ValidationError,
-  errorBrand,
 } from '../src/index.ts';
+import { errorBrand } from '../src/transport.ts';
 
 describe('ServerError.from picks the subclass for the SurrealDB 3 error kind', () => {
   const cases = [

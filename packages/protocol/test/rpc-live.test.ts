@@ -2,7 +2,8 @@
  * How transports tell live notifications from replies, and read them.
  */
 import { describe, expect, it } from 'vitest';
-import { ProtocolError, RecordId, Uuid, isLiveNotification, parseLiveNotification } from '../src/index.ts';
+import { ProtocolError, RecordId, Uuid } from '../src/index.ts';
+import { isLiveNotification, parseLiveNotification } from '../src/transport.ts';
 
 const id = Uuid.v4();
 const record = new RecordId('person', 'tobie');

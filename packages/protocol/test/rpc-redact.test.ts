@@ -2,7 +2,7 @@
  * What a diagnostics hook or a log may see of an RPC call: never a password, key or token.
  */
 import { describe, expect, it } from 'vitest';
-import { credentialsToWire, redactParams } from '../src/index.ts';
+import { credentialsToWire, redactParams } from '../src/transport.ts';
 
 describe('redactParams', () => {
   it('masks the password of a user signin, keeping who and where', () => {

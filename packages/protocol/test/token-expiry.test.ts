@@ -3,7 +3,7 @@
  * refuses a stale token; anything else is left for the server to judge.
  */
 import { describe, expect, test } from 'vitest';
-import { tokenExpired, tokenExpiresAt } from '../src/index.ts';
+import { tokenExpired, tokenExpiresAt } from '../src/transport.ts';
 
 describe('token expiry', () => {
   const jwt = (payload: object) => `e30.${btoa(JSON.stringify(payload)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')}.sig`;

@@ -7,7 +7,7 @@ import { startServer } from '@sdb/embedded';
 import { RecordId } from '@sdb/protocol';
 import { connect } from '@sdb/ws';
 
-const server = await startServer({ user: 'root', pass: 'root' });
+const server = await startServer({ auth: { username: 'root', password: 'root' } });
 console.log(`SurrealDB 3.0.2 (embedded) listening at ${server.url}`);
 const db = await connect(server.url, { namespace: 'demo', database: 'demo', auth: { username: 'root', password: 'root' } });
 try {

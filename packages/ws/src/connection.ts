@@ -10,11 +10,10 @@ import {
   SdbError,
   decode,
   encode,
-  isLiveNotification,
-  parseLiveNotification,
   type LiveNotification,
   type Uuid,
 } from '@sdb/protocol';
+import { isLiveNotification, parseLiveNotification } from '@sdb/protocol/transport';
 import { RequestManager } from './request-manager.ts';
 import { OPEN, type SocketLike, type WebSocketConstructor } from './socket.ts';
 
@@ -63,15 +62,18 @@ export class Connection {
       }
       // The WHATWG default (Blob) would need an async read per frame; `ws` already hands Uint8Array Buffers.
       if (socket.binaryType === 'blob') socket.binaryType = 'arraybuffer';
-      const fail = (message: string) => {
+      const fail = (message: string, cause?: unknown) => {
         clearTimeout(timer);
         socket.onopen = socket.onclose = socket.onerror = null;
         drop(socket);
-        reject(new ConnectionError(message));
+        reject(new ConnectionError(message, cause === undefined ? undefined : { cause }));
       };
       const timer = setTimeout(() => fail(`Could not connect to ${url} within ${timeout} ms`), timeout);
-      socket.onerror = () => fail(`Could not connect to ${url}`);
-      socket.onclose = (event) => fail(`Could not connect to ${url} (closed with code ${event.code})`);
+      socket.onerror = (event) => {
+        const cause = errorOf(event);
+        fail(`Could not connect to ${url}${cause ? `: ${cause.message}` : ''}`, cause);
+      };
+      socket.onclose = (event) => fail(`Could not connect to ${url}: the server closed the connection (code ${event.code}${event.reason ? `, ${event.reason}` : ''})`);
       socket.onopen = () => {
         clearTimeout(timer);
         socket.onopen = null;
@@ -181,6 +183,16 @@ function bytesOf(data: unknown): Uint8Array {
   if (data instanceof Uint8Array) return data;
   if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   throw new ProtocolError('A text frame arrived on a CBOR connection');
+}
+
+/**
+ * Why a socket failed to open, from its error event: `ws` (Node) gives the underlying error
+ * (ECONNREFUSED, ENOTFOUND, "Unexpected server response: 404"); browsers give no reason at all.
+ */
+function errorOf(event: unknown): Error | undefined {
+  const { error, message } = (event ?? {}) as { error?: unknown; message?: unknown };
+  if (error instanceof Error) return error;
+  return typeof message === 'string' && message !== '' ? new Error(message) : undefined;
 }
 
 /** Ends a socket at once: `terminate` where the implementation has it (ws), else a close. */

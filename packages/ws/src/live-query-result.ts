@@ -1,7 +1,8 @@
 /**
  * @module The live query id in a `query` reply for a single `LIVE SELECT` statement.
  */
-import { ProtocolError, StatementError, Uuid, statementResults } from '@sdb/protocol';
+import { ProtocolError, StatementError, Uuid } from '@sdb/protocol';
+import { statementResults } from '@sdb/protocol/transport';
 
 export function liveIdOf(raw: unknown): Uuid {
   const statements = statementResults(raw);

@@ -1,8 +1,10 @@
 /**
  * @module `connect` options, their defaults, and their validation (bad values fail at `connect`
- * with a `TypeError` that names the option, never later on first use).
+ * with an `InvalidOptionError` that names the option, never later on first use; the checks
+ * themselves are @sdb/protocol's, shared by every transport).
  */
 import type { Auth, DiagnosticsHook } from '@sdb/protocol';
+import { DEFAULT_TIMEOUT, choiceOption, countOption, delayOption, functionOption, invalidOption, nameOption, timeoutOption } from '@sdb/protocol/transport';
 import type { WebSocketConstructor } from './socket.ts';
 
 export interface ReconnectOptions {
@@ -21,7 +23,7 @@ export interface ReconnectOptions {
 export interface PingOptions {
   /** Milliseconds between pings (default 10 000). */
   interval?: number;
-  /** Milliseconds a ping may take before the socket is declared dead and replaced (default half the interval, at most the interval). */
+  /** Milliseconds (> 0) a ping may take before the socket is declared dead and replaced (default half the interval, at most the interval). */
   timeout?: number;
 }
 
@@ -29,7 +31,7 @@ export interface ConnectOptions {
   namespace?: string;
   database?: string;
   auth?: Auth;
-  /** Default per-call timeout in ms (default 30 000); each call may pass its own. */
+  /** Default per-call timeout in ms (default 30 000; `Infinity` for none, `0` is refused); each call may pass its own. */
   timeout?: number;
   /** Milliseconds a socket may take to open, and each call that sets its session up again (default 10 000). */
   connectTimeout?: number;
@@ -73,65 +75,43 @@ export interface ResolvedOptions {
   WebSocket: WebSocketConstructor | undefined;
 }
 
+const WHERE = 'connect';
+
 export function resolveOptions(options: ConnectOptions = {}): ResolvedOptions {
-  const timeout = duration('timeout', options.timeout, 30_000);
-  const ping = options.ping === false ? false : resolvePing(options.ping ?? {});
-  const { whenDisconnected = 'wait' } = options;
-  if (whenDisconnected !== 'wait' && whenDisconnected !== 'fail') {
-    throw new TypeError(`connect: whenDisconnected must be 'wait' or 'fail', not ${JSON.stringify(whenDisconnected)}`);
-  }
-  if (options.diagnostics !== undefined && typeof options.diagnostics !== 'function') throw new TypeError('connect: diagnostics must be a function');
-  for (const name of ['namespace', 'database'] as const) {
-    const value = options[name];
-    if (value !== undefined && (typeof value !== 'string' || value === '')) throw new TypeError(`connect: ${name} must be a non-empty string`);
-  }
+  const timeout = timeoutOption(WHERE, 'timeout', options.timeout, DEFAULT_TIMEOUT);
   return {
-    namespace: options.namespace,
-    database: options.database,
+    namespace: nameOption(WHERE, 'namespace', options.namespace),
+    database: nameOption(WHERE, 'database', options.database),
     auth: options.auth,
     timeout,
-    connectTimeout: duration('connectTimeout', options.connectTimeout, 10_000),
+    connectTimeout: timeoutOption(WHERE, 'connectTimeout', options.connectTimeout, 10_000),
     reconnect: options.reconnect === false ? false : resolveReconnect(options.reconnect ?? {}),
-    ping,
-    whenDisconnected,
-    waitTimeout: options.waitTimeout === undefined ? undefined : duration('waitTimeout', options.waitTimeout, 0),
-    diagnostics: options.diagnostics,
-    WebSocket: options.WebSocket,
+    ping: options.ping === false ? false : resolvePing(options.ping ?? {}),
+    whenDisconnected: choiceOption(WHERE, 'whenDisconnected', options.whenDisconnected, ['wait', 'fail']),
+    waitTimeout: options.waitTimeout === undefined ? undefined : timeoutOption(WHERE, 'waitTimeout', options.waitTimeout, Infinity),
+    diagnostics: functionOption(WHERE, 'diagnostics', options.diagnostics),
+    WebSocket: functionOption(WHERE, 'WebSocket', options.WebSocket),
   };
 }
 
 function resolveReconnect(options: ReconnectOptions): ResolvedReconnect {
   const jitter = options.jitter ?? 0.5;
-  if (!(jitter >= 0 && jitter <= 1)) throw new TypeError('connect: reconnect.jitter must be between 0 and 1');
+  if (!(jitter >= 0 && jitter <= 1)) throw invalidOption(WHERE, 'reconnect.jitter', 'be between 0 and 1');
   const factor = options.factor ?? 2;
-  if (!(factor >= 1)) throw new TypeError('connect: reconnect.factor must be at least 1');
-  const initialDelay = duration('reconnect.initialDelay', options.initialDelay, 100);
+  if (!(factor >= 1)) throw invalidOption(WHERE, 'reconnect.factor', 'be at least 1');
+  const initialDelay = delayOption(WHERE, 'reconnect.initialDelay', options.initialDelay, 100);
   return {
     initialDelay,
-    maxDelay: Math.max(initialDelay, duration('reconnect.maxDelay', options.maxDelay, 10_000)),
+    maxDelay: Math.max(initialDelay, delayOption(WHERE, 'reconnect.maxDelay', options.maxDelay, 10_000)),
     factor,
     jitter,
-    maxAttempts: count('reconnect.maxAttempts', options.maxAttempts, Infinity),
+    maxAttempts: countOption(WHERE, 'reconnect.maxAttempts', options.maxAttempts, Infinity),
   };
 }
 
 function resolvePing(options: PingOptions): { interval: number; timeout: number } {
-  const interval = duration('ping.interval', options.interval, 10_000);
-  if (interval === 0 || interval === Infinity) throw new TypeError('connect: ping.interval must be a positive finite number of ms (or pass ping: false)');
+  const interval = delayOption(WHERE, 'ping.interval', options.interval, 10_000);
+  if (interval === 0) throw invalidOption(WHERE, 'ping.interval', 'be a positive finite number of ms (or pass ping: false)');
   // A pong deadline longer than the interval would let a dead socket live past two intervals.
-  return { interval, timeout: Math.min(interval, duration('ping.timeout', options.timeout, Math.max(1, Math.floor(interval / 2)))) };
-}
-
-function duration(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) throw new TypeError(`connect: ${name} must be a number of milliseconds >= 0`);
-  return value;
-}
-
-function count(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !(value >= 0) || (Number.isFinite(value) && !Number.isInteger(value))) {
-    throw new TypeError(`connect: ${name} must be a whole number >= 0`);
-  }
-  return value;
+  return { interval, timeout: Math.min(interval, timeoutOption(WHERE, 'ping.timeout', options.timeout, Math.max(1, Math.floor(interval / 2)))) };
 }

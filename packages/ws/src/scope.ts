@@ -4,14 +4,12 @@
  * client contract (ql, pool, orm take it) and is also a `Transport`.
  */
 import {
-  checkArguments,
-  queryText,
-  runTransaction,
   Table,
   type CallOptions,
   type CompiledQuery,
   type LiveNotification,
   type Queryable,
+  type PatchOperation,
   type RpcMethod,
   type RpcParams,
   type RpcResult,
@@ -20,6 +18,7 @@ import {
   type TransportCapabilities,
   type Uuid,
 } from '@sdb/protocol';
+import { checkArguments, queryText, runTransaction } from '@sdb/protocol/transport';
 import type { LiveSubscription } from './live.ts';
 import { RpcBase } from './rpc-base.ts';
 import { WsTransaction } from './transaction.ts';
@@ -61,10 +60,14 @@ export abstract class WsScope extends RpcBase implements Queryable, Transport {
    * `.on(cb)`; `kill()` stops it. After a reconnect it is re-issued and a `RESUMED` message says
    * that changes may have been missed.
    */
-  async live<T = Record<string, unknown>>(table: Table | string, options: LiveOptions = {}): Promise<LiveSubscription<T>> {
+  live<T = Record<string, unknown>>(table: Table | string, options?: LiveOptions & { diff?: false }): Promise<LiveSubscription<T>>;
+  /** With `diff: true`, each message's `result` is the JSON Patch that turns the previous record into this one. */
+  live(table: Table | string, options: LiveOptions & { diff: true }): Promise<LiveSubscription<PatchOperation[]>>;
+  live<T = Record<string, unknown>>(table: Table | string, options?: LiveOptions): Promise<LiveSubscription<T | PatchOperation[]>>;
+  async live(table: Table | string, options: LiveOptions = {}): Promise<LiveSubscription<unknown>> {
     checkArguments('live', ['table', table, 'table'], ['options', options, 'object']);
     const { diff = false, ...callOptions } = options;
-    return this.core.subscribe<T>({ kind: 'table', table: typeof table === 'string' ? new Table(table) : table, diff }, this.sessionId, callOptions);
+    return this.core.subscribe({ kind: 'table', table: typeof table === 'string' ? new Table(table) : table, diff }, this.sessionId, callOptions);
   }
 
   /**

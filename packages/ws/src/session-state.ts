@@ -3,8 +3,8 @@
  * namespace and database, `let` variables, authentication. Kept up to date by watching the
  * calls that change it succeed, whoever made them.
  */
-import { tokensFromWire, type Uuid, type WireCredentials } from '@sdb/protocol';
-import type { StoredAuth } from './auth.ts';
+import type { Uuid, WireCredentials } from '@sdb/protocol';
+import { tokensFromWire, type StoredAuth } from '@sdb/protocol/transport';
 import type { Auth } from '@sdb/protocol';
 
 export interface SessionState {

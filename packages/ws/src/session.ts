@@ -52,13 +52,19 @@ export class WsSession extends WsScope {
     return this.#closed;
   }
 
-  /** Detaches the session (its live queries end with it). Idempotent; a lost socket already ended it. */
+  /**
+   * Detaches the session (its live queries end with it); later calls in it reject with a
+   * `SessionClosedError`. Idempotent; a lost socket already ended it.
+   */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
     // Forgotten first: a session the server may not have detached (socket lost) must not be re-attached by a reconnect.
     this.core.untrackSession(this.sessionId);
-    await this.detach(this.sessionId).catch((error: unknown) => {
+    const detached = this.detach(this.sessionId);
+    // Marked once `detach` is on its way: every later call in the session fails client-side.
+    this.core.closeSession(this.sessionId);
+    await detached.catch((error: unknown) => {
       if (!(error instanceof ConnectionError)) throw error;
     });
   }

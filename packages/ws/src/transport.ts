@@ -7,14 +7,12 @@
 import {
   ConnectionClosedError,
   ConnectionError,
-  NotAllowedError,
+  ConnectionLostError,
   RequestAbortedError,
   ServerError,
+  SessionClosedError,
   Table,
   TimeoutError,
-  observeRequest,
-  reportRequest,
-  resolveAuth,
   type Auth,
   type CallOptions,
   type LiveNotification,
@@ -22,7 +20,7 @@ import {
   type TransportCapabilities,
   type Uuid,
 } from '@sdb/protocol';
-import { applyAuth, restoreAuth, type Send } from './auth.ts';
+import { applyAuth, isStaleAuthError, observeRequest, reportRequest, resolveAuth, restoreAuth, timeoutOption, type AuthSend } from '@sdb/protocol/transport';
 import { Connection } from './connection.ts';
 import { Emitter } from './events.ts';
 import { LiveRegistry, LiveSubscription, type LiveSource } from './live.ts';
@@ -35,8 +33,6 @@ import { liveIdOf } from './live-query-result.ts';
 
 export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
-/** Auth reasons after which signing in again and retrying the call helps. */
-const EXPIRED = new Set(['SessionExpired', 'TokenExpired']);
 const AUTH_METHODS = new Set(['signin', 'signup', 'authenticate', 'refresh', 'invalidate', 'reset']);
 /** Methods whose success changes what a new socket must be given again (see session-state.ts). */
 const STATEFUL_METHODS = new Set([...AUTH_METHODS, 'use', 'let', 'set', 'unset', 'attach', 'detach', 'kill']);
@@ -49,7 +45,9 @@ interface Waiter {
 export class WsTransport implements Transport {
   readonly capabilities: TransportCapabilities = { live: true, stateful: true };
   readonly url: string;
+  /** @internal Listen through `WsClient.on`. */
   readonly events = new Emitter();
+  /** @internal */
   readonly lives = new LiveRegistry();
   readonly #options: ResolvedOptions;
   readonly #sessions = new Map<string, SessionState>();
@@ -60,6 +58,10 @@ export class WsTransport implements Transport {
   #status: ConnectionStatus = 'connecting';
   #liveness: Liveness | undefined;
   #wake: (() => void) | undefined;
+  /** Why the client closed without being asked to (reconnecting off, or given up): later calls say so. */
+  #lost: ConnectionLostError | undefined;
+  /** Sessions their owner closed (by identity of their id): calls in them fail here, with no round trip. */
+  readonly #closedSessions = new WeakSet<Uuid>();
 
   constructor(url: string, options: ResolvedOptions) {
     this.url = url;
@@ -88,7 +90,11 @@ export class WsTransport implements Transport {
 
   call(method: string, params: readonly unknown[], options: CallOptions = {}): Promise<unknown> {
     const started = now();
-    const result = this.#callWithAuth(method, params, options, started);
+    const { session } = options;
+    const result =
+      session !== undefined && this.#closedSessions.has(session)
+        ? Promise.reject(new SessionClosedError(`${method}: session ${session.toJSON()} is closed`))
+        : this.#checked(method, options) ?? this.#callWithAuth(method, params, options, started);
     const diagnostics = this.#options.diagnostics;
     if (diagnostics) {
       const request = { method, params, started, session: options.session, txn: options.txn, internal: false };
@@ -117,27 +123,32 @@ export class WsTransport implements Transport {
     this.#connection = undefined;
   }
 
-  /** Registers the state of a server session this client attached (see `WsClient.session`). */
+  /** @internal Registers the state of a server session this client attached (see `WsClient.session`). */
   trackSession(session: Uuid, init: { namespace?: string | undefined; database?: string | undefined; auth?: Auth | undefined }): void {
     this.#sessions.set(keyOf(session), newSessionState(session, init));
   }
 
-  /** Forgets a session: a reconnect no longer restores it, and its subscriptions end. */
+  /** @internal Forgets a session: a reconnect no longer restores it, and its subscriptions end. */
   untrackSession(session: Uuid): void {
     this.#sessions.delete(keyOf(session));
     this.lives.endWhere((subscription) => keyOf(subscription.session) === keyOf(session));
   }
 
-  /** Authenticates a session with an `auth` option value (or callback), and remembers it for restores. */
+  /** @internal Marks a session closed by its owner: from now on a call in it rejects with `SessionClosedError`. */
+  closeSession(session: Uuid): void {
+    this.#closedSessions.add(session);
+  }
+
+  /** @internal Authenticates a session with an `auth` option value (or callback), and remembers it for restores. */
   async authenticateSession(session: Uuid | undefined, auth: Auth, options: CallOptions = {}): Promise<void> {
     const value = await resolveAuth(auth);
-    await applyAuth((method, params, target) => this.call(method, params, { ...options, session: target }), value, session);
+    await applyAuth((method, params) => this.call(method, params, { ...options, session }), value);
     // After the call (whose observation cleared it): a callback is asked again on every restore.
     const state = this.#state(session);
     if (state) state.source = auth;
   }
 
-  /** Starts a subscription: issues its live query and registers it before any notification can be lost. */
+  /** @internal Starts a subscription: issues its live query and registers it before any notification can be lost. */
   async subscribe<T>(source: LiveSource, session: Uuid | undefined, options: CallOptions = {}, id?: Uuid): Promise<LiveSubscription<T>> {
     const liveId = id ?? (await this.#issue(source, (method, params) => this.call(method, params, { ...options, session })));
     const subscription = new LiveSubscription<T>(liveId, session, source, {
@@ -151,10 +162,20 @@ export class WsTransport implements Transport {
     return subscription;
   }
 
+  /** A rejection for call options no transport accepts (a timeout of 0, say); undefined when they are fine. */
+  #checked(method: string, options: CallOptions): Promise<never> | undefined {
+    try {
+      timeoutOption(method, 'timeout', options.timeout, 0);
+      return undefined;
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
   #callWithAuth(method: string, params: readonly unknown[], options: CallOptions, started: number): Promise<unknown> {
     return this.#perform(method, params, options, started).then(undefined, async (error: unknown) => {
       // An expired session is signed in again (callback, token, refresh token or credentials) and the call retried once.
-      if (!(error instanceof NotAllowedError) || !EXPIRED.has(error.authReason ?? '') || AUTH_METHODS.has(method)) throw error;
+      if (!isStaleAuthError(error) || AUTH_METHODS.has(method)) throw error;
       const state = this.#state(options.session);
       if (!state || (state.auth === undefined && state.source === undefined)) throw error;
       await this.#reauthenticate(state, options);
@@ -209,7 +230,10 @@ export class WsTransport implements Transport {
   /** The open socket, or (by option) a wait for the next one, bounded by the call's own timeout. */
   #ready(method: string, options: CallOptions, timeout: number): Promise<Connection> {
     if (this.#status === 'open' && this.#connection?.isOpen) return Promise.resolve(this.#connection);
-    if (this.#isClosed()) return Promise.reject(new ConnectionClosedError(`${method}: the client is closed`));
+    if (this.#isClosed()) {
+      const lost = this.#lost;
+      return Promise.reject(lost ? new ConnectionLostError(`${method}: ${lost.message}`, lost.attempts, { cause: lost.cause }) : new ConnectionClosedError(`${method}: the client is closed`));
+    }
     if (this.#options.whenDisconnected === 'fail') return Promise.reject(new ConnectionError(`${method}: not connected (the client is reconnecting)`));
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(new RequestAbortedError(`${method} was aborted`));
@@ -271,7 +295,7 @@ export class WsTransport implements Transport {
    */
   async #restore(connection: Connection, initial: boolean): Promise<void> {
     // Bounded like the socket's opening: a socket that stalls while being set up is given up on, not waited for.
-    const send: Send = (method, params, session) => this.#internal(connection, method, params, session, this.#options.connectTimeout);
+    const send = (method: string, params: readonly unknown[], session: Uuid | undefined) => this.#internal(connection, method, params, session, this.#options.connectTimeout);
     const tolerate = async (step: () => Promise<void>, onRefused?: (error: Error) => void) => {
       try {
         await step();
@@ -287,7 +311,7 @@ export class WsTransport implements Transport {
       if (state.auth !== undefined || state.source !== undefined) {
         await tolerate(
           async () => {
-            state.auth = await restoreAuth(send, state.auth, state.source, session);
+            state.auth = await restoreAuth((method, params) => send(method, params, session), state.auth, state.source);
             this.events.emit('auth', { action: initial ? (state.auth?.credentials === undefined ? 'authenticate' : 'signin') : 'restored', session });
           },
           () => this.events.emit('auth', { action: 'failed', session }),
@@ -335,8 +359,8 @@ export class WsTransport implements Transport {
     let running = this.#reauthenticating.get(key);
     if (!running) {
       running = (async () => {
-        const send: Send = (method, params, session) => this.#perform(method, params, { timeout: options.timeout, session }, now());
-        state.auth = await restoreAuth(send, state.auth, state.source, state.session);
+        const send: AuthSend = (method, params) => this.#perform(method, params, { timeout: options.timeout, session: state.session }, now());
+        state.auth = await restoreAuth(send, state.auth, state.source);
         this.events.emit('auth', { action: 'restored', session: state.session });
       })().finally(() => this.#reauthenticating.delete(key));
       this.#reauthenticating.set(key, running);
@@ -381,7 +405,7 @@ export class WsTransport implements Transport {
     // Closed by the user, or lost while connecting: whoever is connecting sees the failure.
     if (!wasOpen) return;
     if (!willReconnect) {
-      this.#shutdown(new ConnectionClosedError(`The connection was lost (${reason}) and reconnecting is off`));
+      this.#shutdown(new ConnectionLostError(`the connection to ${this.url} was lost (${reason}) and reconnecting is off`, 0));
       return;
     }
     this.#status = 'reconnecting';
@@ -391,6 +415,7 @@ export class WsTransport implements Transport {
   async #reconnect(): Promise<void> {
     const options = this.#options.reconnect;
     if (options === false) return;
+    let lastError: unknown;
     for (let attempt = 0; attempt < options.maxAttempts; attempt++) {
       const delay = backoffDelay(options, attempt);
       this.events.emit('reconnecting', { attempt: attempt + 1, delay });
@@ -401,14 +426,17 @@ export class WsTransport implements Transport {
         return;
       } catch (error) {
         if (this.#isClosed()) return;
+        lastError = error;
         this.events.emit('error', { error: error instanceof Error ? error : new ConnectionError(String(error)) });
       }
     }
-    this.#shutdown(new ConnectionError(`Could not reconnect to ${this.url} after ${options.maxAttempts} attempts`));
+    const attempts = options.maxAttempts;
+    this.#shutdown(new ConnectionLostError(`reconnecting to ${this.url} gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}`, attempts, { cause: lastError }));
   }
 
-  #shutdown(error: Error): void {
+  #shutdown(error: ConnectionLostError): void {
     this.#status = 'closed';
+    this.#lost = error;
     this.#rejectWaiters(() => error);
     this.lives.endWhere(() => true, error);
   }

@@ -30,6 +30,12 @@ test('a call past its timeout rejects with TimeoutError; the late reply is ignor
   expect(db.pending).toBe(0);
 });
 
+test('a per-call timeout of 0 is refused with an InvalidOptionError (Infinity means none); nothing is sent', async () => {
+  await expect(db.query('RETURN 1', undefined, { timeout: 0 })).rejects.toMatchObject({ name: 'InvalidOptionError', option: 'timeout', message: expect.stringMatching(/^query: timeout must be/) });
+  expect(db.pending).toBe(0);
+  expect(await db.queryAll('RETURN 1', undefined, { timeout: Infinity })).toEqual([1]);
+});
+
 test('aborting a call rejects it with an AbortError-named RequestAbortedError', async () => {
   const controller = new AbortController();
   const call = db.query('SLEEP 300ms', undefined, { signal: controller.signal });

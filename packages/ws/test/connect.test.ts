@@ -6,6 +6,7 @@ import { expect, test } from 'vitest';
 import { ConnectionError } from '@sdb/protocol';
 import { connect } from '../src/index.ts';
 import { surrealdb } from './support.ts';
+import { rejection } from '../../protocol/test-support/rejection.ts';
 
 const root = () => ({ username: surrealdb().user, password: surrealdb().pass });
 
@@ -24,14 +25,30 @@ test.each([
   }
 });
 
-test('nobody listening: ConnectionError, at once', async () => {
+/** A loopback port nobody listens on (it was free a moment ago). */
+async function closedPort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+test('nobody listening: ConnectionError at once, saying the connection was refused, with the socket error as cause', async () => {
+  const port = await closedPort();
   const started = Date.now();
-  await expect(connect(`ws://127.0.0.1:${port}`)).rejects.toBeInstanceOf(ConnectionError);
+  const error = await rejection(connect(`ws://127.0.0.1:${port}`));
   expect(Date.now() - started).toBeLessThan(2000);
+  expect(error).toBeInstanceOf(ConnectionError);
+  expect(error.message).toMatch(new RegExp(`Could not connect to ws://127\\.0\\.0\\.1:${port}/rpc: .*ECONNREFUSED`));
+  expect((error.cause as NodeJS.ErrnoException).code).toBe('ECONNREFUSED');
+});
+
+test('a host name that does not resolve: ConnectionError saying so (ENOTFOUND), with the cause', async () => {
+  const error = await rejection(connect('ws://sdb-test-no-such-host.invalid:8000'));
+  expect(error).toBeInstanceOf(ConnectionError);
+  expect(error.message).toMatch(/sdb-test-no-such-host\.invalid.*ENOTFOUND/);
+  expect((error.cause as NodeJS.ErrnoException).code).toBe('ENOTFOUND');
 });
 
 test('a server that accepts TCP but never upgrades: ConnectionError after connectTimeout', async () => {
@@ -51,7 +68,10 @@ test('a server that accepts TCP but never upgrades: ConnectionError after connec
   }
 });
 
-test('a path that is not an RPC endpoint: ConnectionError', async () => {
+test('a path that is not an RPC endpoint: ConnectionError naming the HTTP 404 the server answered', async () => {
   const base = surrealdb().url.replace(/\/rpc$/, '');
-  await expect(connect(`${base}/elsewhere/`)).rejects.toBeInstanceOf(ConnectionError);
+  const error = await rejection(connect(`${base}/elsewhere/`));
+  expect(error).toBeInstanceOf(ConnectionError);
+  expect(error.message).toMatch(/elsewhere.*: Unexpected server response: 404/);
+  expect(error.cause).toBeInstanceOf(Error);
 });

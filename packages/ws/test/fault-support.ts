@@ -33,7 +33,7 @@ export class RestartableServer {
   }
 
   async start(): Promise<void> {
-    this.#server = await startServer({ port: this.#port, url: `surrealkv://${this.#dir}`, ...ROOT });
+    this.#server = await startServer({ port: this.#port, url: `surrealkv://${this.#dir}`, auth: { username: ROOT.user, password: ROOT.pass } });
     this.#port = this.#server.port;
   }
 

@@ -2,8 +2,8 @@
  * Live subscriptions: async iteration and `.on`, buffering before anyone listens, kill, KILLED,
  * LIVE SELECT through a query, and subscriptions in a session.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { RecordId, Table, type Uuid } from '@sdb/protocol';
+import { afterAll, beforeAll, expect, expectTypeOf, test } from 'vitest';
+import { RecordId, Table, type PatchOperation, type Uuid } from '@sdb/protocol';
 import type { LiveMessage, LiveSubscription, WsClient } from '../src/index.ts';
 import { connectRoot, surrealdb, until } from './support.ts';
 
@@ -76,12 +76,30 @@ test('a subscription only sees its own table', async () => {
   expect(other?.record).toEqual(new RecordId('other', 1));
 });
 
-test('diff subscriptions receive JSON Patch operations', async () => {
+test('diff subscriptions receive JSON Patch operations, and are typed so', async () => {
   const subscription = await db.live('note', { diff: true });
+  expectTypeOf(subscription).toEqualTypeOf<LiveSubscription<PatchOperation[]>>();
   await db.create(new RecordId('note', 'diffed'), { n: 1 });
+  await db.merge(new RecordId('note', 'diffed'), { n: 2 });
+  const [created, updated] = await take(subscription, 2);
+  expect(created).toMatchObject({ action: 'CREATE', result: [{ op: 'replace', path: '', value: { id: new RecordId('note', 'diffed'), n: 1 } }] });
+  expect(updated).toMatchObject({ action: 'UPDATE', result: [{ op: 'replace', path: '/n', value: 2 }] });
+});
+
+test('without diff, live messages are typed as the record type asked for', async () => {
+  interface Note {
+    id: RecordId;
+    n: number;
+  }
+  // Arrows, so that the type checks start no live query.
+  expectTypeOf(() => db.live<Note>('note')).returns.resolves.toEqualTypeOf<LiveSubscription<Note>>();
+  expectTypeOf(() => db.live<Note>('note', { diff: false })).returns.resolves.toEqualTypeOf<LiveSubscription<Note>>();
+  // A diff flag only known at run time: either shape.
+  expectTypeOf((diff: boolean) => db.live<Note>('note', { diff })).returns.resolves.toEqualTypeOf<LiveSubscription<Note | PatchOperation[]>>();
+  const subscription = await db.live<Note>('note');
+  await db.create(new RecordId('note', 'whole'), { n: 3 });
   const [message] = await take(subscription, 1);
-  expect(message?.action).toBe('CREATE');
-  expect(Array.isArray(message?.result)).toBe(true);
+  expect(message?.result).toEqual({ id: new RecordId('note', 'whole'), n: 3 });
 });
 
 test('liveQuery runs a LIVE SELECT with bound values; only matching records notify', async () => {

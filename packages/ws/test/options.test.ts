@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { InvalidOptionError } from '@sdb/protocol';
 import { backoffDelay, connect } from '../src/index.ts';
 import { rpcEndpoint } from '../src/endpoint.ts';
 import { resolveOptions } from '../src/options.ts';
@@ -49,16 +50,42 @@ describe('options', () => {
   });
 
   test.each([
-    [{ timeout: -1 }, /timeout/],
-    [{ whenDisconnected: 'maybe' as never }, /whenDisconnected/],
-    [{ reconnect: { jitter: 2 } }, /jitter/],
-    [{ reconnect: { maxAttempts: 1.5 } }, /maxAttempts/],
-    [{ ping: { interval: 0 } }, /ping.interval/],
-    [{ namespace: '' }, /namespace/],
-  ])('%j is refused', (options, message) => {
-    expect(() => resolveOptions(options)).toThrow(message);
+    [{ timeout: -1 }, 'timeout'],
+    [{ timeout: 0 }, 'timeout'],
+    [{ connectTimeout: 0 }, 'connectTimeout'],
+    [{ waitTimeout: 0 }, 'waitTimeout'],
+    [{ timeout: '5s' as never }, 'timeout'],
+    [{ whenDisconnected: 'maybe' as never }, 'whenDisconnected'],
+    [{ reconnect: { jitter: 2 } }, 'reconnect.jitter'],
+    [{ reconnect: { maxAttempts: 1.5 } }, 'reconnect.maxAttempts'],
+    [{ ping: { interval: 0 } }, 'ping.interval'],
+    [{ ping: { interval: 1000, timeout: 0 } }, 'ping.timeout'],
+    [{ namespace: '' }, 'namespace'],
+    [{ diagnostics: 'yes' as never }, 'diagnostics'],
+  ])('%j is refused with an InvalidOptionError naming the option', (options, option) => {
+    const error = rejectionOf(() => resolveOptions(options));
+    expect(error).toBeInstanceOf(InvalidOptionError);
+    expect(error).toMatchObject({ option, message: expect.stringMatching(new RegExp(`^connect: ${option.replace('.', '\\.')} must `)) });
+  });
+
+  test('Infinity is the one way to say "no timeout"', () => {
+    expect(resolveOptions({ timeout: Infinity }).timeout).toBe(Infinity);
+  });
+
+  test('connect refuses a bad option before opening anything', async () => {
+    await expect(connect('ws://127.0.0.1:9', { timeout: 0 })).rejects.toBeInstanceOf(InvalidOptionError);
   });
 });
+
+/** What `run` throws (the test fails if it returns). */
+function rejectionOf(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw');
+}
 
 describe('backoff', () => {
   const options = { initialDelay: 100, maxDelay: 1000, factor: 2, jitter: 0.5, maxAttempts: Infinity };

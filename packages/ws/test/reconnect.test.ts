@@ -4,7 +4,7 @@
  * authentication, variables, sessions and live queries.
  */
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { ConnectionClosedError, ConnectionError, NotAllowedError, RecordId, TimeoutError, type Uuid } from '@sdb/protocol';
+import { ConnectionClosedError, ConnectionError, ConnectionLostError, NotAllowedError, RecordId, TimeoutError, type Uuid } from '@sdb/protocol';
 import { connect, type ClientEvents, type ConnectOptions, type LiveMessage, type RequestDiagnostic, type WsClient } from '../src/index.ts';
 import { ROOT, RestartableServer, StallingProxy } from './fault-support.ts';
 import { accountAccess } from './record-access.ts';
@@ -174,7 +174,10 @@ test('reconnect: false closes for good: waiting is over, subscriptions end with 
   expect(await disconnected).toMatchObject({ willReconnect: false });
   expect(db.status).toBe('closed');
   expect(await next).toBeInstanceOf(ConnectionClosedError);
-  await expect(db.ping()).rejects.toBeInstanceOf(ConnectionClosedError);
+  const later = await db.ping().catch((error: unknown) => error);
+  // The user closed nothing: the error says the connection was lost, not that the client is closed.
+  expect(later).toBeInstanceOf(ConnectionLostError);
+  expect((later as ConnectionLostError).message).toMatch(/^ping: the connection to ws:.* was lost \(.*\) and reconnecting is off$/);
 });
 
 test('reconnect attempts back off and give up after maxAttempts', async () => {
@@ -189,6 +192,19 @@ test('reconnect attempts back off and give up after maxAttempts', async () => {
   expect(await waiting).toBeInstanceOf(ConnectionError);
   expect(delays).toHaveLength(3);
   for (const delay of delays) expect(delay).toBeLessThanOrEqual(40);
+});
+
+test('after reconnecting gave up, calls say so (ConnectionLostError, with the attempts and the last connect error as cause)', async () => {
+  const db = await open({ reconnect: { initialDelay: 20, maxDelay: 40, maxAttempts: 2 } });
+  const disconnected = nextEvent(db, 'disconnected');
+  await server.stop();
+  await disconnected;
+  await until(() => db.status === 'closed', 5000, 'giving up');
+  const error = await db.ping().catch((caught: unknown) => caught);
+  expect(error).toBeInstanceOf(ConnectionLostError);
+  expect(error).toMatchObject({ attempts: 2, message: `ping: reconnecting to ${db.url} gave up after 2 attempts` });
+  expect((error as Error).cause).toBeInstanceOf(ConnectionError);
+  expect(((error as Error).cause as Error).message).toMatch(/ECONNREFUSED/);
 });
 
 test('an auth callback is asked again on reconnect', async () => {

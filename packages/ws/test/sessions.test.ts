@@ -3,8 +3,9 @@
  * database, variables and authentication; `close()` and `await using` detach.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { RecordId, ServerError } from '@sdb/protocol';
-import type { WsClient } from '../src/index.ts';
+import WebSocket from 'ws';
+import { RecordId, SessionClosedError } from '@sdb/protocol';
+import type { WsClient, WsSession } from '../src/index.ts';
 import { accountAccess } from './record-access.ts';
 import { connectRoot, surrealdb, uniqueScope } from './support.ts';
 
@@ -64,7 +65,6 @@ test('close detaches: the server no longer lists the session, and its calls fail
   await session.close();
   expect(session.closed).toBe(true);
   expect((await db.sessions()).map((each) => each.toJSON())).not.toContain(id);
-  await expect(session.ping()).rejects.toBeInstanceOf(ServerError);
   // close is idempotent.
   await session.close();
 });
@@ -77,6 +77,39 @@ test('await using detaches at the end of the block', async () => {
     expect(await session.queryAll('RETURN 1')).toEqual([1]);
   }
   expect((await db.sessions()).map((each) => each.toJSON())).not.toContain(id);
+});
+
+test('a call in a closed session rejects client-side with SessionClosedError, sending no frame', async () => {
+  let frames = 0;
+  class CountingWebSocket extends WebSocket {
+    override send(data: Uint8Array): void {
+      frames++;
+      super.send(data);
+    }
+  }
+  const { db: counted, namespace: ns, database: dbName } = await connectRoot({ WebSocket: CountingWebSocket });
+  try {
+    const session = await counted.session({ namespace: ns, database: dbName, auth: root() });
+    await session.close();
+    const before = frames;
+    const error = await session.queryAll('RETURN 1').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SessionClosedError);
+    expect((error as Error).message).toBe(`query: session ${session.sessionId.toJSON()} is closed`);
+    expect(frames).toBe(before);
+  } finally {
+    await counted.close();
+  }
+});
+
+test('a session used after its await using block: SessionClosedError for calls, live queries and transactions', async () => {
+  let escaped: WsSession;
+  {
+    await using session = await db.session({ namespace, database, auth: root() });
+    escaped = session;
+  }
+  await expect(escaped.select('anything')).rejects.toBeInstanceOf(SessionClosedError);
+  await expect(escaped.live('anything')).rejects.toBeInstanceOf(SessionClosedError);
+  await expect(escaped.transaction(async (tx) => tx.ping())).rejects.toBeInstanceOf(SessionClosedError);
 });
 
 test('a session that cannot authenticate is not left attached', async () => {

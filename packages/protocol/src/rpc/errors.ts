@@ -60,6 +60,8 @@ export class ServerError extends SdbError {
   declare readonly kind: string;
   /** Structured detail `{kind, details?}` as the server gave it, if any. */
   declare readonly details: unknown;
+  /** The HTTP status the answer came with, when it came over HTTP (@sdb/http); undefined otherwise. */
+  declare readonly status?: number;
 
   constructor(payload: RpcErrorPayload, options?: { cause?: unknown }) {
     // The payload comes off the wire: read each field only when it has the right type.
@@ -287,3 +289,36 @@ export class InvalidIdentifierError extends QueryBuildError {
     this.identifier = identifier;
   }
 }
+
+// Client-side errors of a transport's options and lifetime (connect, reconnect, sessions).
+
+/** An option given to `connect`, a transport or `startServer` is invalid; `option` names it (e.g. `reconnect.jitter`). */
+export class InvalidOptionError extends SdbError {
+  static override readonly [errorBrand]: string = 'InvalidOptionError';
+  /** The option's name, dotted for a nested one. */
+  readonly option: string;
+
+  constructor(option: string, message: string) {
+    super(message);
+    this.option = option;
+  }
+}
+
+/**
+ * The connection was lost and the client gave up on it (reconnecting is off, or every attempt
+ * failed): the user closed nothing. `cause` is the last attempt's error, when there was one.
+ */
+export class ConnectionLostError extends ConnectionClosedError {
+  static override readonly [errorBrand]: string = 'ConnectionLostError';
+  /** Reconnect attempts made before giving up (0 when reconnecting is off). */
+  readonly attempts: number;
+
+  constructor(message: string, attempts: number, options?: { cause?: unknown }) {
+    super(message, options);
+    this.attempts = attempts;
+  }
+}
+
+/** A call was made in a server session after the session was closed (`close()`, or the end of its `await using` block). */
+export const SessionClosedError = errorClass(ConnectionClosedError, 'SessionClosedError');
+export type SessionClosedError = SdbError;
