@@ -76,3 +76,9 @@ export async function stack(server: Server): Promise<StackReport> {
 // The contract is a real constraint, not `any`: what lacks `query`/`queryAll` is not a client.
 // @ts-expect-error a plain object is not a Queryable
 export const notAClient: Queryable = {};
+
+// Conditions are typed by the row: a misspelled field or a value of the wrong type does not compile.
+// @ts-expect-error `agee` is not a field of Person
+export const misspelled = select<Person>('person').where(gte('agee', 18));
+// @ts-expect-error `age` is a number, not a string
+export const wrongType = select<Person>('person').where(gte('age', 'eighteen'));
