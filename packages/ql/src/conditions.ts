@@ -4,7 +4,7 @@
  * an expression goes, and mixable with @sdb/functions calls. A string on the left is a field
  * path; everything on the right is a value and is bound.
  */
-import { Expression, QueryBuildError, toNode, type OperationNode } from '@sdb/functions';
+import { Expression, QueryBuildError, toNode, type OperationNode } from '@sdb/functions/core';
 import type { RecordId } from '@sdb/protocol';
 import { field, type Path } from './idiom.ts';
 

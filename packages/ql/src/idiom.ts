@@ -4,7 +4,7 @@
  * `traverse.out('knows', gt('since', 2020))` (`->(knows WHERE since > $p0)`). Every name is
  * validated and quoted by the printer; nothing is spliced raw.
  */
-import { Expression, QueryBuildError, type OperationNode } from '@sdb/functions';
+import { Expression, QueryBuildError, type OperationNode } from '@sdb/functions/core';
 
 /** One step of a path. */
 export type IdiomPart =

@@ -6,7 +6,7 @@
  * would not parse back to it (checked against the engine in @sdb/embedded's tests).
  */
 import { cborTag } from '../cbor/tags.ts';
-import { QueryBuildError } from '../rpc/errors.ts';
+import { QueryBuildError } from '../rpc/build-errors.ts';
 import { Datetime } from './datetime.ts';
 import { quoteString, escapeObjectKey } from './escape.ts';
 import { toHex } from './hex.ts';

@@ -2,7 +2,7 @@
  * @module DEFINE INDEX (UNIQUE, COUNT, FULLTEXT, HNSW) and DEFINE ANALYZER, the full-text
  * analyzers FULLTEXT indexes name.
  */
-import { QueryBuildError } from '@sdb/functions';
+import { QueryBuildError } from '@sdb/functions/core';
 import { nonNegativeInteger } from '../clauses.ts';
 import { field, type IdiomNode, type Path } from '../idiom.ts';
 import { DefineStatement, type DefineBase } from './define-base.ts';
