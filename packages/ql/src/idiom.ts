@@ -81,7 +81,7 @@ export function field<T = any>(path: Path): Idiom<T> {
   return new Idiom<T>({ kind: 'idiom', parts: parts(path) });
 }
 
-const start = new Idiom({ kind: 'idiom', parts: [] });
+const start = /*#__PURE__*/ new Idiom({ kind: 'idiom', parts: [] });
 
 /** Graph traversals from the current record: `traverse.out('knows').out('person')` is `->knows->person`. */
 export const traverse = {
