@@ -3,7 +3,6 @@
  * analyzers FULLTEXT indexes name.
  */
 import { QueryBuildError } from '@sdb/functions/core';
-import { nonNegativeInteger } from '../clauses.ts';
 import { field, type IdiomNode, type Path } from '../idiom.ts';
 import { DefineStatement, type DefineBase } from './define-base.ts';
 import { DISTANCES, TOKENIZERS, VECTOR_TYPES, checkFulltext, checkHnsw, functionName, oneOf, type Distance, type Tokenizer, type VectorType } from './schema-keywords.ts';
