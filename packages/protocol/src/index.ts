@@ -8,41 +8,42 @@ export * from './codec.ts';
 export * from './values/index.ts';
 export { escapeIdent, escapeKeywordFree, escapeObjectKey, escapeRecordIdKey, quoteString } from './values/escape.ts';
 export { toSurrealQL } from './values/literal.ts';
+export { SdbError } from './rpc/errors.ts';
 export {
   AlreadyExistsError,
   ConfigurationError,
-  ConnectionClosedError,
-  ConnectionError,
-  ConnectionLostError,
   DeleteRejectedError,
   FieldAssertionError,
   FieldTypeError,
   InternalError,
-  InvalidArgumentError,
-  InvalidIdentifierError,
-  InvalidOptionError,
   NotAllowedError,
   NotFoundError,
-  ProtocolError,
-  QueryBuildError,
   QueryError,
   ReadOnlyFieldError,
-  RequestAbortedError,
   SchemaViolationError,
-  SdbError,
   SerializationError,
   ServerConnectionError,
   ServerError,
-  SessionClosedError,
   StatementError,
   TableTypeError,
   ThrownError,
-  TimeoutError,
   UniqueViolationError,
   UnknownFieldError,
   ValidationError,
   type RpcErrorPayload,
-} from './rpc/errors.ts';
+} from './rpc/server-errors.ts';
+export {
+  ConnectionClosedError,
+  ConnectionError,
+  ConnectionLostError,
+  InvalidArgumentError,
+  InvalidOptionError,
+  ProtocolError,
+  RequestAbortedError,
+  SessionClosedError,
+  TimeoutError,
+} from './rpc/client-errors.ts';
+export { InvalidIdentifierError, QueryBuildError } from './rpc/build-errors.ts';
 export {
   RPC_METHODS,
   type GraphqlRequest,

@@ -179,7 +179,7 @@ describe('schema violations, sent by SurrealDB 3.0.2 as kind Internal, are recog
 
   it('is recognised across two installed copies', async () => {
     vi.resetModules();
-    const other = await import('../src/rpc/errors.ts');
+    const other = await import('../src/index.ts');
     const foreign = other.ServerError.from({ code: -32000, kind: 'Internal', message: "Found field 'x', but no such field exists for table 't'" });
     expect(foreign).toBeInstanceOf(UnknownFieldError);
     expect(foreign).toBeInstanceOf(SchemaViolationError);
@@ -253,7 +253,7 @@ describe('instanceof across two installed copies of @sdb/protocol', () => {
   it('an error built by another copy matches this copy\'s classes', async () => {
     // A second module instance of the same file stands in for a second installed copy.
     vi.resetModules();
-    const other = await import('../src/rpc/errors.ts');
+    const other = await import('../src/index.ts');
     expect(other.NotFoundError).not.toBe(NotFoundError);
     const foreign = other.ServerError.from({ code: -32000, message: 'gone', kind: 'NotFound' });
     expect(foreign).toBeInstanceOf(NotFoundError);

@@ -4,7 +4,7 @@
  * engine in packages/embedded/test/surrealql-literal.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { InvalidIdentifierError, QueryBuildError, SdbError } from '../src/rpc/errors.ts';
+import { InvalidIdentifierError, QueryBuildError, SdbError } from '../src/index.ts';
 import { escapeIdent, escapeKeywordFree, escapeObjectKey, escapeRecordIdKey, quoteString } from '../src/values/escape.ts';
 import { RecordId, Table, Uuid } from '../src/values/index.ts';
 import { toSurrealQL } from '../src/values/literal.ts';

@@ -2,7 +2,7 @@
  * @module Pieces several statements share: targets (`FROM`/`INTO`/the record to change), data
  * clauses (CONTENT, MERGE, PATCH, REPLACE, SET, UNSET), RETURN output, timeouts and durations.
  */
-import { Expression, QueryBuildError, isExpression, toNode, type OperationNode } from '@sdb/functions';
+import { Expression, QueryBuildError, isExpression, toNode, type OperationNode } from '@sdb/functions/core';
 import { field, type IdiomNode, type Path } from './idiom.ts';
 
 /** A table by name (quoted by the printer). */

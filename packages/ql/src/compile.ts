@@ -4,7 +4,7 @@
  * session or a transaction, over any transport) with typed results.
  */
 import { StatementError, type CompiledQuery, type Queryable } from '@sdb/protocol';
-import { QueryBuildError, isExpression, type Expression } from '@sdb/functions';
+import { QueryBuildError, isExpression, type Expression } from '@sdb/functions/core';
 import { QueryCompiler } from './compiler.ts';
 
 /** A compiled batch that remembers its statements' result types. */

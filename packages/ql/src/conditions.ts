@@ -4,7 +4,7 @@
  * an expression goes, and mixable with @sdb/functions calls. A string on the left is a field
  * path; everything on the right is a value and is bound.
  */
-import { Expression, QueryBuildError, toNode, type OperationNode } from '@sdb/functions';
+import { Expression, QueryBuildError, toNode, type OperationNode } from '@sdb/functions/core';
 import type { RecordId } from '@sdb/protocol';
 import { field, type Path } from './idiom.ts';
 
@@ -155,28 +155,28 @@ function comparison<M extends FieldUseMode>(op: Operator) {
   return <L extends Operand, const V>(left: L, right: V): Condition<Use<L, M, V>> => binary(op, left, right);
 }
 
-export const eq = comparison<'compare'>('=');
-export const ne = comparison<'compare'>('!=');
+export const eq = /*#__PURE__*/ comparison<'compare'>('=');
+export const ne = /*#__PURE__*/ comparison<'compare'>('!=');
 /** `==`: equal in value and type. */
-export const exactEq = comparison<'compare'>('==');
-export const gt = comparison<'compare'>('>');
-export const gte = comparison<'compare'>('>=');
-export const lt = comparison<'compare'>('<');
-export const lte = comparison<'compare'>('<=');
-export const inside = comparison<'in'>('INSIDE');
-export const notInside = comparison<'in'>('NOTINSIDE');
-export const contains = comparison<'contains'>('CONTAINS');
-export const containsNot = comparison<'contains'>('CONTAINSNOT');
-export const containsAll = comparison<'overlap'>('CONTAINSALL');
-export const containsAny = comparison<'overlap'>('CONTAINSANY');
-export const containsNone = comparison<'overlap'>('CONTAINSNONE');
-export const allInside = comparison<'overlap'>('ALLINSIDE');
-export const anyInside = comparison<'overlap'>('ANYINSIDE');
-export const noneInside = comparison<'overlap'>('NONEINSIDE');
+export const exactEq = /*#__PURE__*/ comparison<'compare'>('==');
+export const gt = /*#__PURE__*/ comparison<'compare'>('>');
+export const gte = /*#__PURE__*/ comparison<'compare'>('>=');
+export const lt = /*#__PURE__*/ comparison<'compare'>('<');
+export const lte = /*#__PURE__*/ comparison<'compare'>('<=');
+export const inside = /*#__PURE__*/ comparison<'in'>('INSIDE');
+export const notInside = /*#__PURE__*/ comparison<'in'>('NOTINSIDE');
+export const contains = /*#__PURE__*/ comparison<'contains'>('CONTAINS');
+export const containsNot = /*#__PURE__*/ comparison<'contains'>('CONTAINSNOT');
+export const containsAll = /*#__PURE__*/ comparison<'overlap'>('CONTAINSALL');
+export const containsAny = /*#__PURE__*/ comparison<'overlap'>('CONTAINSANY');
+export const containsNone = /*#__PURE__*/ comparison<'overlap'>('CONTAINSNONE');
+export const allInside = /*#__PURE__*/ comparison<'overlap'>('ALLINSIDE');
+export const anyInside = /*#__PURE__*/ comparison<'overlap'>('ANYINSIDE');
+export const noneInside = /*#__PURE__*/ comparison<'overlap'>('NONEINSIDE');
 /** Geometry: `left OUTSIDE right`. */
-export const outside = comparison<'exists'>('OUTSIDE');
+export const outside = /*#__PURE__*/ comparison<'exists'>('OUTSIDE');
 /** Geometry: `left INTERSECTS right`. */
-export const intersects = comparison<'exists'>('INTERSECTS');
+export const intersects = /*#__PURE__*/ comparison<'exists'>('INTERSECTS');
 
 /** Arithmetic, e.g. in SET or fields: `add('score', 1)` is `score + $p0`. */
 export const add = <T = number>(left: Operand, right: unknown): Expression<T> => binary<T>('+', left, right);

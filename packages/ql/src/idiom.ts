@@ -4,7 +4,7 @@
  * `traverse.out('knows', gt('since', 2020))` (`->(knows WHERE since > $p0)`). Every name is
  * validated and quoted by the printer; nothing is spliced raw.
  */
-import { Expression, QueryBuildError, type OperationNode } from '@sdb/functions';
+import { Expression, QueryBuildError, type OperationNode } from '@sdb/functions/core';
 
 /** One step of a path. */
 export type IdiomPart =
@@ -81,7 +81,7 @@ export function field<T = any>(path: Path): Idiom<T> {
   return new Idiom<T>({ kind: 'idiom', parts: parts(path) });
 }
 
-const start = new Idiom({ kind: 'idiom', parts: [] });
+const start = /*#__PURE__*/ new Idiom({ kind: 'idiom', parts: [] });
 
 /** Graph traversals from the current record: `traverse.out('knows').out('person')` is `->knows->person`. */
 export const traverse = {

@@ -59,10 +59,8 @@ export {
   DefineIndex,
   DefineParam,
   DefineSequence,
-  DefineStatement,
   DefineTable,
   DefineUser,
-  parseType,
   type AccessMethod,
   type Algorithm,
   type AnalyzerFilter,
@@ -97,6 +95,8 @@ export {
   type TypeNode,
   type VectorType,
 } from './statements/define.ts';
+export { DefineStatement } from './statements/define-base.ts';
+export { parseType } from './statements/schema-type.ts';
 export { create, deleteFrom, insert, insertValues, relate, update, upsert, CreateQuery, DeleteQuery, InsertQuery, RelateQuery, UpdateQuery } from './statements/mutate.ts';
 export { remove, RemoveStatement, type RemoveNode, type RemoveTarget, type RemoveWhat } from './statements/remove.ts';
 export { select, SelectQuery, type AllFields } from './statements/select.ts';

@@ -4,7 +4,7 @@
  * may be made by hand (the ORM builds them), so every keyword is checked against its fixed list
  * here again; names are quoted, and values print through the statement printer.
  */
-import { QueryBuildError, escapeIdent, escapeParam, type OperationNode } from '@sdb/functions';
+import { QueryBuildError, escapeIdent, escapeParam, type OperationNode } from '@sdb/functions/core';
 import { durationLiteral, nonNegativeInteger } from './clauses.ts';
 import type { AccessMethod, DefineAccessNode, DefineUserNode, JwtNode } from './statements/define-access.ts';
 import type { DefineCommon, DurationsNode, PermissionRule, PermissionsNode } from './statements/define-base.ts';

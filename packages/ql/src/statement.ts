@@ -2,7 +2,7 @@
  * @module The base of every statement builder: an expression (so any statement nests as a
  * subquery) holding a frozen node; each builder method returns a new builder.
  */
-import { Expression, type OperationNode } from '@sdb/functions';
+import { Expression, type OperationNode } from '@sdb/functions/core';
 
 /** A statement whose result, once run, has type `R`. */
 export class Statement<R = unknown, N extends OperationNode = OperationNode> extends Expression<R> {

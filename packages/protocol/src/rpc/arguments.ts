@@ -7,7 +7,7 @@ import { RecordIdRange } from '../values/record-id-range.ts';
 import { RecordId } from '../values/record-id.ts';
 import { Table } from '../values/table.ts';
 import { Uuid } from '../values/uuid.ts';
-import { InvalidArgumentError } from './errors.ts';
+import { InvalidArgumentError } from './client-errors.ts';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isTable = (value: unknown): boolean => typeof value === 'string' || value instanceof Table;

@@ -2,7 +2,7 @@
  * @module Typed sign-in and sign-up credentials, translated to the keys the SurrealDB 3 server
  * reads (`NS`, `DB`, `AC`, `user`, `pass`, `refresh`, `key`), and tokens normalised to one shape.
  */
-import { ProtocolError } from './errors.ts';
+import { ProtocolError } from './client-errors.ts';
 import type { WireCredentials, WireToken } from './methods.ts';
 
 /** A system user: root (no namespace), namespace (namespace only) or database (both). */

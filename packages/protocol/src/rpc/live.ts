@@ -3,7 +3,7 @@
  */
 import type { RecordId } from '../values/record-id.ts';
 import { Uuid } from '../values/uuid.ts';
-import { ProtocolError } from './errors.ts';
+import { ProtocolError } from './client-errors.ts';
 
 export type LiveAction = 'CREATE' | 'UPDATE' | 'DELETE' | 'KILLED';
 

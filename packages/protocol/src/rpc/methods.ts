@@ -6,7 +6,7 @@ import type { RecordId } from '../values/record-id.ts';
 import type { RecordIdRange } from '../values/record-id-range.ts';
 import type { Table } from '../values/table.ts';
 import type { Uuid } from '../values/uuid.ts';
-import type { RpcErrorPayload } from './errors.ts';
+import type { RpcErrorPayload } from './server-errors.ts';
 
 /** Any record-shaped value: an object keyed by field name. */
 export type RecordData = Record<string, unknown>;

@@ -5,7 +5,7 @@
  * or `Infinity` for none; `0` is refused, because some libraries read it as "no timeout" and
  * others as "expire at once".
  */
-import { InvalidOptionError } from './errors.ts';
+import { InvalidOptionError } from './client-errors.ts';
 
 /** The default per-call timeout of every transport, in milliseconds. */
 export const DEFAULT_TIMEOUT = 30_000;

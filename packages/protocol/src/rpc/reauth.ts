@@ -5,7 +5,7 @@
  * callback, the access token while it is still accepted, the refresh token, then the credentials.
  */
 import { credentialsToWire, resolveAuth, tokensFromWire, type Auth, type AuthTokens, type AuthValue } from './credentials.ts';
-import { NotAllowedError, ServerError } from './errors.ts';
+import { NotAllowedError, ServerError } from './server-errors.ts';
 import type { WireCredentials } from './methods.ts';
 import { tokenExpired } from './token-expiry.ts';
 

@@ -2,7 +2,8 @@
  * @module One result per statement of a `query` call: the wire `{status, result, time, ...}`
  * turned into `{ok: true, result}` or `{ok: false, error: StatementError}`.
  */
-import { ProtocolError, StatementError } from './errors.ts';
+import { ProtocolError } from './client-errors.ts';
+import { StatementError } from './server-errors.ts';
 
 /** A statement that succeeded. `time` is the server's own duration text, e.g. `1.2ms`. */
 export interface StatementSuccess<T = unknown> {

@@ -7,7 +7,7 @@
 import type { Uuid } from '../values/uuid.ts';
 import { checkArguments } from './arguments.ts';
 import { RpcClient } from './client.ts';
-import { ServerError, StatementError } from './errors.ts';
+import { ServerError, StatementError } from './server-errors.ts';
 import type { RpcMethod, RpcParams, RpcResult } from './methods.ts';
 import type { CallOptions, Transport } from './transport.ts';
 

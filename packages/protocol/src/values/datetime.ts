@@ -3,6 +3,7 @@
  * beyond what a JS Date holds.
  */
 import { TAG_DATETIME, cborValue } from '../cbor/tags.ts';
+import { datetimeText } from './literal.ts';
 import { Value, brandValue } from './value.ts';
 
 const ISO = /^([+-]?\d{4,6})-(\d\d)-(\d\d)(?:[Tt ](\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?([Zz]|([+-])(\d\d):(\d\d)))?$/;
@@ -52,13 +53,7 @@ export class Datetime extends Value {
    * ±275,760 years, which hold every datetime SurrealDB can represent.
    */
   toISOString(): string {
-    const date = new Date(this.seconds * 1000);
-    const year = date.getUTCFullYear();
-    const ns = this.nanoseconds;
-    const digits = ns % 1_000_000 ? (ns % 1000 ? 9 : 6) : ns ? 3 : 0;
-    const fraction = digits ? `.${String(ns).padStart(9, '0').slice(0, digits)}` : '';
-    // Date's own ISO text pads the year to 6 digits outside 0..9999; SurrealDB does not.
-    return `${year > 9999 ? '+' : year < 0 ? '-' : ''}${String(Math.abs(year)).padStart(4, '0')}${date.toISOString().slice(-20, -5)}${fraction}Z`;
+    return datetimeText(this.seconds, this.nanoseconds);
   }
 
   /** SurrealQL literal: `d'2024-01-01T00:00:00Z'`. */

@@ -5,7 +5,7 @@
  * Plain names stay readable; anything else is quoted with the engine's escapes, so no
  * identifier or string can break out of its quotes.
  */
-import { InvalidIdentifierError } from '../rpc/errors.ts';
+import { InvalidIdentifierError } from '../rpc/build-errors.ts';
 
 /** Words the parser may read as a keyword where an identifier is expected (compared case-insensitively). */
 const RESERVED = new Set(

@@ -6,8 +6,7 @@
  * would not parse back to it (checked against the engine in @sdb/embedded's tests).
  */
 import { cborTag } from '../cbor/tags.ts';
-import { QueryBuildError } from '../rpc/errors.ts';
-import { Datetime } from './datetime.ts';
+import { QueryBuildError } from '../rpc/build-errors.ts';
 import { quoteString, escapeObjectKey } from './escape.ts';
 import { toHex } from './hex.ts';
 
@@ -45,7 +44,8 @@ export function toSurrealQL(value: unknown): string {
       if (Array.isArray(value)) return `[${value.map(toSurrealQL).join(', ')}]`;
       if (value instanceof Date) {
         if (Number.isNaN(value.getTime())) throw new QueryBuildError('An invalid Date has no SurrealQL literal');
-        return String(new Datetime(value));
+        const seconds = Math.floor(value.getTime() / 1000);
+        return `d'${datetimeText(seconds, (value.getTime() - seconds * 1000) * 1_000_000)}'`;
       }
       if (value instanceof Uint8Array) return `b"${toHex(value).toUpperCase()}"`;
       if (value instanceof ArrayBuffer) return toSurrealQL(new Uint8Array(value));
@@ -56,6 +56,19 @@ export function toSurrealQL(value: unknown): string {
     default:
       throw new QueryBuildError(`A ${typeof value} has no SurrealQL literal`);
   }
+}
+
+/**
+ * A datetime as SurrealDB prints it (RFC 3339 in UTC, 0, 3, 6 or 9 fractional digits, years past
+ * 9999 as `+12024`): `Datetime`'s ISO text, here so that a Date's literal needs no `Datetime`.
+ */
+export function datetimeText(seconds: number, nanoseconds: number): string {
+  const date = new Date(seconds * 1000);
+  const year = date.getUTCFullYear();
+  const digits = nanoseconds % 1_000_000 ? (nanoseconds % 1000 ? 9 : 6) : nanoseconds ? 3 : 0;
+  const fraction = digits ? `.${String(nanoseconds).padStart(9, '0').slice(0, digits)}` : '';
+  // Date's own ISO text pads the year to 6 digits outside 0..9999; SurrealDB does not.
+  return `${year > 9999 ? '+' : year < 0 ? '-' : ''}${String(Math.abs(year)).padStart(4, '0')}${date.toISOString().slice(-20, -5)}${fraction}Z`;
 }
 
 /** Text that opens like an object entry (`person:1`, `` `a b`:.. ``): a record id or a record id range. */

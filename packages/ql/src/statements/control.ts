@@ -1,7 +1,7 @@
 /**
  * @module LIVE SELECT, KILL, LET, IF/ELSE, FOR, RETURN, THROW and INFO.
  */
-import { Expression, escapeParam, param, toNode, type OperationNode } from '@sdb/functions';
+import { Expression, escapeParam, param, toNode, type OperationNode } from '@sdb/functions/core';
 import { conflict, target, type Target } from '../clauses.ts';
 import { conjoin } from '../conditions.ts';
 import { field, type IdiomNode, type Path } from '../idiom.ts';

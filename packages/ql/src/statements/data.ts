@@ -2,7 +2,7 @@
  * @module The data clauses CREATE, UPDATE, UPSERT and RELATE share: CONTENT, MERGE, PATCH,
  * REPLACE, SET (with `=`, `+=`, `-=`, `+?=`) and UNSET, plus RETURN and TIMEOUT.
  */
-import { Expression, toNode, type OperationNode } from '@sdb/functions';
+import { Expression, toNode, type OperationNode } from '@sdb/functions/core';
 import { assignments, conflict, durationLiteral, output, type AssignOp, type DataNode, type Output, type OutputNode } from '../clauses.ts';
 import { field, type Path } from '../idiom.ts';
 import { Statement } from '../statement.ts';

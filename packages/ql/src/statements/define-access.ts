@@ -2,7 +2,7 @@
  * @module DEFINE ACCESS (JWT, RECORD, BEARER) and DEFINE USER: who may sign in, and how.
  * Keys and passwords are held in the node as given and never echoed in errors.
  */
-import { Expression, toNode, type OperationNode } from '@sdb/functions';
+import { Expression, toNode, type OperationNode } from '@sdb/functions/core';
 import { DefineStatement, durations, text, type DefineBase, type DurationsNode } from './define-base.ts';
 import { ALGORITHMS, ROLES, level, oneOf, type Algorithm, type Level, type Role } from './schema-keywords.ts';
 

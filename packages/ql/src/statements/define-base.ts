@@ -4,7 +4,7 @@
  * Nodes are plain data: an absent clause is an absent property, a flag is `true` or absent, and
  * keywords are stored upper-case, so two nodes for the same definition compare equal.
  */
-import { Expression, QueryBuildError, toNode, type OperationNode } from '@sdb/functions';
+import { Expression, QueryBuildError, toNode, type OperationNode } from '@sdb/functions/core';
 import { durationLiteral } from '../clauses.ts';
 import { Statement } from '../statement.ts';
 import { PERMISSION_ACTIONS, type PermissionAction } from './schema-keywords.ts';

@@ -2,7 +2,7 @@
  * @module DEFINE NAMESPACE and DATABASE, and what lives in a database beside tables: PARAM,
  * FUNCTION and SEQUENCE.
  */
-import { Expression, QueryBuildError, param, toNode, type OperationNode } from '@sdb/functions';
+import { Expression, QueryBuildError, param, toNode, type OperationNode } from '@sdb/functions/core';
 import { durationLiteral, nonNegativeInteger } from '../clauses.ts';
 import { block, type BlockNode, type Body } from './control.ts';
 import { DefineStatement, permissionRule, type DefineBase, type PermissionRule } from './define-base.ts';

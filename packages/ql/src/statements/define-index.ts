@@ -2,8 +2,7 @@
  * @module DEFINE INDEX (UNIQUE, COUNT, FULLTEXT, HNSW) and DEFINE ANALYZER, the full-text
  * analyzers FULLTEXT indexes name.
  */
-import { QueryBuildError } from '@sdb/functions';
-import { nonNegativeInteger } from '../clauses.ts';
+import { QueryBuildError } from '@sdb/functions/core';
 import { field, type IdiomNode, type Path } from '../idiom.ts';
 import { DefineStatement, type DefineBase } from './define-base.ts';
 import { DISTANCES, TOKENIZERS, VECTOR_TYPES, checkFulltext, checkHnsw, functionName, oneOf, type Distance, type Tokenizer, type VectorType } from './schema-keywords.ts';

@@ -2,7 +2,7 @@
  * @module DEFINE TABLE, DEFINE FIELD and DEFINE EVENT: a table and what hangs on it, as nodes
  * with named properties and the builders that fill them.
  */
-import { Expression, QueryBuildError, toNode, type OperationNode } from '@sdb/functions';
+import { Expression, QueryBuildError, toNode, type OperationNode } from '@sdb/functions/core';
 import { durationLiteral } from '../clauses.ts';
 import { field, type IdiomNode, type Path } from '../idiom.ts';
 import { block, type BlockNode, type Body } from './control.ts';

@@ -3,7 +3,7 @@
  * parser (`core/src/syn/parser/stmt/{create,update,upsert,delete,insert,relate}.rs`, v3.0.2;
  * RELATE's UNIQUE keyword is parsed but ignored there, so it is not offered).
  */
-import { QueryBuildError, toNode, type Expression, type OperationNode } from '@sdb/functions';
+import { QueryBuildError, toNode, type Expression, type OperationNode } from '@sdb/functions/core';
 import { assignments, conflict, durationLiteral, output, target, targets, type AssignOp, type Assignment, type Output, type OutputNode, type Target } from '../clauses.ts';
 import { conjoin, type Fits } from '../conditions.ts';
 import { field, type Path } from '../idiom.ts';

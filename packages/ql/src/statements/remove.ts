@@ -3,7 +3,7 @@
  * removes the way the matching DEFINE node does: a field by its path, a function without `fn::`,
  * a param without `$`.
  */
-import type { OperationNode } from '@sdb/functions';
+import type { OperationNode } from '@sdb/functions/core';
 import { field, type IdiomNode, type Path } from '../idiom.ts';
 import { Statement } from '../statement.ts';
 import { functionName, level, type Level } from './schema-keywords.ts';

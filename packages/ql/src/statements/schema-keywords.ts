@@ -3,7 +3,7 @@
  * algorithms...) and the checks on names and numbers: builders use them to fill nodes, and the
  * schema printer checks hand-made nodes with them again, so no other text reaches the query.
  */
-import { QueryBuildError } from '@sdb/functions';
+import { QueryBuildError } from '@sdb/functions/core';
 import { nonNegativeInteger } from '../clauses.ts';
 import type { FulltextNode, HnswNode } from './define-index.ts';
 

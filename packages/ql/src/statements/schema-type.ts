@@ -3,7 +3,7 @@
  * `int | float`) and their parser. DEFINE FIELD and DEFINE FUNCTION hold a `TypeNode`, and the
  * same parser reads the types INFO FOR TABLE prints, so a schema diff compares trees, not text.
  */
-import { QueryBuildError } from '@sdb/functions';
+import { QueryBuildError } from '@sdb/functions/core';
 
 /** Type names SurrealQL knows (lower case) that take no table list. */
 export const TYPE_NAMES: ReadonlySet<string> = new Set([

@@ -3,7 +3,7 @@
  * [ONLY], WITH, WHERE, SPLIT, GROUP, ORDER, LIMIT, START, FETCH, VERSION, TIMEOUT, TEMPFILES,
  * EXPLAIN (`core/src/syn/parser/stmt/select.rs`, v3.0.2; 3.0 has no PARALLEL clause).
  */
-import { Expression, isExpression, toNode, type OperationNode } from '@sdb/functions';
+import { Expression, isExpression, toNode, type OperationNode } from '@sdb/functions/core';
 import { conflict, durationLiteral, nonNegativeInteger, targets, type Target } from '../clauses.ts';
 import { conjoin, type Fits } from '../conditions.ts';
 import { field, type IdiomNode, type Path } from '../idiom.ts';
