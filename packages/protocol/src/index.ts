@@ -4,6 +4,7 @@
  */
 export * from './codec.ts';
 export * from './values/index.ts';
+export { valuesEqual } from './values/equality.ts';
 export {
   AlreadyExistsError,
   ConfigurationError,

@@ -1,0 +1,223 @@
+/**
+ * @module Lazy, immutable querysets: each method returns a new queryset holding a frozen
+ * description (filters as a Q tree, ordering, slicing, connection); nothing runs until `await`,
+ * `all()`, iteration or a terminal method (`count`, `get`, `update`...). Each run builds a
+ * @sdb/ql node tree, which ql's compiler prints with every value bound.
+ */
+import { fn } from '@sdb/functions';
+import { create, deleteFrom, select, update, type SelectQuery } from '@sdb/ql';
+import { RecordId } from '@sdb/protocol';
+import { resolveClient, type OrmClient, type Using } from '../connection.ts';
+import { DoesNotExistError, MultipleObjectsReturnedError, QuerySetError } from '../errors.ts';
+import type { FieldMap, InsertOf, Lookups, OrderKey, PatchOf, RecordOf } from '../schema/infer.ts';
+import { checkFields, defaultValue } from '../schema/validate.ts';
+import type { AnyModel, FieldsOf, InstanceOf, TableOf } from '../schema/model.ts';
+import { execute } from './executor.ts';
+import { hydrate } from './hydrate.ts';
+import { Q, qCondition, toQNode, type QNode } from './q.ts';
+
+interface Order {
+  readonly path: string;
+  readonly direction: 'asc' | 'desc';
+}
+
+interface State {
+  readonly where: readonly QNode[];
+  readonly order: readonly Order[];
+  readonly limit?: number;
+  readonly offset?: number;
+  readonly using?: Using;
+}
+
+/** A filter argument: a lookup object or a `Q` tree. */
+export type FilterArg<M extends AnyModel> = Lookups<TableOf<M>, FieldsOf<M>> | Q<Lookups<TableOf<M>, FieldsOf<M>>>;
+
+type Row<M extends AnyModel> = RecordOf<TableOf<M>, FieldsOf<M>>;
+
+function count(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 0) throw new QuerySetError(`${name}() takes a non-negative integer, got ${value}`);
+  return value;
+}
+
+export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]>, AsyncIterable<InstanceOf<M>> {
+  readonly model: M;
+  readonly #state: State;
+
+  constructor(model: M, state: State = { where: [], order: [] }) {
+    this.model = model;
+    this.#state = Object.freeze(state);
+    Object.freeze(this);
+  }
+
+  #next(patch: Partial<State>): QuerySet<M> {
+    return new QuerySet(this.model, { ...this.#state, ...patch });
+  }
+
+  // ----- refining (each returns a new queryset) -----
+
+  /** Records matching every lookup (`{ age__gte: 18 }`) and every `Q` given. */
+  filter(...parts: FilterArg<M>[]): QuerySet<M> {
+    return this.#next({ where: [...this.#state.where, ...parts.map(toQNode)] });
+  }
+
+  /** Records not matching the lookups (all of them together). */
+  exclude(...parts: FilterArg<M>[]): QuerySet<M> {
+    return this.#next({ where: [...this.#state.where, { kind: 'not', child: { kind: 'and', children: parts.map(toQNode) } }] });
+  }
+
+  /** Replaces the ordering: `orderBy('-age', 'name')` is `ORDER BY age DESC, name ASC`. */
+  orderBy(...keys: OrderKey<FieldsOf<M>>[]): QuerySet<M> {
+    const order = keys.map((key): Order => {
+      const descending = key.startsWith('-');
+      const path = descending ? key.slice(1) : key;
+      if (path !== 'id' && !Object.hasOwn(this.model.fields, path)) throw new QuerySetError(`${this.model.table} has no field "${path}" to order by`);
+      return { path, direction: descending ? 'desc' : 'asc' };
+    });
+    return this.#next({ order });
+  }
+
+  limit(n: number): QuerySet<M> {
+    return this.#next({ limit: count('limit', n) });
+  }
+
+  offset(n: number): QuerySet<M> {
+    return this.#next({ offset: count('offset', n) });
+  }
+
+  /** Runs on a named connection (see `configure`) or on the client given (a transaction too). */
+  using(using: Using): QuerySet<M> {
+    return this.#next({ using });
+  }
+
+  // ----- building -----
+
+  get #client(): OrmClient {
+    return resolveClient(this.#state.using);
+  }
+
+  #where() {
+    return qCondition(this.model, { kind: 'and', children: this.#state.where });
+  }
+
+  #select<T>(query: SelectQuery<T>, order: readonly Order[] = this.#state.order, sliced = true): SelectQuery<T> {
+    const where = this.#where();
+    let q = where === undefined ? query : query.where(where);
+    for (const item of order) q = q.orderBy(item.path, item.direction);
+    if (sliced && this.#state.limit !== undefined) q = q.limit(this.#state.limit);
+    if (sliced && this.#state.offset !== undefined) q = q.start(this.#state.offset);
+    return q;
+  }
+
+  #sliced(): boolean {
+    return this.#state.limit !== undefined || this.#state.offset !== undefined;
+  }
+
+  // ----- reading -----
+
+  /** Every matching record, as model instances. */
+  async all(): Promise<InstanceOf<M>[]> {
+    const rows = await execute(this.#client, this.#select(select<Record<string, unknown>>(this.model.table)));
+    return hydrate<InstanceOf<M>>(this.model, rows);
+  }
+
+  then<A = InstanceOf<M>[], B = never>(onFulfilled?: ((value: InstanceOf<M>[]) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
+    return this.all().then(onFulfilled, onRejected);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<InstanceOf<M>> {
+    yield* await this.all();
+  }
+
+  /** How many records match (`count()` with GROUP ALL, so 0 when none do); a sliced queryset counts its slice. */
+  async count(): Promise<number> {
+    const counting = { n: fn.count() };
+    const query = this.#sliced()
+      ? select(this.#select(select(this.model.table).fields('id'), [])).fields(counting).groupAll()
+      : this.#select(select(this.model.table).fields(counting), [], false).groupAll();
+    const [row] = await execute(this.#client, query);
+    return row?.n ?? 0;
+  }
+
+  /** Whether any record matches (reads at most one id). */
+  async exists(): Promise<boolean> {
+    const rows = await execute(this.#client, this.#select(select(this.model.table).fields('id'), []).limit(1));
+    return rows.length > 0;
+  }
+
+  /** The first record in the queryset's order (by id when it has none), or `undefined`. */
+  async first(): Promise<InstanceOf<M> | undefined> {
+    const order = this.#state.order.length > 0 ? this.#state.order : [{ path: 'id', direction: 'asc' as const }];
+    const [instance] = await new QuerySet(this.model, { ...this.#state, order, limit: 1 }).all();
+    return instance;
+  }
+
+  /** The last record in the queryset's order (by id when it has none), or `undefined`. */
+  async last(): Promise<InstanceOf<M> | undefined> {
+    if (this.#sliced()) throw new QuerySetError('last() on a sliced queryset is ambiguous; order it the other way and use first()');
+    const order = this.#state.order.length > 0 ? this.#state.order : [{ path: 'id', direction: 'asc' as const }];
+    const reversed = order.map((o): Order => ({ path: o.path, direction: o.direction === 'asc' ? 'desc' : 'asc' }));
+    const [instance] = await new QuerySet(this.model, { ...this.#state, order: reversed, limit: 1 }).all();
+    return instance;
+  }
+
+  /** The one record matching; `DoesNotExistError` when none does, `MultipleObjectsReturnedError` when several do. */
+  async get(...parts: FilterArg<M>[]): Promise<InstanceOf<M>> {
+    const found = await new QuerySet(this.model, { ...this.filter(...parts).#state, limit: 2 }).all();
+    if (found.length === 0) throw new DoesNotExistError(this.model.table, 'get() matched no record');
+    if (found.length > 1) throw new MultipleObjectsReturnedError(this.model.table);
+    return found[0]!;
+  }
+
+  /** Plain rows of the named fields (all declared fields and `id` when none are named). */
+  async values<K extends keyof Row<M> & string>(...keys: K[]): Promise<Pick<Row<M>, K>[]> {
+    const names = keys.length > 0 ? keys : ['id', ...this.model.fieldNames];
+    for (const name of names) if (name !== 'id' && !Object.hasOwn(this.model.fields, name)) throw new QuerySetError(`${this.model.table} has no field "${name}"`);
+    return (await execute(this.#client, this.#select(select(this.model.table).fields(...names)))) as Pick<Row<M>, K>[];
+  }
+
+  /** Rows as arrays of the named fields' values; `{ flat: true }` with one field gives the values themselves. */
+  valuesList<K extends keyof Row<M> & string>(key: K, options: { flat: true }): Promise<Row<M>[K][]>;
+  valuesList<const K extends readonly (keyof Row<M> & string)[]>(...keys: K): Promise<{ [I in keyof K]: Row<M>[K[I]] }[]>;
+  async valuesList(...args: unknown[]): Promise<unknown[]> {
+    const last = args[args.length - 1];
+    const flat = typeof last === 'object' && last !== null && (last as { flat?: unknown }).flat === true;
+    const keys = (flat ? args.slice(0, -1) : args) as string[];
+    if (keys.length === 0) throw new QuerySetError('valuesList() needs at least one field');
+    if (flat && keys.length !== 1) throw new QuerySetError('valuesList(..., { flat: true }) takes exactly one field');
+    const rows = (await this.values(...(keys as never[]))) as Record<string, unknown>[];
+    return flat ? rows.map((row) => row[keys[0]!]) : rows.map((row) => keys.map((key) => row[key]));
+  }
+
+  // ----- writing -----
+
+  /** Creates one record from `data` (checked first; defaults filled in) and answers its instance. */
+  async create(data: InsertOf<TableOf<M>, FieldsOf<M>>): Promise<InstanceOf<M>> {
+    const content: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+    for (const [name, fieldDef] of Object.entries(this.model.fields as FieldMap)) {
+      if (content[name] === undefined && defaultValue(fieldDef) !== undefined) content[name] = defaultValue(fieldDef);
+    }
+    checkFields(this.model, this.model.fields, content, 'full');
+    const { id, ...rest } = content;
+    const target = id === undefined ? this.model.table : id instanceof RecordId ? id : new RecordId(this.model.table, id as string | number);
+    if (target instanceof RecordId && target.table !== this.model.table) throw new QuerySetError(`create() on ${this.model.table} got an id of table ${target.table}`);
+    const [row] = await execute(this.#client, create<Record<string, unknown>>(target).content(rest));
+    return hydrate<InstanceOf<M>>(this.model, [row!])[0]!;
+  }
+
+  /** Merges `patch` into every matching record; answers how many were changed. */
+  async update(patch: PatchOf<FieldsOf<M>>): Promise<number> {
+    if (this.#sliced()) throw new QuerySetError('update() of a sliced queryset is not supported; filter by id instead');
+    checkFields(this.model, this.model.fields, patch as Record<string, unknown>, 'partial');
+    const where = this.#where();
+    const base = update(this.model.table).merge(patch).return(['id']);
+    return (await execute(this.#client, where === undefined ? base : base.where(where))).length;
+  }
+
+  /** Deletes every matching record; answers how many were deleted. */
+  async delete(): Promise<number> {
+    if (this.#sliced()) throw new QuerySetError('delete() of a sliced queryset is not supported; filter by id instead');
+    const where = this.#where();
+    const base = deleteFrom(this.model.table).return('before');
+    return (await execute(this.#client, where === undefined ? base : base.where(where))).length;
+  }
+}
