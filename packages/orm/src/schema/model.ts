@@ -77,6 +77,16 @@ export function model<const N extends string, const F extends FieldMap>(name: N,
   const frozenFields = Object.freeze({ ...fields });
   const fieldNames = Object.freeze(Object.keys(frozenFields));
 
+  // Instances loaded from rows are made with Object.create (./hydrate.ts), so they have no
+  // private class members: shared logic lives in closures like this one, not in #methods.
+  async function write(instance: object, operation: 'save' | 'merge', patch: Record<string, unknown>, using: Using | undefined): Promise<void> {
+    checkFields(Model, frozenFields, patch, 'partial');
+    const id = recordOf(instance as { id?: unknown }, name, operation);
+    const [row] = await execute(resolveClient(using), update<Record<string, unknown>>(id).merge(patch));
+    if (row === undefined) throw new RecordNotAffectedError(name, operation, String(id));
+    assignRow(instance, row, fieldNames);
+  }
+
   class Model {
     static readonly table = name;
     static readonly fields = frozenFields;
@@ -108,19 +118,11 @@ export function model<const N extends string, const F extends FieldMap>(name: N,
       for (const key of Object.keys(changed)) {
         if (frozenFields[key]!.config.readonly) throw new ValidationError(name, key, 'readonly', 'the field is read-only once the record exists');
       }
-      await this.#write('save', changed, opts.using);
+      await write(this, 'save', changed, opts.using);
     }
 
     async merge(patch: Record<string, unknown>, opts: { using?: Using } = {}): Promise<void> {
-      await this.#write('merge', patch, opts.using);
-    }
-
-    async #write(operation: 'save' | 'merge', patch: Record<string, unknown>, using: Using | undefined): Promise<void> {
-      checkFields(Model, frozenFields, patch, 'partial');
-      const id = recordOf(this as { id?: unknown }, name, operation);
-      const [row] = await execute(resolveClient(using), update<Record<string, unknown>>(id).merge(patch));
-      if (row === undefined) throw new RecordNotAffectedError(name, operation, String(id));
-      assignRow(this, row, fieldNames);
+      await write(this, 'merge', patch, opts.using);
     }
 
     async refresh(opts: { using?: Using } = {}): Promise<void> {
