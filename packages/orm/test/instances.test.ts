@@ -21,7 +21,10 @@ describe.each(transportNames)('instances over %s', (transport) => {
   afterAll(() => db?.close());
 
   /** The record as stored, read with a plain query (not through the ORM). */
-  const stored = async (id: RecordId) => ((await db.client.queryAll<[Record<string, unknown>[]]>('SELECT * FROM $id', { id }))[0][0]);
+  const stored = async (id: RecordId): Promise<Record<string, unknown>> => {
+    const [rows] = await db.client.queryAll<[Record<string, unknown>[]]>('SELECT * FROM $id', { id });
+    return rows[0] ?? {};
+  };
 
   it('create() fills client defaults, lets the server apply DEFAULT time::now(), and answers an instance', async () => {
     const ann = await Person.objects.create({ name: 'Ann', email: 'ann@x.io' });

@@ -29,18 +29,21 @@ export class Q<L = Record<string, unknown>> {
     return true;
   }
 
+  // `NoInfer`: the lookup type comes from where the Q is used (`filter(Q.or(...))` checks each
+  // part against the model's lookups), not from the parts themselves.
+
   /** Every part holds. */
-  static and<L>(...parts: readonly (L | Q<L>)[]): Q<L> {
+  static and<L>(...parts: readonly (NoInfer<L> | Q<NoInfer<L>>)[]): Q<L> {
     return new Q({ kind: 'and', children: parts.map(toQNode) });
   }
 
   /** At least one part holds. */
-  static or<L>(...parts: readonly (L | Q<L>)[]): Q<L> {
+  static or<L>(...parts: readonly (NoInfer<L> | Q<NoInfer<L>>)[]): Q<L> {
     return new Q({ kind: 'or', children: parts.map(toQNode) });
   }
 
   /** The part does not hold. */
-  static not<L>(part: L | Q<L>): Q<L> {
+  static not<L>(part: NoInfer<L> | Q<NoInfer<L>>): Q<L> {
     return new Q({ kind: 'not', child: toQNode(part) });
   }
 }

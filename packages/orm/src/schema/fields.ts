@@ -187,8 +187,11 @@ export const f = {
     }
     return new Field({ ...base, kind: 'literal', values: Object.freeze([...values]) });
   },
-  /** A record link `record<table>` to another model (a thunk, so models may point at each other). */
-  link: <M extends LinkTarget>(target: () => M): Field<RecordId<M['table']>, false, false, { readonly link: M }> => {
+  /**
+   * A record link `record<table>` to another model (a thunk, so models may point at each other).
+   * Its lookup class is `{ linkTarget: M }`; not `{ link }`, which every string matches (String.prototype.link).
+   */
+  link: <M extends LinkTarget>(target: () => M): Field<RecordId<M['table']>, false, false, { readonly linkTarget: M }> => {
     if (typeof target !== 'function') throw new ModelDefinitionError('f.link() takes a function returning the model: f.link(() => Company)');
     return new Field({ ...base, kind: 'link', target });
   },

@@ -81,7 +81,7 @@ export type LookupValue<Lk, T> = Lk extends 'in' | 'not_in'
 type Prev = [never, 0, 1, 2];
 
 type FieldEntries<K extends string, Fd, Depth extends number> =
-  LookupsOf<Fd> extends { readonly link: infer M }
+  LookupsOf<Fd> extends { readonly linkTarget: infer M }
     ? | [K, TypeOf<Fd>]
       | { [Lk in Equality]: [`${K}__${Lk}`, LookupValue<Lk, TypeOf<Fd>>] }[Equality]
       | ([Depth] extends [never] ? never : M extends ModelTypes ? ModelEntries<`${K}__`, M['fields'], Prev[Depth]> : never)
