@@ -1,10 +1,11 @@
 /**
  * @module The clients every ORM suite runs on: @sdb/ws and @sdb/http against the server under
- * test, each signed in as root in a fresh namespace and database, so suites never share data.
+ * test, each signed in as root, and the embedded engine in-process; each in a fresh namespace and
+ * database, so suites never share data.
  */
 import { connect as connectHttp } from '@sdb/http';
 import { connect as connectWs } from '@sdb/ws';
-import { surrealdb, uniqueScope } from '../../embedded/test-support/index.ts';
+import { connectTestClient, surrealdb, uniqueScope } from '../../embedded/test-support/index.ts';
 import type { OrmClient } from '../src/connection.ts';
 
 export interface TestConnection {
@@ -23,6 +24,10 @@ export const transports = {
     const server = surrealdb();
     const client = await connectHttp(server.httpUrl, { ...uniqueScope(prefix), auth: { username: server.user, password: server.pass } });
     return { client, close: () => client.close() };
+  },
+  embedded: async (prefix: string): Promise<TestConnection> => {
+    const { client, close } = await connectTestClient(prefix);
+    return { client, close };
   },
 } as const;
 

@@ -5,7 +5,7 @@
  * @sdb/ql node tree, which ql's compiler prints with every value bound.
  */
 import { fn } from '@sdb/functions';
-import { create, deleteFrom, select, update, type SelectQuery } from '@sdb/ql';
+import { compile, create, deleteFrom, select, update, type CompiledQuery, type SelectQuery } from '@sdb/ql';
 import { RecordId } from '@sdb/protocol';
 import { resolveClient, type OrmClient, type Using } from '../connection.ts';
 import { DoesNotExistError, MultipleObjectsReturnedError, QuerySetError } from '../errors.ts';
@@ -110,6 +110,11 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
 
   #sliced(): boolean {
     return this.#state.limit !== undefined || this.#state.offset !== undefined;
+  }
+
+  /** The SELECT `all()` runs, compiled: `{ query, bindings }` (for logging, or a look at the SurrealQL). */
+  toQuery(): CompiledQuery {
+    return compile(this.#select(select(this.model.table)));
   }
 
   // ----- reading -----
