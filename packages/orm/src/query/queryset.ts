@@ -34,6 +34,9 @@ export type FilterArg<M extends AnyModel> = Lookups<TableOf<M>, FieldsOf<M>> | Q
 
 type Row<M extends AnyModel> = RecordOf<TableOf<M>, FieldsOf<M>>;
 
+/** The values of `keys` in `row`, as a tuple. */
+type Pluck<R, K extends readonly (keyof R)[]> = { -readonly [I in keyof K]: R[K[I]] };
+
 function count(name: string, value: number): number {
   if (!Number.isInteger(value) || value < 0) throw new QuerySetError(`${name}() takes a non-negative integer, got ${value}`);
   return value;
@@ -182,7 +185,7 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
 
   /** Rows as arrays of the named fields' values; `{ flat: true }` with one field gives the values themselves. */
   valuesList<K extends keyof Row<M> & string>(key: K, options: { flat: true }): Promise<Row<M>[K][]>;
-  valuesList<const K extends readonly (keyof Row<M> & string)[]>(...keys: K): Promise<{ [I in keyof K]: Row<M>[K[I]] }[]>;
+  valuesList<const K extends readonly (keyof Row<M> & string)[]>(...keys: K): Promise<Pluck<Row<M>, K>[]>;
   async valuesList(...args: unknown[]): Promise<unknown[]> {
     const last = args[args.length - 1];
     const flat = typeof last === 'object' && last !== null && (last as { flat?: unknown }).flat === true;
