@@ -6,7 +6,7 @@
  */
 import type { Datetime, RecordId } from '@sdb/protocol';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { Q, type Infer, type InferInsert, type Lookups } from '../src/index.ts';
+import { Avg, Count, Max, Q, type Infer, type InferInsert, type Lookups } from '../src/index.ts';
 import { Company, Person } from './models.ts';
 
 type PersonRecord = Infer<typeof Person>;
@@ -99,5 +99,14 @@ describe('ordering and projections', () => {
     // @ts-expect-error: no field `agee`
     void (() => Person.objects.values('agee'));
     expect(typeof Person.objects.values).toBe('function');
+  });
+});
+
+describe('aggregates', () => {
+  it('aggregate() types each alias: counts and sums are numbers, Avg/Min/Max may be undefined, Max keeps the field type', () => {
+    expectTypeOf(Person.objects.aggregate({ n: Count(), mean: Avg('age'), last: Max('joined') })).resolves.toEqualTypeOf<{ n: number; mean: number | undefined; last: Datetime | undefined }>();
+    // @ts-expect-error: no field `agee` to average
+    void (() => Person.objects.aggregate({ mean: Avg('agee') }));
+    expect(Count().kind).toBe('count');
   });
 });

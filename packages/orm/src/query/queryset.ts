@@ -4,14 +4,15 @@
  * `all()`, iteration or a terminal method (`count`, `get`, `update`...). Each run builds a
  * @sdb/ql node tree, which ql's compiler prints with every value bound.
  */
-import { fn } from '@sdb/functions';
-import { compile, create, deleteFrom, select, update, type CompiledQuery, type SelectQuery } from '@sdb/ql';
+import { fn, type Expression } from '@sdb/functions';
+import { compile, create, deleteFrom, insert, select, update, type CompiledQuery, type SelectQuery } from '@sdb/ql';
 import { RecordId } from '@sdb/protocol';
 import { resolveClient, type OrmClient, type Using } from '../connection.ts';
 import { DoesNotExistError, MultipleObjectsReturnedError, QuerySetError } from '../errors.ts';
 import type { FieldMap, InsertOf, Lookups, OrderKey, PatchOf, RecordOf } from '../schema/infer.ts';
 import { checkFields, defaultValue } from '../schema/validate.ts';
 import type { AnyModel, FieldsOf, InstanceOf, TableOf } from '../schema/model.ts';
+import { Aggregate, aggregateExpression, aggregateValue, isAggregate, ROWS_ALIAS, type AggregateKind, type AggregateResult } from './aggregates.ts';
 import { execute } from './executor.ts';
 import { hydrate } from './hydrate.ts';
 import { Q, qCondition, toQNode, type QNode } from './q.ts';
@@ -132,8 +133,31 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
     return this.all().then(onFulfilled, onRejected);
   }
 
+  /** `for await (const p of queryset)`: every matching record, loaded in one query (see `iterate()` for pages). */
   async *[Symbol.asyncIterator](): AsyncIterator<InstanceOf<M>> {
     yield* await this.all();
+  }
+
+  /**
+   * Every matching record, loaded `pageSize` (default 500) at a time. Without an ordering, pages
+   * follow the record id (`id > last`), so concurrent inserts and deletes neither repeat nor skip
+   * records; with one, pages are LIMIT/START slices of that ordering.
+   */
+  async *iterate(options: { pageSize?: number } = {}): AsyncGenerator<InstanceOf<M>, void, undefined> {
+    const pageSize = options.pageSize ?? 500;
+    if (!Number.isInteger(pageSize) || pageSize <= 0) throw new QuerySetError(`iterate() pageSize is a positive integer, got ${pageSize}`);
+    if (this.#sliced()) throw new QuerySetError('iterate() pages the whole queryset; it cannot be sliced first');
+    const byId = this.#state.order.length === 0;
+    let last: unknown;
+    for (let page = 0; ; page++) {
+      const next = byId
+        ? new QuerySet(this.model, { ...this.#state, where: last === undefined ? this.#state.where : [...this.#state.where, toQNode({ id__gt: last })], order: [{ path: 'id', direction: 'asc' }], limit: pageSize })
+        : new QuerySet(this.model, { ...this.#state, limit: pageSize, offset: page * pageSize });
+      const instances = await next.all();
+      yield* instances;
+      if (instances.length < pageSize) return;
+      last = (instances[instances.length - 1] as { id?: unknown }).id;
+    }
   }
 
   /** How many records match (`count()` with GROUP ALL, so 0 when none do); a sliced queryset counts its slice. */
@@ -196,20 +220,71 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
     return flat ? rows.map((row) => row[keys[0]!]) : rows.map((row) => keys.map((key) => row[key]));
   }
 
+  /**
+   * Aggregates over the matching records, in one row (GROUP ALL): `aggregate({ n: Count(), mean:
+   * Avg('age') })` is `{ n: number, mean: number | undefined }`.
+   */
+  async aggregate<A extends Record<string, Aggregate<AggregateKind, (keyof Row<M> & string) | undefined>>>(spec: A): Promise<{ [K in keyof A]: AggregateResult<A[K], Row<M>> }> {
+    const entries = Object.entries(spec);
+    if (entries.length === 0) throw new QuerySetError('aggregate() needs at least one aggregate');
+    const fields: Record<string, Expression> = { [ROWS_ALIAS]: fn.count() };
+    for (const [alias, aggregate] of entries) {
+      if (alias === ROWS_ALIAS) throw new QuerySetError(`aggregate(): the alias ${ROWS_ALIAS} is reserved`);
+      if (!isAggregate(aggregate)) throw new QuerySetError(`aggregate(): "${alias}" is not an aggregate (Count(), Sum('field')...)`);
+      if (aggregate.field !== undefined && aggregate.field !== 'id' && !Object.hasOwn(this.model.fields, aggregate.field)) {
+        throw new QuerySetError(`${this.model.table} has no field "${aggregate.field}" to aggregate`);
+      }
+      fields[alias] = aggregateExpression(aggregate);
+    }
+    const query = this.#sliced()
+      ? select(this.#select(select(this.model.table), [])).fields(fields).groupAll()
+      : this.#select(select(this.model.table).fields(fields), [], false).groupAll();
+    const [row = {}] = (await execute(this.#client, query)) as Record<string, unknown>[];
+    const out: Record<string, unknown> = {};
+    const rows = Number(row[ROWS_ALIAS] ?? 0);
+    for (const [alias, aggregate] of entries) out[alias] = aggregateValue(aggregate as Aggregate, row[alias], rows);
+    return out as { [K in keyof A]: AggregateResult<A[K], Row<M>> };
+  }
+
   // ----- writing -----
 
   /** Creates one record from `data` (checked first; defaults filled in) and answers its instance. */
   async create(data: InsertOf<TableOf<M>, FieldsOf<M>>): Promise<InstanceOf<M>> {
-    const content: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+    const { id, ...content } = this.#checkedInsert(data as Record<string, unknown>);
+    const target = id === undefined ? this.model.table : (id as RecordId);
+    const [row] = await execute(this.#client, create<Record<string, unknown>>(target).content(content));
+    return hydrate<InstanceOf<M>>(this.model, [row!])[0]!;
+  }
+
+  /**
+   * Creates many records, one INSERT per batch of `batchSize` (default 1000), every row checked
+   * before the first batch is sent; answers the instances in the order given.
+   */
+  async bulkCreate(rows: readonly InsertOf<TableOf<M>, FieldsOf<M>>[], options: { batchSize?: number } = {}): Promise<InstanceOf<M>[]> {
+    const batchSize = options.batchSize ?? 1000;
+    if (!Number.isInteger(batchSize) || batchSize <= 0) throw new QuerySetError(`bulkCreate() batchSize is a positive integer, got ${batchSize}`);
+    const checked = rows.map((row) => this.#checkedInsert(row as Record<string, unknown>));
+    const client = this.#client;
+    const out: InstanceOf<M>[] = [];
+    for (let start = 0; start < checked.length; start += batchSize) {
+      const created = await execute(client, insert<Record<string, unknown>>(this.model.table, checked.slice(start, start + batchSize)));
+      out.push(...hydrate<InstanceOf<M>>(this.model, created));
+    }
+    return out;
+  }
+
+  /** `data` with defaults filled in, checked, and `id` (if any) as a RecordId of this table. */
+  #checkedInsert(data: Record<string, unknown>): Record<string, unknown> {
+    const content: Record<string, unknown> = { ...data };
     for (const [name, fieldDef] of Object.entries(this.model.fields as FieldMap)) {
       if (content[name] === undefined && defaultValue(fieldDef) !== undefined) content[name] = defaultValue(fieldDef);
     }
     checkFields(this.model, this.model.fields, content, 'full');
-    const { id, ...rest } = content;
-    const target = id === undefined ? this.model.table : id instanceof RecordId ? id : new RecordId(this.model.table, id as string | number);
-    if (target instanceof RecordId && target.table !== this.model.table) throw new QuerySetError(`create() on ${this.model.table} got an id of table ${target.table}`);
-    const [row] = await execute(this.#client, create<Record<string, unknown>>(target).content(rest));
-    return hydrate<InstanceOf<M>>(this.model, [row!])[0]!;
+    const id = content.id;
+    if (id === undefined) return content;
+    const record = id instanceof RecordId ? id : new RecordId(this.model.table, id as string | number);
+    if (record.table !== this.model.table) throw new QuerySetError(`A ${this.model.table} record cannot have an id of table ${record.table}`);
+    return { ...content, id: record };
   }
 
   /** Merges `patch` into every matching record; answers how many were changed. */

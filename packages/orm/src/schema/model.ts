@@ -99,10 +99,10 @@ export function model<const N extends string, const F extends FieldMap>(name: N,
 
     constructor(data: Record<string, unknown>) {
       for (const key of fieldNames) {
-        const value = data?.[key] ?? defaultValue(frozenFields[key]!);
+        const value = data[key] !== undefined ? data[key] : defaultValue(frozenFields[key]!);
         if (value !== undefined) (this as Record<string, unknown>)[key] = value;
       }
-      if (data?.id !== undefined) (this as Record<string, unknown>).id = data.id instanceof RecordId ? data.id : new RecordId(name, data.id as string);
+      if (data.id !== undefined) (this as Record<string, unknown>).id = data.id instanceof RecordId ? data.id : new RecordId(name, data.id as string);
     }
 
     async save(opts: { using?: Using } = {}): Promise<void> {
