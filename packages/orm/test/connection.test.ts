@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configure, f, model, pushSchema, UnknownConnectionError } from '../src/index.ts';
+import type { WsClient } from '@sdb/ws';
 import { transports, type TestConnection } from './clients.ts';
 
 const Note = model('note', { text: f.string() });
@@ -45,6 +46,19 @@ describe('configure() and using()', () => {
     await note.save({ using: 'analytics' });
     expect(await Note.objects.using('analytics').count()).toBe(2);
     expect(await Note.objects.count()).toBe(1);
+  });
+
+  it('runs on a @sdb/ws transaction given to using(): a throw inside leaves nothing written', async () => {
+    const ws = main.client as WsClient;
+    await ws.transaction(async (tx) => {
+      await Note.objects.using(tx).create({ text: 'committed' });
+    });
+    const failed = ws.transaction(async (tx) => {
+      await Note.objects.using(tx).create({ text: 'rolled back' });
+      throw new Error('changed my mind');
+    });
+    await expect(failed).rejects.toThrow('changed my mind');
+    expect(await Note.objects.filter({ text__in: ['committed', 'rolled back'] }).valuesList('text', { flat: true })).toEqual(['committed']);
   });
 
   it('names the missing connection, and those configured, when a name is unknown', async () => {
