@@ -38,9 +38,9 @@ export const LOOKUPS: Readonly<Record<string, Lookup>> = {
   lt: (path, value) => lt(path, value),
   lte: (path, value) => lte(path, value),
   range: (path, value, key) => {
-    const [low, high] = list(key, value);
-    if (list(key, value).length !== 2) throw new QuerySetError(`${key} takes [low, high]`);
-    return and(gte(path, low), lte(path, high));
+    const bounds = list(key, value);
+    if (bounds.length !== 2) throw new QuerySetError(`${key} takes [low, high]`);
+    return and(gte(path, bounds[0]), lte(path, bounds[1]));
   },
   in: (path, value, key) => inside(path, list(key, value)),
   not_in: (path, value, key) => notInside(path, list(key, value)),

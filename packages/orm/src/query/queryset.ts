@@ -6,11 +6,11 @@
  */
 import { fn, type Expression } from '@sdb/functions';
 import { compile, create, deleteFrom, insert, select, update, type CompiledQuery, type SelectQuery } from '@sdb/ql';
-import { RecordId } from '@sdb/protocol';
+import type { RecordId } from '@sdb/protocol';
 import { resolveClient, type OrmClient, type Using } from '../connection.ts';
 import { DoesNotExistError, MultipleObjectsReturnedError, QuerySetError } from '../errors.ts';
-import type { FieldMap, InsertOf, Lookups, OrderKey, PatchOf, RecordOf } from '../schema/infer.ts';
-import { checkFields, defaultValue } from '../schema/validate.ts';
+import type { InsertOf, Lookups, OrderKey, PatchOf, RecordOf } from '../schema/infer.ts';
+import { checkFields, recordToCreate } from '../schema/validate.ts';
 import type { AnyModel, FieldsOf, InstanceOf, TableOf } from '../schema/model.ts';
 import { Aggregate, aggregateExpression, aggregateValue, isAggregate, ROWS_ALIAS, type AggregateKind, type AggregateResult } from './aggregates.ts';
 import { execute } from './executor.ts';
@@ -250,7 +250,7 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
 
   /** Creates one record from `data` (checked first; defaults filled in) and answers its instance. */
   async create(data: InsertOf<TableOf<M>, FieldsOf<M>>): Promise<InstanceOf<M>> {
-    const { id, ...content } = this.#checkedInsert(data as Record<string, unknown>);
+    const { id, ...content } = recordToCreate(this.model, data as Record<string, unknown>);
     const target = id === undefined ? this.model.table : (id as RecordId);
     const [row] = await execute(this.#client, create<Record<string, unknown>>(target).content(content));
     return hydrate<InstanceOf<M>>(this.model, [row!])[0]!;
@@ -263,7 +263,7 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   async bulkCreate(rows: readonly InsertOf<TableOf<M>, FieldsOf<M>>[], options: { batchSize?: number } = {}): Promise<InstanceOf<M>[]> {
     const batchSize = options.batchSize ?? 1000;
     if (!Number.isInteger(batchSize) || batchSize <= 0) throw new QuerySetError(`bulkCreate() batchSize is a positive integer, got ${batchSize}`);
-    const checked = rows.map((row) => this.#checkedInsert(row as Record<string, unknown>));
+    const checked = rows.map((row) => recordToCreate(this.model, row as Record<string, unknown>));
     const client = this.#client;
     const out: InstanceOf<M>[] = [];
     for (let start = 0; start < checked.length; start += batchSize) {
@@ -271,20 +271,6 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
       out.push(...hydrate<InstanceOf<M>>(this.model, created));
     }
     return out;
-  }
-
-  /** `data` with defaults filled in, checked, and `id` (if any) as a RecordId of this table. */
-  #checkedInsert(data: Record<string, unknown>): Record<string, unknown> {
-    const content: Record<string, unknown> = { ...data };
-    for (const [name, fieldDef] of Object.entries(this.model.fields as FieldMap)) {
-      if (content[name] === undefined && defaultValue(fieldDef) !== undefined) content[name] = defaultValue(fieldDef);
-    }
-    checkFields(this.model, this.model.fields, content, 'full');
-    const id = content.id;
-    if (id === undefined) return content;
-    const record = id instanceof RecordId ? id : new RecordId(this.model.table, id as string | number);
-    if (record.table !== this.model.table) throw new QuerySetError(`A ${this.model.table} record cannot have an id of table ${record.table}`);
-    return { ...content, id: record };
   }
 
   /** Merges `patch` into every matching record; answers how many were changed. */

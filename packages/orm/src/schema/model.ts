@@ -13,7 +13,7 @@ import { assignRow, changedFields, isLoaded, LOADED } from '../query/hydrate.ts'
 import { QuerySet } from '../query/queryset.ts';
 import { isField } from './fields.ts';
 import type { FieldMap, InsertOf, PatchOf, RecordOf } from './infer.ts';
-import { checkFields, defaultValue } from './validate.ts';
+import { checkFields, withDefaults } from './validate.ts';
 
 export interface ModelOptions {
   /** SCHEMAFULL: the table (and save()) refuse fields the model does not declare. Default false. */
@@ -98,10 +98,8 @@ export function model<const N extends string, const F extends FieldMap>(name: N,
     }
 
     constructor(data: Record<string, unknown>) {
-      for (const key of fieldNames) {
-        const value = data[key] !== undefined ? data[key] : defaultValue(frozenFields[key]!);
-        if (value !== undefined) (this as Record<string, unknown>)[key] = value;
-      }
+      const values = withDefaults(frozenFields, data);
+      for (const key of fieldNames) if (values[key] !== undefined) (this as Record<string, unknown>)[key] = values[key];
       if (data.id !== undefined) (this as Record<string, unknown>).id = data.id instanceof RecordId ? data.id : new RecordId(name, data.id as string);
     }
 

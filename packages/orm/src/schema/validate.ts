@@ -93,10 +93,27 @@ export function checkFields(model: ModelShape, fields: FieldMap, data: Record<st
   }
 }
 
-/** A copy of a field's default value (so instances never share one array or object). */
-export function defaultValue(field: AnyField): unknown {
-  const spec = field.config.default;
-  return spec !== undefined && 'value' in spec ? copyValue(spec.value) : undefined;
+/** `data` with each missing field that has a default value filled in (a copy per record, never shared). */
+export function withDefaults(fields: FieldMap, data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...data };
+  for (const name in fields) {
+    const spec = fields[name]!.config.default;
+    if (out[name] === undefined && spec !== undefined && 'value' in spec) out[name] = copyValue(spec.value);
+  }
+  return out;
+}
+
+/**
+ * A record to create: defaults filled in, checked as a whole, and its `id` (if any) as a
+ * RecordId of the model's table.
+ */
+export function recordToCreate(model: ModelShape, data: Record<string, unknown>): Record<string, unknown> {
+  const content = withDefaults(model.fields, data);
+  checkFields(model, model.fields, content, 'full');
+  if (content.id === undefined) return content;
+  const id = content.id instanceof RecordId ? content.id : new RecordId(model.table, content.id as string | number);
+  if (id.table !== model.table) fail(model, 'id', 'type', `a ${model.table} record cannot have an id of table ${id.table}`);
+  return { ...content, id };
 }
 
 /** A copy of arrays, sets and plain objects, deep; other values as they are (they are immutable). */
