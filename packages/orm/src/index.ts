@@ -9,6 +9,7 @@ export { Aggregate, Avg, Count, Max, Min, Sum, type AggregateKind, type Aggregat
 export { Q, type QNode } from './query/q.ts';
 export { LOOKUPS } from './query/lookups.ts';
 export { QuerySet, type FilterArg } from './query/queryset.ts';
+export { ValuesQuery } from './query/values.ts';
 export { defineNodes, pushSchema } from './schema/define.ts';
 export { f, Field, type AnyField, type FieldConfig, type FieldKind, type LiteralValue, type LookupClass } from './schema/fields.ts';
 export type { FieldMap, Infer, InferInsert, InsertOf, Lookups, LookupsByClass, LookupValue, OrderKey, PatchOf, RecordOf } from './schema/infer.ts';

@@ -57,6 +57,10 @@ describe.each(transportNames)('aggregates, bulkCreate and iterate over %s', (tra
     expect(stats).toEqual({ n: 0, total: 0, mean: undefined, high: undefined });
   });
 
+  it('aggregate() answers undefined for Min/Max of a field none of the matching records has', async () => {
+    expect(await Reading.objects.filter({ note__isnull: true }).aggregate({ n: Count(), last: Max('note'), first: Min('note') })).toEqual({ n: 900, last: undefined, first: undefined });
+  });
+
   it('aggregate() refuses a field the model does not declare', async () => {
     await expect(Reading.objects.aggregate({ m: Avg('nope' as never) })).rejects.toBeInstanceOf(QuerySetError);
   });

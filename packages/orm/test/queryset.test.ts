@@ -3,7 +3,7 @@
  * Q trees, ordering and slicing, the terminal methods, and queryset-wide update/delete counts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configure, DoesNotExistError, MultipleObjectsReturnedError, pushSchema, Q, QuerySetError } from '../src/index.ts';
+import { configure, Count, Max, DoesNotExistError, MultipleObjectsReturnedError, pushSchema, Q, QuerySetError } from '../src/index.ts';
 import { transportNames, transports, type TestConnection } from './clients.ts';
 import { Company, Person } from './models.ts';
 
@@ -84,6 +84,15 @@ describe.each(transportNames)('querysets over %s', (transport) => {
     expect(await Person.objects.filter({ age__gte: 40 }).values('name', 'age')).toEqual([{ name: 'Cat', age: 45 }]);
     expect(await Person.objects.orderBy('email').valuesList('email', { flat: true })).toEqual(['ann@x.io', 'bob@x.test', 'cat@y.io', 'dan@y.io']);
     expect(await Person.objects.filter({ age: 45 }).valuesList('name', 'age')).toEqual([['Cat', 45]]);
+  });
+
+  it('values().distinct() gives unique rows, values().annotate() one row per value with its aggregates', async () => {
+    expect(await Person.objects.values('age').distinct()).toEqual([{ age: 17 }, { age: 31 }, { age: 45 }]);
+    const byAge = await Person.objects.filter({ age__gte: 18 }).values('age').annotate({ n: Count(), best: Max('score') });
+    expect(byAge).toEqual([
+      { age: 31, n: 2, best: undefined },
+      { age: 45, n: 1, best: 9.5 },
+    ]);
   });
 
   it('a queryset is immutable and lazy: refining returns a new one, nothing runs before it is awaited', async () => {

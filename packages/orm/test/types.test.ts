@@ -81,7 +81,9 @@ describe('lookup keys', () => {
     void Person.objects.filter(Q.or({ age__lt: 18 }, Q.not({ company__name__icontains: 'acme' })));
     // @ts-expect-error: no field `agee`, inside a Q too
     void Person.objects.filter(Q.or({ agee__lt: 18 }));
-    expect(Q.or({ age__lt: 18 }).node.kind).toBe('or');
+    // A Q built on its own cannot know its model: it is accepted, and checked when the queryset runs.
+    const standalone = Q.or({ age__lt: 18 }, { agee: 1 });
+    expect(() => Person.objects.filter(standalone).toQuery()).toThrow(/no field "agee"/);
   });
 });
 
@@ -106,6 +108,11 @@ describe('ordering and projections', () => {
 describe('aggregates', () => {
   it('aggregate() types each alias: counts and sums are numbers, Avg/Min/Max may be undefined, Max keeps the field type', () => {
     expectTypeOf(() => Person.objects.aggregate({ n: Count(), mean: Avg('age'), last: Max('joined') })).returns.resolves.toEqualTypeOf<{ n: number; mean: number | undefined; last: Datetime | undefined }>();
+    type Grouped = Awaited<ReturnType<typeof grouped>>[number];
+    const grouped = () => Person.objects.values('company').annotate({ n: Count(), mean: Avg('age') });
+    expectTypeOf<Grouped['n']>().toEqualTypeOf<number>();
+    expectTypeOf<Grouped['mean']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<Grouped['company']>().toEqualTypeOf<RecordId<'company'> | undefined>();
     // @ts-expect-error: no field `agee` to average
     void (() => Person.objects.aggregate({ mean: Avg('agee') }));
     expect(Count().kind).toBe('count');

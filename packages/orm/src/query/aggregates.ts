@@ -1,12 +1,13 @@
 /**
  * @module Aggregates for `aggregate()`: `Count()`, `Count('field')`, `Sum`, `Avg`, `Min`, `Max`,
  * each a frozen description that becomes a @sdb/ql expression under GROUP ALL (one row even
- * when nothing matches). An empty match gives Count 0, Sum 0, and `undefined` for Avg, Min and
- * Max (the engine answers NaN, NULL or ±Infinity there, none of them a value the user stored).
+ * when nothing matches). Over no records, or records without the field, Count and Sum are 0
+ * and Avg, Min and Max `undefined` (see `aggregateRow`).
  */
 import { fn, type Expression } from '@sdb/functions';
 import { field, not, or } from '@sdb/ql';
 import { QuerySetError } from '../errors.ts';
+import type { FieldMap } from '../schema/infer.ts';
 
 export type AggregateKind = 'count' | 'sum' | 'avg' | 'min' | 'max';
 
@@ -50,7 +51,7 @@ export function aggregateExpression(aggregate: Aggregate): Expression {
   const path = aggregate.field === undefined ? undefined : field(aggregate.field);
   switch (aggregate.kind) {
     case 'count':
-      return path === undefined ? fn.count() : fn.count(not(or(fn.type.isNone(path), fn.type.isNull(path))));
+      return path === undefined ? fn.count() : setCount(aggregate.field!);
     case 'sum':
       return fn.math.sum(path!);
     case 'avg':
@@ -62,18 +63,40 @@ export function aggregateExpression(aggregate: Aggregate): Expression {
   }
 }
 
-/** The alias of the row count `aggregate()` adds, to tell an empty match from real values. */
-export const ROWS_ALIAS = '__sdb_rows';
-
 /**
- * The engine's answer for an aggregate as the user gets it: over no rows, Avg, Min and Max are
- * `undefined` (the engine answers NaN, NULL or ±Infinity depending on the field's type), as is a
- * NULL or NaN over rows where the field is absent.
+ * Avg, Min and Max come with a hidden count of the records that have the field set, under this
+ * prefix plus their alias: when it is 0 the engine answers NaN, NULL or ±Infinity (depending on
+ * the field's type and on whether any record matched), none of them a value the user stored.
  */
-export function aggregateValue(aggregate: Aggregate, value: unknown, rows: number): unknown {
-  if (aggregate.kind === 'count' || aggregate.kind === 'sum') return value ?? 0;
-  if (rows === 0 || value === null || (typeof value === 'number' && Number.isNaN(value))) return undefined;
-  return value;
+const PRESENT = '__sdb_present_';
+
+const setCount = (path: string): Expression<number> => fn.count(not(or(fn.type.isNone(field(path)), fn.type.isNull(field(path)))));
+
+/** The SurrealQL fields of an aggregate spec (`{ n: Count() }` is `count() AS n`), each checked against the model. */
+export function aggregateFields(model: { readonly table: string; readonly fields: FieldMap }, spec: Readonly<Record<string, unknown>>): Record<string, Expression> {
+  const entries = Object.entries(spec);
+  if (entries.length === 0) throw new QuerySetError('aggregate() and annotate() need at least one aggregate');
+  const fields: Record<string, Expression> = {};
+  for (const [alias, aggregate] of entries) {
+    if (alias.startsWith(PRESENT)) throw new QuerySetError(`Aliases starting with ${PRESENT} are reserved`);
+    if (!isAggregate(aggregate)) throw new QuerySetError(`"${alias}" is not an aggregate (Count(), Sum('field')...)`);
+    if (aggregate.field !== undefined && aggregate.field !== 'id' && !Object.hasOwn(model.fields, aggregate.field)) {
+      throw new QuerySetError(`${model.table} has no field "${aggregate.field}" to aggregate`);
+    }
+    fields[alias] = aggregateExpression(aggregate);
+    if (aggregate.kind === 'avg' || aggregate.kind === 'min' || aggregate.kind === 'max') fields[`${PRESENT}${alias}`] = setCount(aggregate.field!);
+  }
+  return fields;
+}
+
+/** The aggregates' values in a result row: Count and Sum 0 over nothing, Avg/Min/Max `undefined` when no record has the field. */
+export function aggregateRow(spec: Readonly<Record<string, Aggregate>>, row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const alias in spec) {
+    const kind = spec[alias]!.kind;
+    out[alias] = kind === 'count' || kind === 'sum' ? (row[alias] ?? 0) : Number(row[`${PRESENT}${alias}`] ?? 0) === 0 ? undefined : row[alias];
+  }
+  return out;
 }
 
 /** The result type of an aggregate over rows of type `Row`. */

@@ -17,7 +17,11 @@ const Q_BRAND = Symbol.for('sdb.orm.Q');
 
 /** A filter tree over lookups of type `L` (a model's `Lookups`). */
 export class Q<L = Record<string, unknown>> {
-  declare readonly _lookups?: L;
+  /**
+   * Phantom, contravariant in `L`: a Q built inside `filter()` is checked against the model's
+   * lookups; one built on its own (`L` unknown) is accepted and checked when the queryset runs.
+   */
+  declare readonly _lookups?: (lookups: L) => void;
   readonly node: QNode;
 
   constructor(node: QNode) {

@@ -4,7 +4,7 @@
  * `all()`, iteration or a terminal method (`count`, `get`, `update`...). Each run builds a
  * @sdb/ql node tree, which ql's compiler prints with every value bound.
  */
-import { fn, type Expression } from '@sdb/functions';
+import { fn } from '@sdb/functions';
 import { compile, create, deleteFrom, insert, select, update, type CompiledQuery, type SelectQuery } from '@sdb/ql';
 import type { RecordId } from '@sdb/protocol';
 import { resolveClient, type OrmClient, type Using } from '../connection.ts';
@@ -12,10 +12,11 @@ import { DoesNotExistError, MultipleObjectsReturnedError, QuerySetError } from '
 import type { InsertOf, Lookups, OrderKey, PatchOf, RecordOf } from '../schema/infer.ts';
 import { checkFields, recordToCreate } from '../schema/validate.ts';
 import type { AnyModel, FieldsOf, InstanceOf, TableOf } from '../schema/model.ts';
-import { Aggregate, aggregateExpression, aggregateValue, isAggregate, ROWS_ALIAS, type AggregateKind, type AggregateResult } from './aggregates.ts';
+import { aggregateFields, aggregateRow, type Aggregate, type AggregateKind, type AggregateResult } from './aggregates.ts';
 import { execute } from './executor.ts';
 import { hydrate } from './hydrate.ts';
 import { Q, qCondition, toQNode, type QNode } from './q.ts';
+import { ValuesQuery, type ValuesSource } from './values.ts';
 
 interface Order {
   readonly path: string;
@@ -200,11 +201,10 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
     return found[0]!;
   }
 
-  /** Plain rows of the named fields (all declared fields and `id` when none are named). */
-  async values<K extends keyof Row<M> & string>(...keys: K[]): Promise<Pick<Row<M>, K>[]> {
-    const names = keys.length > 0 ? keys : ['id', ...this.model.fieldNames];
-    for (const name of names) if (name !== 'id' && !Object.hasOwn(this.model.fields, name)) throw new QuerySetError(`${this.model.table} has no field "${name}"`);
-    return (await execute(this.#client, this.#select(select(this.model.table).fields(...names)))) as Pick<Row<M>, K>[];
+  /** Plain rows of the named fields (all declared fields and `id` when none are named); lazy, with `distinct()` and `annotate()`. */
+  values<K extends keyof Row<M> & string>(...keys: K[]): ValuesQuery<Pick<Row<M>, K>, Row<M>> {
+    const source: ValuesSource = { model: this.model, client: () => this.#client, refine: (query) => this.#select(query) };
+    return new ValuesQuery(source, keys.length > 0 ? keys : ['id', ...this.model.fieldNames]);
   }
 
   /** Rows as arrays of the named fields' values; `{ flat: true }` with one field gives the values themselves. */
@@ -225,25 +225,12 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
    * Avg('age') })` is `{ n: number, mean: number | undefined }`.
    */
   async aggregate<A extends Record<string, Aggregate<AggregateKind, (keyof Row<M> & string) | undefined>>>(spec: A): Promise<{ [K in keyof A]: AggregateResult<A[K], Row<M>> }> {
-    const entries = Object.entries(spec);
-    if (entries.length === 0) throw new QuerySetError('aggregate() needs at least one aggregate');
-    const fields: Record<string, Expression> = { [ROWS_ALIAS]: fn.count() };
-    for (const [alias, aggregate] of entries) {
-      if (alias === ROWS_ALIAS) throw new QuerySetError(`aggregate(): the alias ${ROWS_ALIAS} is reserved`);
-      if (!isAggregate(aggregate)) throw new QuerySetError(`aggregate(): "${alias}" is not an aggregate (Count(), Sum('field')...)`);
-      if (aggregate.field !== undefined && aggregate.field !== 'id' && !Object.hasOwn(this.model.fields, aggregate.field)) {
-        throw new QuerySetError(`${this.model.table} has no field "${aggregate.field}" to aggregate`);
-      }
-      fields[alias] = aggregateExpression(aggregate);
-    }
+    const fields = aggregateFields(this.model, spec);
     const query = this.#sliced()
       ? select(this.#select(select(this.model.table), [])).fields(fields).groupAll()
       : this.#select(select(this.model.table).fields(fields), [], false).groupAll();
     const [row = {}] = (await execute(this.#client, query)) as Record<string, unknown>[];
-    const out: Record<string, unknown> = {};
-    const rows = Number(row[ROWS_ALIAS] ?? 0);
-    for (const [alias, aggregate] of entries) out[alias] = aggregateValue(aggregate as Aggregate, row[alias], rows);
-    return out as { [K in keyof A]: AggregateResult<A[K], Row<M>> };
+    return aggregateRow(spec, row) as { [K in keyof A]: AggregateResult<A[K], Row<M>> };
   }
 
   // ----- writing -----
