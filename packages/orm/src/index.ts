@@ -6,6 +6,7 @@
 export { configure, type OrmClient, type Using } from './connection.ts';
 export { DoesNotExistError, ModelDefinitionError, MultipleObjectsReturnedError, QuerySetError, RecordNotAffectedError, UnknownConnectionError, ValidationError } from './errors.ts';
 export { Aggregate, Avg, Count, Max, Min, Sum, type AggregateKind, type AggregateResult } from './query/aggregates.ts';
+export { Atomic, type AtomicFor, type AtomicKind } from './query/atomic.ts';
 export { Q, type QNode } from './query/q.ts';
 export { LOOKUPS } from './query/lookups.ts';
 export { QuerySet, type FilterArg } from './query/queryset.ts';

@@ -5,7 +5,7 @@
  */
 import { Datetime, RecordId, StatementError } from '@sdb/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configure, pushSchema, RecordNotAffectedError, ValidationError, DoesNotExistError } from '../src/index.ts';
+import { configure, f, pushSchema, RecordNotAffectedError, ValidationError, DoesNotExistError } from '../src/index.ts';
 import { transportNames, transports, type TestConnection } from './clients.ts';
 import { Company, Person } from './models.ts';
 
@@ -83,6 +83,35 @@ describe.each(transportNames)('instances over %s', (transport) => {
     await expect(copy.refresh()).rejects.toBeInstanceOf(DoesNotExistError);
     // Nothing was re-created by those attempts.
     expect(await Person.objects.filter({ email: 'eve@x.io' }).count()).toBe(0);
+  });
+
+  it('atomic operations are computed by the server from the stored value', async () => {
+    const hal = await Person.objects.create({ name: 'Hal', email: 'hal@x.io', age: 10, tags: ['a'] });
+    // Another writer changes age meanwhile: an increment adds to the stored value, not to our copy.
+    await db.client.queryAll('UPDATE $id SET age = 20', { id: hal.id });
+    await hal.merge({ age: f.increment(5), tags: f.addToSet('a', 'b') });
+    expect(hal.age).toBe(25);
+    expect(hal.tags).toEqual(['a', 'b']);
+    await hal.merge({ tags: f.append('a'), score: undefined });
+    expect(hal.tags).toEqual(['a', 'b', 'a']);
+    await hal.merge({ tags: f.remove('a'), age: f.decrement() });
+    expect(await stored(hal.id)).toMatchObject({ tags: ['b'], age: 24 });
+  });
+
+  it('queryset update() takes atomic operations too, and an append to an absent array starts it', async () => {
+    await Person.objects.create({ name: 'Ivy', email: 'ivy@x.io', score: 1 });
+    await Person.objects.create({ name: 'Jon', email: 'jon@x.io', score: 2 });
+    expect(await Person.objects.filter({ email__in: ['ivy@x.io', 'jon@x.io'] }).update({ score: f.increment(10), tags: f.append('new') })).toBe(2);
+    expect(await Person.objects.filter({ email__in: ['ivy@x.io', 'jon@x.io'] }).orderBy('name').values('score', 'tags')).toEqual([
+      { score: 11, tags: ['new'] },
+      { score: 12, tags: ['new'] },
+    ]);
+  });
+
+  it('an atomic operation that does not fit the field is refused before anything is sent', async () => {
+    const kim = await Person.objects.create({ name: 'Kim', email: 'kim@x.io' });
+    await expect(kim.merge({ name: f.increment(1) as never })).rejects.toMatchObject({ field: 'name', rule: 'type' });
+    await expect(kim.merge({ tags: f.append(3) as never })).rejects.toMatchObject({ field: 'tags[0]', rule: 'type' });
   });
 
   it('validation on save names the field and the rule, before anything is sent', async () => {

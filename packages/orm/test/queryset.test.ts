@@ -84,6 +84,9 @@ describe.each(transportNames)('querysets over %s', (transport) => {
     expect(await Person.objects.filter({ age__gte: 40 }).values('name', 'age')).toEqual([{ name: 'Cat', age: 45 }]);
     expect(await Person.objects.orderBy('email').valuesList('email', { flat: true })).toEqual(['ann@x.io', 'bob@x.test', 'cat@y.io', 'dan@y.io']);
     expect(await Person.objects.filter({ age: 45 }).valuesList('name', 'age')).toEqual([['Cat', 45]]);
+    // Ordered by fields it does not return (SurrealDB needs them selected; they are dropped from the rows).
+    expect(await Person.objects.orderBy('-age', 'email').valuesList('name', { flat: true })).toEqual(['Cat', 'Ann', 'Dan', 'bob']);
+    expect(await Person.objects.orderBy('-age', 'email').limit(1).values('name')).toEqual([{ name: 'Cat' }]);
   });
 
   it('values().distinct() gives unique rows, values().annotate() one row per value with its aggregates', async () => {

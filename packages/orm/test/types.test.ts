@@ -7,7 +7,7 @@
  */
 import type { Datetime, RecordId } from '@sdb/protocol';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { Avg, Count, Max, Q, type Infer, type InferInsert, type Lookups } from '../src/index.ts';
+import { Avg, Count, f, Max, Q, type Infer, type InferInsert, type Lookups } from '../src/index.ts';
 import { Company, Person } from './models.ts';
 
 type PersonRecord = Infer<typeof Person>;
@@ -102,6 +102,17 @@ describe('ordering and projections', () => {
     // @ts-expect-error: no field `agee`
     void (() => Person.objects.values('agee'));
     expect(typeof Person.objects.values).toBe('function');
+  });
+});
+
+describe('updates', () => {
+  it('an update takes values or the atomic operations that fit each field', () => {
+    void (() => Person.objects.update({ age: f.increment(1), tags: f.addToSet('vip'), score: 1.5 }));
+    // @ts-expect-error: a string field cannot be incremented
+    void (() => Person.objects.update({ name: f.increment(1) }));
+    // @ts-expect-error: tags holds strings
+    void (() => Person.objects.update({ tags: f.append(3) }));
+    expect(f.increment(2).values).toEqual([2]);
   });
 });
 

@@ -10,9 +10,10 @@ import type { RecordId } from '@sdb/protocol';
 import { resolveClient, type OrmClient, type Using } from '../connection.ts';
 import { DoesNotExistError, MultipleObjectsReturnedError, QuerySetError } from '../errors.ts';
 import type { InsertOf, Lookups, OrderKey, PatchOf, RecordOf } from '../schema/infer.ts';
-import { checkFields, recordToCreate } from '../schema/validate.ts';
+import { recordToCreate } from '../schema/validate.ts';
 import type { AnyModel, FieldsOf, InstanceOf, TableOf } from '../schema/model.ts';
 import { aggregateFields, aggregateRow, type Aggregate, type AggregateKind, type AggregateResult } from './aggregates.ts';
+import { withPatch } from './atomic.ts';
 import { execute } from './executor.ts';
 import { hydrate } from './hydrate.ts';
 import { Q, qCondition, toQNode, type QNode } from './q.ts';
@@ -203,7 +204,7 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
 
   /** Plain rows of the named fields (all declared fields and `id` when none are named); lazy, with `distinct()` and `annotate()`. */
   values<K extends keyof Row<M> & string>(...keys: K[]): ValuesQuery<Pick<Row<M>, K>, Row<M>> {
-    const source: ValuesSource = { model: this.model, client: () => this.#client, refine: (query) => this.#select(query) };
+    const source: ValuesSource = { model: this.model, client: () => this.#client, refine: (query) => this.#select(query), orderedBy: this.#state.order.map((o) => o.path) };
     return new ValuesQuery(source, keys.length > 0 ? keys : ['id', ...this.model.fieldNames]);
   }
 
@@ -263,9 +264,8 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   /** Merges `patch` into every matching record; answers how many were changed. */
   async update(patch: PatchOf<FieldsOf<M>>): Promise<number> {
     if (this.#sliced()) throw new QuerySetError('update() of a sliced queryset is not supported; filter by id instead');
-    checkFields(this.model, this.model.fields, patch as Record<string, unknown>, 'partial');
     const where = this.#where();
-    const base = update(this.model.table).merge(patch).return(['id']);
+    const base = withPatch(update(this.model.table), this.model, patch as Record<string, unknown>).return(['id']);
     return (await execute(this.#client, where === undefined ? base : base.where(where))).length;
   }
 

@@ -16,6 +16,8 @@ export interface ValuesSource {
   client(): OrmClient;
   /** The queryset's WHERE, ORDER BY, LIMIT and START applied to `query`. */
   refine<T>(query: SelectQuery<T>): SelectQuery<T>;
+  /** The fields the queryset orders by. */
+  readonly orderedBy: readonly string[];
 }
 
 /** Rows of type `Row` (the named fields), from records of type `Full`. */
@@ -48,8 +50,15 @@ export class ValuesQuery<Row, Full = Row> implements PromiseLike<Row[]> {
 
   async all(): Promise<Row[]> {
     const { model } = this.#source;
+    if (this.#groups === undefined) {
+      // SurrealDB refuses ORDER BY a field the projection lacks: select it too, then drop it.
+      const extra = this.#source.orderedBy.filter((path) => !this.#keys.includes(path));
+      const query = select<Record<string, unknown>>(model.table).fields(...this.#keys, ...extra);
+      const rows = await execute(this.#source.client(), this.#source.refine(query));
+      if (extra.length > 0) for (const row of rows) for (const path of extra) delete row[path];
+      return rows as Row[];
+    }
     let query = select<Record<string, unknown>>(model.table).fields(...this.#keys);
-    if (this.#groups === undefined) return (await execute(this.#source.client(), this.#source.refine(query))) as Row[];
     if (this.#keys.length === 0) throw new QuerySetError('distinct() and annotate() group by the fields named in values(...)');
     const aggregates = Object.keys(this.#groups).length > 0 ? aggregateFields(model, this.#groups) : {};
     query = query.fields(aggregates).groupBy(...this.#keys);

@@ -7,6 +7,7 @@
 import type { Datetime, Decimal, Duration, RecordId, Uuid } from '@sdb/protocol';
 import type { Expression } from '@sdb/functions';
 import { ModelDefinitionError } from '../errors.ts';
+import { atomic } from '../query/atomic.ts';
 
 export type FieldKind =
   | 'string' | 'int' | 'float' | 'number' | 'decimal' | 'bool' | 'datetime' | 'duration'
@@ -153,8 +154,9 @@ export type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
 type ElementOf<E extends AnyField> = E['_']['type'];
 
-/** The field builders, one per SurrealDB 3 type. */
+/** The field builders, one per SurrealDB 3 type, and the atomic update operations (`f.increment(1)`...). */
 export const f = {
+  ...atomic,
   string: () => scalar<string, 'text'>('string'),
   int: () => scalar<number, 'ordered'>('int'),
   float: () => scalar<number, 'ordered'>('float'),

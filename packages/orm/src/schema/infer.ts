@@ -4,6 +4,7 @@
  * keys of `filter()` (`age__gte` only on comparable fields; a misspelled key is a compile error).
  */
 import type { Datetime, RecordId } from '@sdb/protocol';
+import type { AtomicFor } from '../query/atomic.ts';
 import type { AnyField, Field, LookupClass, Simplify } from './fields.ts';
 
 /** A model's declared fields by name. */
@@ -31,8 +32,8 @@ export type InsertOf<N extends string, F extends FieldMap> = Simplify<
   } & { -readonly [K in keyof F as IsOptional<F[K]> extends true ? K : HasDefault<F[K]> extends true ? K : never]?: InputOf<TypeOf<F[K]>> }
 >;
 
-/** What `merge()` and queryset `update()` take: any declared field. */
-export type PatchOf<F extends FieldMap> = { -readonly [K in keyof F]?: InputOf<TypeOf<F[K]>> };
+/** What `merge()` and queryset `update()` take: any declared field, as a value or an atomic operation (`f.increment(1)`). */
+export type PatchOf<F extends FieldMap> = { -readonly [K in keyof F]?: InputOf<TypeOf<F[K]>> | AtomicFor<TypeOf<F[K]>> };
 
 /** Anything carrying a model's name and fields at type level (a model class). */
 export interface ModelTypes<N extends string = string, F extends FieldMap = FieldMap> {

@@ -8,12 +8,13 @@ import { RecordId } from '@sdb/protocol';
 import { deleteFrom, select, update } from '@sdb/ql';
 import { resolveClient, type Using } from '../connection.ts';
 import { DoesNotExistError, ModelDefinitionError, RecordNotAffectedError, ValidationError } from '../errors.ts';
+import { withPatch } from '../query/atomic.ts';
 import { execute } from '../query/executor.ts';
 import { assignRow, changedFields, isLoaded, LOADED } from '../query/hydrate.ts';
 import { QuerySet } from '../query/queryset.ts';
 import { isField } from './fields.ts';
 import type { FieldMap, InsertOf, PatchOf, RecordOf } from './infer.ts';
-import { checkFields, withDefaults } from './validate.ts';
+import { withDefaults } from './validate.ts';
 
 export interface ModelOptions {
   /** SCHEMAFULL: the table (and save()) refuse fields the model does not declare. Default false. */
@@ -80,9 +81,8 @@ export function model<const N extends string, const F extends FieldMap>(name: N,
   // Instances loaded from rows are made with Object.create (./hydrate.ts), so they have no
   // private class members: shared logic lives in closures like this one, not in #methods.
   async function write(instance: object, operation: 'save' | 'merge', patch: Record<string, unknown>, using: Using | undefined): Promise<void> {
-    checkFields(Model, frozenFields, patch, 'partial');
     const id = recordOf(instance as { id?: unknown }, name, operation);
-    const [row] = await execute(resolveClient(using), update<Record<string, unknown>>(id).merge(patch));
+    const [row] = await execute(resolveClient(using), withPatch(update<Record<string, unknown>>(id), Model, patch));
     if (row === undefined) throw new RecordNotAffectedError(name, operation, String(id));
     assignRow(instance, row, fieldNames);
   }
