@@ -59,6 +59,13 @@ describe('lookup keys', () => {
     expect(Person.objects.filter({ company__name__icontains: 'acme' }).toQuery().query).toContain('company.name');
   });
 
+  it('enters nested objects', () => {
+    expectTypeOf<{ meta__plan: 'free' | 'pro'; meta__plan__in: ('free' | 'pro')[]; meta__isnull: boolean }>().toExtend<PersonLookups>();
+    // @ts-expect-error: `gold` is not a plan
+    void Person.objects.filter({ meta__plan: 'gold' });
+    expect(Person.objects.filter({ meta__plan: 'pro' }).toQuery().query).toContain('meta.plan = $p0');
+  });
+
   it('refuses misspelled fields, unknown lookups and lookups that do not fit the field', () => {
     // @ts-expect-error: no field `agee`
     void Person.objects.filter({ agee: 3 });

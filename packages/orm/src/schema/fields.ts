@@ -170,7 +170,7 @@ export const f = {
   bytes: () => scalar<Uint8Array, 'plain'>('bytes'),
   any: () => scalar<unknown, 'any'>('any'),
   /** A nested object with typed fields (each defined as `name.key` in a schemafull table). */
-  object: <S extends Record<string, AnyField>>(shape: S): Field<ShapeOf<S>, false, false, 'plain'> => {
+  object: <S extends Record<string, AnyField>>(shape: S): Field<ShapeOf<S>, false, false, { readonly objectShape: S }> => {
     for (const [key, field] of Object.entries(shape)) {
       if (!isField(field)) throw new ModelDefinitionError(`f.object(): "${key}" is not a field`);
       if (key.includes('.') || key.includes('__') || key === '*') throw new ModelDefinitionError(`f.object(): "${key}" is not a usable key (no ".", "__" or "*")`);

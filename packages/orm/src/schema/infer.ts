@@ -86,6 +86,10 @@ type FieldEntries<K extends string, Fd, Depth extends number> =
     ? | [K, TypeOf<Fd>]
       | { [Lk in Equality]: [`${K}__${Lk}`, LookupValue<Lk, TypeOf<Fd>>] }[Equality]
       | ([Depth] extends [never] ? never : M extends ModelTypes ? ModelEntries<`${K}__`, M['fields'], Prev[Depth]> : never)
+    : LookupsOf<Fd> extends { readonly objectShape: infer S extends FieldMap }
+      ? | [K, InputOf<TypeOf<Fd>>]
+        | { [Lk in Equality]: [`${K}__${Lk}`, LookupValue<Lk, TypeOf<Fd>>] }[Equality]
+        | ([Depth] extends [never] ? never : { [P in keyof S & string]: FieldEntries<`${K}__${P}`, S[P], Prev[Depth]> }[keyof S & string])
     : LookupsOf<Fd> extends LookupClass
       ? [K, InputOf<TypeOf<Fd>>] | { [Lk in LookupsByClass[LookupsOf<Fd>]]: [`${K}__${Lk}`, LookupValue<Lk, TypeOf<Fd>>] }[LookupsByClass[LookupsOf<Fd>]]
       : never;
@@ -94,7 +98,10 @@ type ModelEntries<Prefix extends string, F extends FieldMap, Depth extends numbe
   | { [K in keyof F & string]: FieldEntries<`${Prefix}${K}`, F[K], Depth> }[keyof F & string]
   | [`${Prefix}id`, RecordId] | [`${Prefix}id__in`, readonly RecordId[]];
 
-/** The keys `filter()`/`exclude()`/`get()` take: fields, `field__lookup`, and across links (two hops) `link__field__lookup`. */
+/**
+ * The keys `filter()`/`exclude()`/`get()` take: fields, `field__lookup`, and (two levels deep)
+ * across links `link__field__lookup` and into nested objects `object__key__lookup`.
+ */
 export type Lookups<N extends string, F extends FieldMap> = {
   [E in ModelEntries<'', F, 2> as E[0]]?: E[0] extends 'id' ? RecordId<N> : E[1];
 };
