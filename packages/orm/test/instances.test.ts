@@ -136,6 +136,8 @@ describe.each(transportNames)('instances over %s', (transport) => {
     const fay = await Person.objects.create({ name: 'Fay', email: 'fay@x.io', code: 'F1' });
     (fay as { code?: string }).code = 'F2';
     await expect(fay.save()).rejects.toMatchObject({ field: 'code', rule: 'readonly' });
+    await expect(fay.merge({ code: 'F3' })).rejects.toMatchObject({ field: 'code', rule: 'readonly' });
+    expect((await stored(fay.id)).code).toBe('F1');
   });
 
   it('the server\'s own errors pass through: a unique index violation is a StatementError naming the index', async () => {

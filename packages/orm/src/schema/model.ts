@@ -82,6 +82,9 @@ export function model<const N extends string, const F extends FieldMap>(name: N,
   // private class members: shared logic lives in closures like this one, not in #methods.
   async function write(instance: object, operation: 'save' | 'merge', patch: Record<string, unknown>, using: Using | undefined): Promise<void> {
     const id = recordOf(instance as { id?: unknown }, name, operation);
+    for (const key of Object.keys(patch)) {
+      if (frozenFields[key]?.config.readonly) throw new ValidationError(name, key, 'readonly', 'the field is read-only once the record exists');
+    }
     const [row] = await execute(resolveClient(using), withPatch(update<Record<string, unknown>>(id), Model, patch));
     if (row === undefined) throw new RecordNotAffectedError(name, operation, String(id));
     assignRow(instance, row, fieldNames);
@@ -113,9 +116,6 @@ export function model<const N extends string, const F extends FieldMap>(name: N,
       }
       const changed = changedFields(this, fieldNames);
       if (Object.keys(changed).length === 0) return;
-      for (const key of Object.keys(changed)) {
-        if (frozenFields[key]!.config.readonly) throw new ValidationError(name, key, 'readonly', 'the field is read-only once the record exists');
-      }
       await write(this, 'save', changed, opts.using);
     }
 
