@@ -93,3 +93,19 @@ describe('compiled querysets', () => {
     expect(Person.objects.filter(Q.or({ score__isnull: true })).toQuery().query).toBe('SELECT * FROM person WHERE type::is_none(score) OR type::is_null(score);');
   });
 });
+
+describe('validation', () => {
+  // No client is configured in this file: a ValidationError (not UnknownConnectionError) shows the check ran before any query.
+  const Box = model('box', { items: f.array(f.int(), { max: 2 }), ids: f.set(f.uuid()), kind: f.literal('a', 'b').optional() }, { schemafull: true });
+
+  it('checks arrays (length and each element) and sets before a client is even looked up', async () => {
+    await expect(Box.objects.create({ items: [1, 2, 3], ids: new Set() })).rejects.toMatchObject({ field: 'items', rule: 'max_length' });
+    await expect(Box.objects.create({ items: [1, 'two' as never], ids: new Set() })).rejects.toMatchObject({ field: 'items[1]', rule: 'type' });
+    await expect(Box.objects.create({ items: [], ids: new Set(['not-a-uuid' as never]) })).rejects.toMatchObject({ field: 'ids[0]', rule: 'type' });
+  });
+
+  it('checks a queryset update() patch too', async () => {
+    await expect(Box.objects.update({ kind: 'c' as never })).rejects.toMatchObject({ field: 'kind', rule: 'literal' });
+    await expect(Box.objects.update({ items: undefined })).rejects.toMatchObject({ field: 'items', rule: 'required' });
+  });
+});
