@@ -52,7 +52,7 @@ export class RecordNotAffectedError extends SdbError {
 
   constructor(
     readonly model: string,
-    readonly operation: 'save' | 'merge' | 'delete' | 'refresh',
+    readonly operation: 'save' | 'merge' | 'delete' | 'refresh' | 'upsert',
     record: string,
   ) {
     super(`${operation}() of ${record} affected no record: it does not exist (deleted?) or table permissions deny it`);

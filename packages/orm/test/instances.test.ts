@@ -114,6 +114,23 @@ describe.each(transportNames)('instances over %s', (transport) => {
     await expect(kim.merge({ tags: f.append(3) as never })).rejects.toMatchObject({ field: 'tags[0]', rule: 'type' });
   });
 
+  it('upsert() creates the record its unique lookup does not find, then updates that same record', async () => {
+    const first = await Person.objects.upsert({ email: 'una@x.io' }, { name: 'Una', age: 20 });
+    const second = await Person.objects.upsert({ email: 'una@x.io' }, { age: f.increment(1) });
+    expect(String(second.id)).toBe(String(first.id));
+    expect(second).toMatchObject({ name: 'Una', age: 21 });
+    expect(await Person.objects.filter({ email: 'una@x.io' }).count()).toBe(1);
+    const byId = await Person.objects.upsert({ id: 'vic' }, { name: 'Vic', email: 'vic@x.io' });
+    expect(String(byId.id)).toBe('person:vic');
+  });
+
+  it('upsert() that would create an invalid record raises instead of returning nothing, and needs a unique lookup', async () => {
+    // `name` is required: SurrealDB answers this UPSERT with an empty result and no error.
+    await expect(Person.objects.upsert({ email: 'nameless@x.io' })).rejects.toBeInstanceOf(RecordNotAffectedError);
+    expect(await Person.objects.filter({ email: 'nameless@x.io' }).exists()).toBe(false);
+    await expect(Person.objects.upsert({ name: 'Una' }, { age: 1 })).rejects.toThrow(/not declared .unique\(\)/);
+  });
+
   it('validation on save names the field and the rule, before anything is sent', async () => {
     const cases: [Record<string, unknown>, string, string][] = [
       [{ email: 'a@b.io' }, 'name', 'required'],

@@ -17,6 +17,7 @@ import { withPatch } from './atomic.ts';
 import { execute } from './executor.ts';
 import { hydrate } from './hydrate.ts';
 import { Q, qCondition, toQNode, type QNode } from './q.ts';
+import { upsertRow } from './upsert.ts';
 import { ValuesQuery, type ValuesSource } from './values.ts';
 
 interface Order {
@@ -259,6 +260,15 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
       out.push(...hydrate<InstanceOf<M>>(this.model, created));
     }
     return out;
+  }
+
+  /**
+   * Updates the record whose unique fields (or id) match `lookup` with `values`, or creates it
+   * from both, in one atomic UPSERT; answers its instance.
+   */
+  async upsert(lookup: Partial<InsertOf<TableOf<M>, FieldsOf<M>>>, values: PatchOf<FieldsOf<M>> = {}): Promise<InstanceOf<M>> {
+    const row = await upsertRow(this.model, () => this.#client, lookup as Record<string, unknown>, values as Record<string, unknown>);
+    return hydrate<InstanceOf<M>>(this.model, [row])[0]!;
   }
 
   /** Merges `patch` into every matching record; answers how many were changed. */
