@@ -30,7 +30,7 @@ export class Aggregate<Kind extends AggregateKind = AggregateKind, K extends str
   }
 }
 
-export function isAggregate(value: unknown): value is Aggregate {
+function isAggregate(value: unknown): value is Aggregate {
   return typeof value === 'object' && value !== null && (value as { [AGGREGATE_BRAND]?: unknown })[AGGREGATE_BRAND] === true;
 }
 
@@ -47,7 +47,7 @@ export const Min = <const K extends string>(fieldName: K): Aggregate<'min', K> =
 export const Max = <const K extends string>(fieldName: K): Aggregate<'max', K> => new Aggregate('max', fieldName);
 
 /** The SurrealQL expression of an aggregate. */
-export function aggregateExpression(aggregate: Aggregate): Expression {
+function aggregateExpression(aggregate: Aggregate): Expression {
   const path = aggregate.field === undefined ? undefined : field(aggregate.field);
   switch (aggregate.kind) {
     case 'count':

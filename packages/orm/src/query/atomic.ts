@@ -67,7 +67,7 @@ function checkAtomic(model: ModelShape, name: string, fieldDef: AnyField, op: At
 }
 
 /** Checks a patch (plain values and atomic operations) before it is sent; answers whether it holds an atomic operation. */
-export function checkPatch(model: ModelShape, patch: Record<string, unknown>): boolean {
+function checkPatch(model: ModelShape, patch: Record<string, unknown>): boolean {
   const plain: Record<string, unknown> = {};
   let atomicFound = false;
   for (const [name, value] of Object.entries(patch)) {

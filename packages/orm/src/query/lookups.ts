@@ -64,7 +64,7 @@ export const LOOKUPS: Readonly<Record<string, Lookup>> = {
 };
 
 /** The separator of a lookup key's parts, as in Django. */
-export const SEPARATOR = '__';
+const SEPARATOR = '__';
 
 /** What a model exposes for key resolution. */
 export interface FieldsHolder extends LinkTarget {
@@ -75,7 +75,7 @@ export interface FieldsHolder extends LinkTarget {
  * `company__name__icontains` on Person: the path `company.name` (a link is followed, a nested
  * object entered) and the lookup `icontains`; a key without a lookup is `exact`.
  */
-export function resolveKey(model: FieldsHolder, key: string): { path: string[]; lookup: string } {
+function resolveKey(model: FieldsHolder, key: string): { path: string[]; lookup: string } {
   const parts = key.split(SEPARATOR);
   const path: string[] = [];
   let fields: FieldMap | undefined = model.fields;
