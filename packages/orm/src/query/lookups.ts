@@ -1,0 +1,115 @@
+/**
+ * @module Django lookups as a table from name to the function that builds its @sdb/ql condition
+ * (adding a lookup is one entry), and the resolution of a key such as `company__name__icontains`
+ * into a field path across record links plus a lookup. Every value is bound; an unknown field or
+ * lookup is a `QuerySetError`, never a silent `=`.
+ */
+import { fn, type Expression } from '@sdb/functions';
+import { and, containsAll, containsAny, containsNone, containsNot, contains, eq, field, gt, gte, inside, lt, lte, not, notInside, or, type Idiom } from '@sdb/ql';
+import { QuerySetError } from '../errors.ts';
+import type { AnyField, LinkTarget } from '../schema/fields.ts';
+import type { FieldMap } from '../schema/infer.ts';
+
+type Condition = Expression<boolean>;
+type Lookup = (path: Idiom, value: unknown, key: string) => Condition;
+
+function list(key: string, value: unknown): readonly unknown[] {
+  if (!Array.isArray(value)) throw new QuerySetError(`${key} takes an array of values`);
+  return value;
+}
+
+function text(key: string, value: unknown): string {
+  if (typeof value !== 'string') throw new QuerySetError(`${key} takes a string`);
+  return value;
+}
+
+/** A string function on an absent value is an error in SurrealDB 3, so string lookups first check the type. */
+const onString = (path: Idiom, condition: Condition): Condition => and(fn.type.isString(path), condition);
+const lower = (value: Expression<string> | string) => fn.string.lowercase(value);
+
+/** NONE (absent) and NULL both count as null: `IS NULL` alone misses absent fields. */
+const isNull = (path: Idiom): Condition => or(fn.type.isNone(path), fn.type.isNull(path));
+
+export const LOOKUPS: Readonly<Record<string, Lookup>> = {
+  exact: (path, value) => (value === null || value === undefined ? isNull(path) : eq(path, value)),
+  iexact: (path, value, key) => onString(path, eq(lower(path), lower(text(key, value)))),
+  gt: (path, value) => gt(path, value),
+  gte: (path, value) => gte(path, value),
+  lt: (path, value) => lt(path, value),
+  lte: (path, value) => lte(path, value),
+  range: (path, value, key) => {
+    const bounds = list(key, value);
+    if (bounds.length !== 2) throw new QuerySetError(`${key} takes [low, high]`);
+    return and(gte(path, bounds[0]), lte(path, bounds[1]));
+  },
+  in: (path, value, key) => inside(path, list(key, value)),
+  not_in: (path, value, key) => notInside(path, list(key, value)),
+  // CONTAINS works on strings (substring) and arrays/sets (element), and is false on NONE.
+  contains: (path, value) => contains(path, value),
+  not_contains: (path, value) => containsNot(path, value),
+  containsall: (path, value, key) => containsAll(path, list(key, value)),
+  containsany: (path, value, key) => containsAny(path, list(key, value)),
+  containsnone: (path, value, key) => containsNone(path, list(key, value)),
+  icontains: (path, value, key) => onString(path, fn.string.contains(lower(path), lower(text(key, value)))),
+  startswith: (path, value, key) => onString(path, fn.string.startsWith(path, text(key, value))),
+  istartswith: (path, value, key) => onString(path, fn.string.startsWith(lower(path), lower(text(key, value)))),
+  endswith: (path, value, key) => onString(path, fn.string.endsWith(path, text(key, value))),
+  iendswith: (path, value, key) => onString(path, fn.string.endsWith(lower(path), lower(text(key, value)))),
+  regex: (path, value, key) => onString(path, fn.string.matches(path, text(key, value))),
+  iregex: (path, value, key) => onString(path, fn.string.matches(path, `(?i)${text(key, value)}`)),
+  isnull: (path, value, key) => {
+    if (typeof value !== 'boolean') throw new QuerySetError(`${key} takes true or false`);
+    return value ? isNull(path) : not(isNull(path));
+  },
+};
+
+/** The separator of a lookup key's parts, as in Django. */
+const SEPARATOR = '__';
+
+/** What a model exposes for key resolution. */
+export interface FieldsHolder extends LinkTarget {
+  readonly fields: FieldMap;
+}
+
+/**
+ * `company__name__icontains` on Person: the path `company.name` (a link is followed, a nested
+ * object entered) and the lookup `icontains`; a key without a lookup is `exact`.
+ */
+function resolveKey(model: FieldsHolder, key: string): { path: string[]; lookup: string } {
+  const parts = key.split(SEPARATOR);
+  const path: string[] = [];
+  let fields: FieldMap | undefined = model.fields;
+  let owner = model.table;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const last = i === parts.length - 1;
+    const known: AnyField | undefined = fields !== undefined && Object.hasOwn(fields, part) ? fields[part] : undefined;
+    if (known === undefined && part !== 'id') {
+      if (last && path.length > 0) {
+        if (!Object.hasOwn(LOOKUPS, part)) throw new QuerySetError(`Unknown lookup "${part}" in "${key}" (lookups: ${Object.keys(LOOKUPS).join(', ')})`);
+        return { path, lookup: part };
+      }
+      throw new QuerySetError(`${owner} has no field "${part}" (in "${key}")`);
+    }
+    path.push(part);
+    if (part === 'id') {
+      fields = undefined;
+      continue;
+    }
+    const config = known!.config;
+    if (config.kind === 'link') {
+      const target = config.target!() as Partial<FieldsHolder>;
+      fields = target.fields;
+      owner = target.table ?? owner;
+    } else {
+      fields = config.kind === 'object' ? config.shape : undefined;
+    }
+  }
+  return { path, lookup: 'exact' };
+}
+
+/** The condition for one `key: value` pair of a filter. */
+export function lookupCondition(model: FieldsHolder, key: string, value: unknown): Condition {
+  const { path, lookup } = resolveKey(model, key);
+  return LOOKUPS[lookup]!(field(path), value, key);
+}

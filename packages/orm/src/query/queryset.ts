@@ -1,0 +1,288 @@
+/**
+ * @module Lazy, immutable querysets: each method returns a new queryset holding a frozen
+ * description (filters as a Q tree, ordering, slicing, connection); nothing runs until `await`,
+ * `all()`, iteration or a terminal method (`count`, `get`, `update`...). Each run builds a
+ * @sdb/ql node tree, which ql's compiler prints with every value bound.
+ */
+import { fn } from '@sdb/functions';
+import { compile, type CompiledQuery, create, deleteFrom, insert, run, select, type SelectQuery, update } from '@sdb/ql';
+import type { RecordId } from '@sdb/protocol';
+import { resolveClient, type OrmClient, type Using } from '../connection.ts';
+import { DoesNotExistError, MultipleObjectsReturnedError, QuerySetError } from '../errors.ts';
+import type { InsertOf, Lookups, OrderKey, PatchOf, RecordOf } from '../schema/infer.ts';
+import { recordToCreate } from '../schema/validate.ts';
+import type { AnyModel, FieldsOf, InstanceOf, TableOf } from '../schema/model.ts';
+import { aggregateFields, aggregateRow, type Aggregate, type AggregateKind, type AggregateResult } from './aggregates.ts';
+import { withPatch } from './atomic.ts';
+import { hydrate } from './hydrate.ts';
+import { Q, qCondition, toQNode, type QNode } from './q.ts';
+import { upsertRow } from './upsert.ts';
+import { ValuesQuery, type ValuesSource } from './values.ts';
+
+interface Order {
+  readonly path: string;
+  readonly direction: 'asc' | 'desc';
+}
+
+interface State {
+  readonly where: readonly QNode[];
+  readonly order: readonly Order[];
+  readonly limit?: number;
+  readonly offset?: number;
+  readonly using?: Using;
+}
+
+/** A filter argument: a lookup object or a `Q` tree. */
+export type FilterArg<M extends AnyModel> = Lookups<TableOf<M>, FieldsOf<M>> | Q<Lookups<TableOf<M>, FieldsOf<M>>>;
+
+type Row<M extends AnyModel> = RecordOf<TableOf<M>, FieldsOf<M>>;
+
+/** The values of `keys` in `row`, as a tuple. */
+type Pluck<R, K extends readonly (keyof R)[]> = { -readonly [I in keyof K]: R[K[I]] };
+
+function count(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 0) throw new QuerySetError(`${name}() takes a non-negative integer, got ${value}`);
+  return value;
+}
+
+export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]>, AsyncIterable<InstanceOf<M>> {
+  readonly model: M;
+  readonly #state: State;
+
+  constructor(model: M, state: State = { where: [], order: [] }) {
+    this.model = model;
+    this.#state = Object.freeze(state);
+    Object.freeze(this);
+  }
+
+  #next(patch: Partial<State>): QuerySet<M> {
+    return new QuerySet(this.model, { ...this.#state, ...patch });
+  }
+
+  // ----- refining (each returns a new queryset) -----
+
+  /** Records matching every lookup (`{ age__gte: 18 }`) and every `Q` given. */
+  filter(...parts: FilterArg<M>[]): QuerySet<M> {
+    return this.#next({ where: [...this.#state.where, ...parts.map(toQNode)] });
+  }
+
+  /** Records not matching the lookups (all of them together). */
+  exclude(...parts: FilterArg<M>[]): QuerySet<M> {
+    return this.#next({ where: [...this.#state.where, { kind: 'not', child: { kind: 'and', children: parts.map(toQNode) } }] });
+  }
+
+  /** Replaces the ordering: `orderBy('-age', 'name')` is `ORDER BY age DESC, name ASC`. */
+  orderBy(...keys: OrderKey<FieldsOf<M>>[]): QuerySet<M> {
+    const order = keys.map((key): Order => {
+      const descending = key.startsWith('-');
+      const path = descending ? key.slice(1) : key;
+      if (path !== 'id' && !Object.hasOwn(this.model.fields, path)) throw new QuerySetError(`${this.model.table} has no field "${path}" to order by`);
+      return { path, direction: descending ? 'desc' : 'asc' };
+    });
+    return this.#next({ order });
+  }
+
+  limit(n: number): QuerySet<M> {
+    return this.#next({ limit: count('limit', n) });
+  }
+
+  offset(n: number): QuerySet<M> {
+    return this.#next({ offset: count('offset', n) });
+  }
+
+  /** Runs on a named connection (see `configure`) or on the client given (a transaction too). */
+  using(using: Using): QuerySet<M> {
+    return this.#next({ using });
+  }
+
+  // ----- building -----
+
+  get #client(): OrmClient {
+    return resolveClient(this.#state.using);
+  }
+
+  #where() {
+    return qCondition(this.model, { kind: 'and', children: this.#state.where });
+  }
+
+  #select<T, Out>(query: SelectQuery<T, false, Out>, order: readonly Order[] = this.#state.order, sliced = true): SelectQuery<T, false, Out> {
+    const where = this.#where();
+    let q = where === undefined ? query : query.where(where);
+    for (const item of order) q = q.orderBy(item.path, item.direction);
+    if (sliced && this.#state.limit !== undefined) q = q.limit(this.#state.limit);
+    if (sliced && this.#state.offset !== undefined) q = q.start(this.#state.offset);
+    return q;
+  }
+
+  #sliced(): boolean {
+    return this.#state.limit !== undefined || this.#state.offset !== undefined;
+  }
+
+  /** The SELECT `all()` runs, compiled: `{ query, bindings }` (for logging, or a look at the SurrealQL). */
+  toQuery(): CompiledQuery {
+    return compile(this.#select(select(this.model.table)));
+  }
+
+  // ----- reading -----
+
+  /** Every matching record, as model instances. */
+  async all(): Promise<InstanceOf<M>[]> {
+    const rows = await run(this.#client, this.#select(select<Record<string, unknown>>(this.model.table)));
+    return hydrate<InstanceOf<M>>(this.model, rows);
+  }
+
+  then<A = InstanceOf<M>[], B = never>(onFulfilled?: ((value: InstanceOf<M>[]) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
+    return this.all().then(onFulfilled, onRejected);
+  }
+
+  /** `for await (const p of queryset)`: every matching record, loaded in one query (see `iterate()` for pages). */
+  async *[Symbol.asyncIterator](): AsyncIterator<InstanceOf<M>> {
+    yield* await this.all();
+  }
+
+  /**
+   * Every matching record, loaded `pageSize` (default 500) at a time. Without an ordering, pages
+   * follow the record id (`id > last`), so concurrent inserts and deletes neither repeat nor skip
+   * records; with one, pages are LIMIT/START slices of that ordering.
+   */
+  async *iterate(options: { pageSize?: number } = {}): AsyncGenerator<InstanceOf<M>, void, undefined> {
+    const pageSize = options.pageSize ?? 500;
+    if (!Number.isInteger(pageSize) || pageSize <= 0) throw new QuerySetError(`iterate() pageSize is a positive integer, got ${pageSize}`);
+    if (this.#sliced()) throw new QuerySetError('iterate() pages the whole queryset; it cannot be sliced first');
+    const byId = this.#state.order.length === 0;
+    let last: unknown;
+    for (let page = 0; ; page++) {
+      const next = byId
+        ? new QuerySet(this.model, { ...this.#state, where: last === undefined ? this.#state.where : [...this.#state.where, toQNode({ id__gt: last })], order: [{ path: 'id', direction: 'asc' }], limit: pageSize })
+        : new QuerySet(this.model, { ...this.#state, limit: pageSize, offset: page * pageSize });
+      const instances = await next.all();
+      yield* instances;
+      if (instances.length < pageSize) return;
+      last = (instances[instances.length - 1] as { id?: unknown }).id;
+    }
+  }
+
+  /** How many records match (`count()` with GROUP ALL, so 0 when none do); a sliced queryset counts its slice. */
+  async count(): Promise<number> {
+    const counting = { n: fn.count() };
+    const query = this.#sliced()
+      ? select(this.#select(select(this.model.table).fields('id'), [])).fields(counting).groupAll()
+      : this.#select(select(this.model.table).fields(counting), [], false).groupAll();
+    const [row] = await run(this.#client, query);
+    return row?.n ?? 0;
+  }
+
+  /** Whether any record matches (reads at most one id). */
+  async exists(): Promise<boolean> {
+    const rows = await run(this.#client, this.#select(select(this.model.table).fields('id'), []).limit(1));
+    return rows.length > 0;
+  }
+
+  /** The first record in the queryset's order (by id when it has none), or `undefined`. */
+  async first(): Promise<InstanceOf<M> | undefined> {
+    const order = this.#state.order.length > 0 ? this.#state.order : [{ path: 'id', direction: 'asc' as const }];
+    const [instance] = await new QuerySet(this.model, { ...this.#state, order, limit: 1 }).all();
+    return instance;
+  }
+
+  /** The last record in the queryset's order (by id when it has none), or `undefined`. */
+  async last(): Promise<InstanceOf<M> | undefined> {
+    if (this.#sliced()) throw new QuerySetError('last() on a sliced queryset is ambiguous; order it the other way and use first()');
+    const order = this.#state.order.length > 0 ? this.#state.order : [{ path: 'id', direction: 'asc' as const }];
+    const reversed = order.map((o): Order => ({ path: o.path, direction: o.direction === 'asc' ? 'desc' : 'asc' }));
+    const [instance] = await new QuerySet(this.model, { ...this.#state, order: reversed, limit: 1 }).all();
+    return instance;
+  }
+
+  /** The one record matching; `DoesNotExistError` when none does, `MultipleObjectsReturnedError` when several do. */
+  async get(...parts: FilterArg<M>[]): Promise<InstanceOf<M>> {
+    const found = await new QuerySet(this.model, { ...this.filter(...parts).#state, limit: 2 }).all();
+    if (found.length === 0) throw new DoesNotExistError(this.model.table, 'get() matched no record');
+    if (found.length > 1) throw new MultipleObjectsReturnedError(this.model.table);
+    return found[0]!;
+  }
+
+  /** Plain rows of the named fields (all declared fields and `id` when none are named); lazy, with `distinct()` and `annotate()`. */
+  values<K extends keyof Row<M> & string>(...keys: K[]): ValuesQuery<Pick<Row<M>, K>, Row<M>> {
+    const source: ValuesSource = { model: this.model, client: () => this.#client, refine: (query) => this.#select(query), orderedBy: this.#state.order.map((o) => o.path) };
+    return new ValuesQuery(source, keys.length > 0 ? keys : ['id', ...this.model.fieldNames]);
+  }
+
+  /** Rows as arrays of the named fields' values; `{ flat: true }` with one field gives the values themselves. */
+  valuesList<K extends keyof Row<M> & string>(key: K, options: { flat: true }): Promise<Row<M>[K][]>;
+  valuesList<const K extends readonly (keyof Row<M> & string)[]>(...keys: K): Promise<Pluck<Row<M>, K>[]>;
+  async valuesList(...args: unknown[]): Promise<unknown[]> {
+    const last = args[args.length - 1];
+    const flat = typeof last === 'object' && last !== null && (last as { flat?: unknown }).flat === true;
+    const keys = (flat ? args.slice(0, -1) : args) as string[];
+    if (keys.length === 0) throw new QuerySetError('valuesList() needs at least one field');
+    if (flat && keys.length !== 1) throw new QuerySetError('valuesList(..., { flat: true }) takes exactly one field');
+    const rows = (await this.values(...(keys as never[]))) as Record<string, unknown>[];
+    return flat ? rows.map((row) => row[keys[0]!]) : rows.map((row) => keys.map((key) => row[key]));
+  }
+
+  /**
+   * Aggregates over the matching records, in one row (GROUP ALL): `aggregate({ n: Count(), mean:
+   * Avg('age') })` is `{ n: number, mean: number | undefined }`.
+   */
+  async aggregate<A extends Record<string, Aggregate<AggregateKind, (keyof Row<M> & string) | undefined>>>(spec: A): Promise<{ [K in keyof A]: AggregateResult<A[K], Row<M>> }> {
+    const fields = aggregateFields(this.model, spec);
+    const query = this.#sliced()
+      ? select(this.#select(select(this.model.table), [])).fields(fields).groupAll()
+      : this.#select(select(this.model.table).fields(fields), [], false).groupAll();
+    const [row = {}] = (await run(this.#client, query)) as Record<string, unknown>[];
+    return aggregateRow(spec, row) as { [K in keyof A]: AggregateResult<A[K], Row<M>> };
+  }
+
+  // ----- writing -----
+
+  /** Creates one record from `data` (checked first; defaults filled in) and answers its instance. */
+  async create(data: InsertOf<TableOf<M>, FieldsOf<M>>): Promise<InstanceOf<M>> {
+    const { id, ...content } = recordToCreate(this.model, data as Record<string, unknown>);
+    const target = id === undefined ? this.model.table : (id as RecordId);
+    const [row] = await run(this.#client, create<Record<string, unknown>>(target).content(content));
+    return hydrate<InstanceOf<M>>(this.model, [row!])[0]!;
+  }
+
+  /**
+   * Creates many records, one INSERT per batch of `batchSize` (default 1000), every row checked
+   * before the first batch is sent; answers the instances in the order given.
+   */
+  async bulkCreate(rows: readonly InsertOf<TableOf<M>, FieldsOf<M>>[], options: { batchSize?: number } = {}): Promise<InstanceOf<M>[]> {
+    const batchSize = options.batchSize ?? 1000;
+    if (!Number.isInteger(batchSize) || batchSize <= 0) throw new QuerySetError(`bulkCreate() batchSize is a positive integer, got ${batchSize}`);
+    const checked = rows.map((row) => recordToCreate(this.model, row as Record<string, unknown>));
+    const client = this.#client;
+    const out: InstanceOf<M>[] = [];
+    for (let start = 0; start < checked.length; start += batchSize) {
+      const created = await run(client, insert<Record<string, unknown>>(this.model.table, checked.slice(start, start + batchSize)));
+      out.push(...hydrate<InstanceOf<M>>(this.model, created));
+    }
+    return out;
+  }
+
+  /**
+   * Updates the record whose unique fields (or id) match `lookup` with `values`, or creates it
+   * from both, in one atomic UPSERT; answers its instance.
+   */
+  async upsert(lookup: Partial<InsertOf<TableOf<M>, FieldsOf<M>>>, values: PatchOf<FieldsOf<M>> = {}): Promise<InstanceOf<M>> {
+    const row = await upsertRow(this.model, () => this.#client, lookup as Record<string, unknown>, values as Record<string, unknown>);
+    return hydrate<InstanceOf<M>>(this.model, [row])[0]!;
+  }
+
+  /** Merges `patch` into every matching record; answers how many were changed. */
+  async update(patch: PatchOf<FieldsOf<M>>): Promise<number> {
+    if (this.#sliced()) throw new QuerySetError('update() of a sliced queryset is not supported; filter by id instead');
+    const where = this.#where();
+    const base = withPatch(update(this.model.table), this.model, patch as Record<string, unknown>).return(['id']);
+    return (await run(this.#client, where === undefined ? base : base.where(where))).length;
+  }
+
+  /** Deletes every matching record; answers how many were deleted. */
+  async delete(): Promise<number> {
+    if (this.#sliced()) throw new QuerySetError('delete() of a sliced queryset is not supported; filter by id instead');
+    const where = this.#where();
+    const base = deleteFrom(this.model.table).return('before');
+    return (await run(this.#client, where === undefined ? base : base.where(where))).length;
+  }
+}

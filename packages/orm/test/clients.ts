@@ -1,0 +1,34 @@
+/**
+ * @module The clients every ORM suite runs on: @sdb/ws and @sdb/http against the server under
+ * test, each signed in as root, and the embedded engine in-process; each in a fresh namespace and
+ * database, so suites never share data.
+ */
+import { connect as connectHttp } from '@sdb/http';
+import { connect as connectWs } from '@sdb/ws';
+import { connectTestClient, surrealdb, uniqueScope } from '../../embedded/test-support/index.ts';
+import type { OrmClient } from '../src/connection.ts';
+
+export interface TestConnection {
+  client: OrmClient;
+  close(): Promise<void>;
+}
+
+/** Each transport by name, so a suite can run once per transport with `describe.each`. */
+export const transports = {
+  ws: async (prefix: string): Promise<TestConnection> => {
+    const server = surrealdb();
+    const client = await connectWs(server.url, { ...uniqueScope(prefix), auth: { username: server.user, password: server.pass } });
+    return { client, close: () => client.close() };
+  },
+  http: async (prefix: string): Promise<TestConnection> => {
+    const server = surrealdb();
+    const client = await connectHttp(server.httpUrl, { ...uniqueScope(prefix), auth: { username: server.user, password: server.pass } });
+    return { client, close: () => client.close() };
+  },
+  embedded: async (prefix: string): Promise<TestConnection> => {
+    const { client, close } = await connectTestClient(prefix);
+    return { client, close };
+  },
+} as const;
+
+export const transportNames = Object.keys(transports) as (keyof typeof transports)[];

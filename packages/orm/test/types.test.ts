@@ -1,0 +1,138 @@
+/**
+ * The types one declaration gives, checked by `tsc -p tsconfig.json` (which includes this file):
+ * record and insert types, instance properties, typed lookup keys and values (a misspelled field
+ * or a lookup that does not fit the field is a compile error), ordering keys, values() rows.
+ * Queries are only typed here, never run (they sit inside arrow functions): no client is configured.
+ * The runtime assertions keep vitest honest about the values the checks are made on.
+ */
+import type { Datetime, RecordId } from '@sdb/protocol';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { Avg, Count, f, Max, Q, type Infer, type InferInsert, type Lookups } from '../src/index.ts';
+import { Company, Person } from './models.ts';
+
+type PersonRecord = Infer<typeof Person>;
+type PersonLookups = Lookups<'person', (typeof Person)['fields']>;
+
+describe('record and insert types', () => {
+  it('Infer gives id as a RecordId of the table, required fields as required keys, optional ones as optional', () => {
+    expectTypeOf<PersonRecord['id']>().toEqualTypeOf<RecordId<'person'>>();
+    expectTypeOf<PersonRecord['age']>().toEqualTypeOf<number>();
+    expectTypeOf<PersonRecord['joined']>().toEqualTypeOf<Datetime>();
+    expectTypeOf<PersonRecord['company']>().toEqualTypeOf<RecordId<'company'> | undefined>();
+    expectTypeOf<PersonRecord['meta']>().toEqualTypeOf<{ plan: 'free' | 'pro' } | undefined>();
+    expectTypeOf<PersonRecord['tags']>().toEqualTypeOf<string[]>();
+    expectTypeOf<Infer<typeof Company>>().toEqualTypeOf<{ id: RecordId<'company'>; name: string; country?: string }>();
+    expect(Person.table).toBe('person');
+  });
+
+  it('the insert type makes fields with a default, and optional ones, optional', () => {
+    expectTypeOf<{ name: string; email: string }>().toExtend<InferInsert<typeof Person>>();
+    expectTypeOf<{ name: string }>().not.toExtend<InferInsert<typeof Person>>();
+    expectTypeOf<{ name: string; email: string; joined: Date }>().toExtend<InferInsert<typeof Person>>();
+    // @ts-expect-error: `email` is required
+    void (() => Person.objects.create({ name: 'Ann' }));
+    // @ts-expect-error: `age` is an int field
+    void (() => Person.objects.create({ name: 'Ann', email: 'a@b.io', age: 'old' }));
+    expect(Person.fieldNames).toContain('email');
+  });
+
+  it('instances carry the fields as typed properties and the instance methods', () => {
+    type P = InstanceType<typeof Person>;
+    expectTypeOf<P['name']>().toEqualTypeOf<string>();
+    expectTypeOf<P['save']>().toBeFunction();
+    expectTypeOf(() => Person.objects.get({ name: 'Ann' })).returns.resolves.toEqualTypeOf<P>();
+    expectTypeOf(() => Person.objects.first()).returns.resolves.toEqualTypeOf<P | undefined>();
+    expect(typeof Person.prototype.save).toBe('function');
+  });
+});
+
+describe('lookup keys', () => {
+  it('accepts comparisons on comparable fields and string lookups on strings, with typed values', () => {
+    expectTypeOf<{ age__gte: number; name__istartswith: string; email__endswith: string }>().toExtend<PersonLookups>();
+    expectTypeOf<{ age__in: number[]; score__isnull: boolean; age__range: [number, number] }>().toExtend<PersonLookups>();
+    expectTypeOf<{ tags__contains: string; tags__containsany: string[] }>().toExtend<PersonLookups>();
+    expect(Person.objects.filter({ age__gte: 18, name__istartswith: 'a' }).toQuery().query).toContain('age >= $p0');
+  });
+
+  it('follows record links, two hops deep', () => {
+    expectTypeOf<{ company__name__icontains: string; company__country: string; company: RecordId<'company'> }>().toExtend<PersonLookups>();
+    expect(Person.objects.filter({ company__name__icontains: 'acme' }).toQuery().query).toContain('company.name');
+  });
+
+  it('enters nested objects', () => {
+    expectTypeOf<{ meta__plan: 'free' | 'pro'; meta__plan__in: ('free' | 'pro')[]; meta__isnull: boolean }>().toExtend<PersonLookups>();
+    // @ts-expect-error: `gold` is not a plan
+    void Person.objects.filter({ meta__plan: 'gold' });
+    expect(Person.objects.filter({ meta__plan: 'pro' }).toQuery().query).toContain('meta.plan = $p0');
+  });
+
+  it('refuses misspelled fields, unknown lookups and lookups that do not fit the field', () => {
+    // @ts-expect-error: no field `agee`
+    void Person.objects.filter({ agee: 3 });
+    // @ts-expect-error: no lookup `gtee`
+    void Person.objects.filter({ age__gtee: 3 });
+    // @ts-expect-error: `istartswith` is a string lookup, `age` is an int
+    void Person.objects.filter({ age__istartswith: '3' });
+    // @ts-expect-error: a link takes equality lookups only, not `gte`
+    void Person.objects.filter({ company__gte: 3 });
+    // @ts-expect-error: the value of `age__gte` is a number
+    void Person.objects.filter({ age__gte: 'eighteen' });
+    // @ts-expect-error: `in` takes an array
+    void Person.objects.filter({ name__in: 'Ann' });
+    // @ts-expect-error: Company has no field `city`
+    void Person.objects.filter({ company__city: 'Paris' });
+    expect(Object.keys(Person.fields)).not.toContain('agee');
+  });
+
+  it('checks the lookups inside Q trees against the model they filter', () => {
+    void Person.objects.filter(Q.or({ age__lt: 18 }, Q.not({ company__name__icontains: 'acme' })));
+    // @ts-expect-error: no field `agee`, inside a Q too
+    void Person.objects.filter(Q.or({ agee__lt: 18 }));
+    // A Q built on its own cannot know its model: it is accepted, and checked when the queryset runs.
+    const standalone = Q.or({ age__lt: 18 }, { agee: 1 });
+    expect(() => Person.objects.filter(standalone).toQuery()).toThrow(/no field "agee"/);
+  });
+});
+
+describe('ordering and projections', () => {
+  it('orderBy takes field names, optionally with a leading "-"', () => {
+    void Person.objects.orderBy('-age', 'name', 'id');
+    // @ts-expect-error: no field `agee`
+    void (() => Person.objects.orderBy('-agee'));
+    expect(() => Person.objects.orderBy('nope' as never)).toThrow(/no field "nope"/);
+  });
+
+  it('values() and valuesList() rows have the named fields\' types', () => {
+    expectTypeOf(() => Person.objects.values('name', 'age')).returns.resolves.toEqualTypeOf<{ name: string; age: number }[]>();
+    expectTypeOf(() => Person.objects.valuesList('email', { flat: true })).returns.resolves.toEqualTypeOf<string[]>();
+    expectTypeOf(() => Person.objects.valuesList('name', 'age')).returns.resolves.toEqualTypeOf<[string, number][]>();
+    // @ts-expect-error: no field `agee`
+    void (() => Person.objects.values('agee'));
+    expect(typeof Person.objects.values).toBe('function');
+  });
+});
+
+describe('updates', () => {
+  it('an update takes values or the atomic operations that fit each field', () => {
+    void (() => Person.objects.update({ age: f.increment(1), tags: f.addToSet('vip'), score: 1.5 }));
+    // @ts-expect-error: a string field cannot be incremented
+    void (() => Person.objects.update({ name: f.increment(1) }));
+    // @ts-expect-error: tags holds strings
+    void (() => Person.objects.update({ tags: f.append(3) }));
+    expect(f.increment(2).values).toEqual([2]);
+  });
+});
+
+describe('aggregates', () => {
+  it('aggregate() types each alias: counts and sums are numbers, Avg/Min/Max may be undefined, Max keeps the field type', () => {
+    expectTypeOf(() => Person.objects.aggregate({ n: Count(), mean: Avg('age'), last: Max('joined') })).returns.resolves.toEqualTypeOf<{ n: number; mean: number | undefined; last: Datetime | undefined }>();
+    type Grouped = Awaited<ReturnType<typeof grouped>>[number];
+    const grouped = () => Person.objects.values('company').annotate({ n: Count(), mean: Avg('age') });
+    expectTypeOf<Grouped['n']>().toEqualTypeOf<number>();
+    expectTypeOf<Grouped['mean']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<Grouped['company']>().toEqualTypeOf<RecordId<'company'> | undefined>();
+    // @ts-expect-error: no field `agee` to average
+    void (() => Person.objects.aggregate({ mean: Avg('agee') }));
+    expect(Count().kind).toBe('count');
+  });
+});
