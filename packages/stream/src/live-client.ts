@@ -30,7 +30,11 @@ export interface ReissuingLiveClient extends Queryable {
 
 /** A client whose transport pushes live notifications (@sdb/embedded; an `RpcClient` over a live transport). */
 export interface NotifyingClient extends Queryable {
-  readonly transport: { onNotification(listener: (notification: LiveNotification) => void): () => void };
+  readonly transport: {
+    /** A transport that says `live: false` (HTTP) is refused. */
+    readonly capabilities?: { readonly live: boolean };
+    onNotification(listener: (notification: LiveNotification) => void): () => void;
+  };
 }
 
 /** Any client `live` and `watch` take. */
@@ -51,7 +55,8 @@ export interface OpenLive {
 /** Registers `query` (one LIVE SELECT) and forwards its messages to `sink` until it ends. */
 export async function openLive(method: string, client: LiveClient, query: CompiledQuery, sink: LiveSink): Promise<OpenLive> {
   if (typeof (client as Partial<ReissuingLiveClient>).liveQuery === 'function') return openReissuing(client as ReissuingLiveClient, query, sink);
-  if (typeof (client as Partial<NotifyingClient>).transport?.onNotification === 'function') return openNotifying(client as NotifyingClient, query, sink);
+  const transport = (client as Partial<NotifyingClient>).transport;
+  if (typeof transport?.onNotification === 'function' && transport.capabilities?.live !== false) return openNotifying(client as NotifyingClient, query, sink);
   throw new InvalidArgumentError(method, 'client', 'A live query needs a live-capable client: the @sdb/ws client or a session, or a client whose transport pushes notifications (@sdb/embedded); over HTTP use changes()');
 }
 

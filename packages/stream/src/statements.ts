@@ -7,7 +7,7 @@
  * value is a checked bigint, integer, `Datetime` or `Duration`, printed by protocol's literal
  * printer: never a caller's string pasted into the text.
  */
-import { Datetime, Duration, escapeIdent, InvalidArgumentError, toSurrealQL, type CompiledQuery, type Table } from '@sdb/protocol';
+import { Datetime, Duration, escapeIdent, InvalidArgumentError, toSurrealQL, type CompiledQuery, type RecordId, type Table } from '@sdb/protocol';
 
 /** What selects the records a live query or a snapshot covers. */
 export interface Selection {
@@ -33,21 +33,31 @@ export function liveSelect(method: string, table: Table | string, selection: Sel
   return statement(method, `LIVE SELECT ${diff ? 'DIFF' : projection(method, selection.fields)} FROM`, table, selection);
 }
 
-/** `SELECT fields FROM table [WHERE …] [FETCH …]`: the records a live query with the same selection covers. */
-export function selectMatching(method: string, table: Table | string, selection: Selection): CompiledQuery {
-  return statement(method, `SELECT ${projection(method, selection.fields)} FROM`, table, selection);
+/** The parameter `selectMatching` binds the record ids to when it reads only some records. */
+export const IDS_PARAM = 'stream_ids';
+
+/**
+ * `SELECT fields FROM table [WHERE …] [FETCH …]`: the records a live query with the same selection
+ * covers; with `ids`, only those of them whose id is in `$stream_ids`.
+ */
+export function selectMatching(method: string, table: Table | string, selection: Selection, ids?: readonly RecordId[]): CompiledQuery {
+  const compiled = statement(method, `SELECT ${projection(method, selection.fields)} FROM`, table, selection, ids !== undefined);
+  if (ids !== undefined) compiled.bindings[IDS_PARAM] = ids;
+  return compiled;
 }
 
-function statement(method: string, head: string, table: Table | string, selection: Selection): CompiledQuery {
+function statement(method: string, head: string, table: Table | string, selection: Selection, byId = false): CompiledQuery {
   const params = selection.params ?? {};
   for (const name of Object.keys(params)) {
     if (!PARAM_NAME.test(name)) throw new InvalidArgumentError(method, `options.params.${name}`, `Parameter names are plain identifiers ($${name} is not one)`);
+    if (name === IDS_PARAM) throw new InvalidArgumentError(method, `options.params.${name}`, `$${IDS_PARAM} is the name @sdb/stream binds record ids to; use another`);
   }
   let query = `${head} ${escapeIdent(tableNameOf(table), 'table')}`;
-  if (selection.where !== undefined) {
-    if (typeof selection.where !== 'string' || selection.where.trim() === '') throw new InvalidArgumentError(method, 'options.where', 'where is a non-empty SurrealQL condition');
-    query += ` WHERE (${selection.where})`;
+  if (selection.where !== undefined && (typeof selection.where !== 'string' || selection.where.trim() === '')) {
+    throw new InvalidArgumentError(method, 'options.where', 'where is a non-empty SurrealQL condition');
   }
+  const conditions = [...(byId ? [`id IN $${IDS_PARAM}`] : []), ...(selection.where !== undefined ? [`(${selection.where})`] : [])];
+  if (conditions.length > 0) query += ` WHERE ${conditions.join(' AND ')}`;
   if (selection.fetch !== undefined && selection.fetch.length > 0) query += ` FETCH ${selection.fetch.map((path) => fieldPath(method, 'options.fetch', path)).join(', ')}`;
   return { query, bindings: { ...params } };
 }

@@ -1,9 +1,12 @@
 /**
  * @module `watch(client, table, options)`: the records that match now, then every change after
- * them, with no gap and no duplicate: the live query is registered first and its events are held
- * while the matching records are read; then each held event the read already reflects is dropped
- * (matched by record id and content) and the rest follow. After a reconnect the records are read
- * again the same way and the differences are yielded as CREATE / UPDATE / DELETE events.
+ * them, with no gap and no duplicate. The live query is registered first; then the matching
+ * records are read. A notification is taken as a sign that a record changed, not as its new
+ * content: SurrealDB 3.0.2 can deliver the notifications of quick successive writes out of order
+ * (seen on one record, in-process and over WebSocket), so the changed records are read again, one
+ * read at a time, and each is compared with what was yielded last. Every yielded state was the
+ * record's state when read, in read order, and identical states are never yielded twice. After a
+ * reconnect all matching records are read again and the differences are yielded.
  */
 import { checkArguments, encode, InvalidArgumentError, RecordId, type Table } from '@sdb/protocol';
 import { EventQueue } from './event-queue.ts';
@@ -23,135 +26,127 @@ export interface WatchReady {
   action: 'READY';
 }
 
+/**
+ * What `watch` yields. Its CREATE / UPDATE / DELETE events say how a record's state changed
+ * between two reads: writes in quick succession may be folded into one event.
+ */
 export type WatchEvent<T = Record<string, unknown>> = WatchSnapshot<T> | WatchReady | LiveEvent<T> | LiveResync;
 
 export type WatchOptions = Selection;
 
 interface Known {
+  id: RecordId;
   record: unknown;
   bytes: Uint8Array;
 }
 
 /**
- * Watches the records of `table` that match `options`: SNAPSHOT events for each, READY, then a
+ * Watches the records of `table` that match `options`: a SNAPSHOT event for each, READY, then a
  * CREATE / UPDATE / DELETE event for each change. Resolves once the live query is registered and
  * the snapshot read.
  */
 export async function watch<T = Record<string, unknown>>(client: LiveClient, table: Table | string, options: WatchOptions = {}): Promise<LiveStream<WatchEvent<T>>> {
   checkArguments('watch', ['client', client, 'object'], ['options', options, 'object']);
-  if ((options as { diff?: unknown }).diff !== undefined) throw new InvalidArgumentError('watch', 'options.diff', 'watch merges whole records: DIFF mode is for live()');
+  if ((options as { diff?: unknown }).diff !== undefined) throw new InvalidArgumentError('watch', 'options.diff', 'watch yields whole records: DIFF mode is for live()');
   const name = targetTable('watch', table);
-  const snapshotQuery = selectMatching('watch', name, options);
+  const liveQuery = liveSelect('watch', name, options, false);
   const queue = new EventQueue<WatchEvent<unknown>>();
   const known = new Map<string, Known>();
-  let held: LiveEvent<unknown>[] | undefined = [];
+  /** Records a notification named since the last read; `all` after a reconnect. */
+  const dirty = new Map<string, RecordId>();
+  let readAll = false;
   let reading: Promise<void> | undefined;
-  let readAgain = false;
 
-  const apply = (event: LiveEvent<unknown>) => {
-    const key = event.id.toString();
-    if (event.action === 'DELETE') {
-      if (!known.delete(key)) return;
-    } else {
-      const bytes = encode(event.record);
-      if (sameBytes(known.get(key)?.bytes, bytes)) return;
-      known.set(key, { record: event.record, bytes });
-    }
-    queue.push(event);
-  };
+  const emit = (action: LiveEvent['action'], entry: Known) => queue.push({ action, id: entry.id, record: entry.record });
 
-  /** Reads the matching records, yields how they differ from what was known, then the held events the read does not reflect. */
-  const read = async (first: boolean) => {
-    held ??= [];
-    const [rows] = await client.queryAll<[Record<string, unknown>[]]>(snapshotQuery);
-    const snapshot = new Map<string, { id: RecordId; record: unknown; bytes: Uint8Array }>();
+  /** Reads `ids` (or every matching record) and yields how each differs from what was yielded last. */
+  const readAndCompare = async (ids: RecordId[] | undefined) => {
+    const [rows] = await client.queryAll<[Record<string, unknown>[]]>(selectMatching('watch', name, options, ids));
+    const seen = new Set<string>();
     for (const row of rows) {
       if (!(row.id instanceof RecordId)) continue;
-      snapshot.set(row.id.toString(), { id: row.id, record: row, bytes: encode(row) });
+      const key = row.id.toString();
+      seen.add(key);
+      const entry: Known = { id: row.id, record: row, bytes: encode(row) };
+      const before = known.get(key);
+      if (before && sameBytes(before.bytes, entry.bytes)) continue;
+      known.set(key, entry);
+      emit(before ? 'UPDATE' : 'CREATE', entry);
     }
-    if (first) {
-      for (const [key, { id, record, bytes }] of snapshot) {
-        known.set(key, { record, bytes });
-        queue.push({ action: 'SNAPSHOT', id, record });
-      }
-      queue.push({ action: 'READY' });
-    } else {
-      for (const [key, { record }] of known) if (!snapshot.has(key)) apply({ action: 'DELETE', id: (record as { id: RecordId }).id, record });
-      for (const { id, record } of snapshot.values()) apply({ action: known.has(id.toString()) ? 'UPDATE' : 'CREATE', id, record });
+    const scope = ids === undefined ? [...known.keys()] : ids.map((id) => id.toString());
+    for (const key of scope) {
+      const before = known.get(key);
+      if (before === undefined || seen.has(key)) continue;
+      known.delete(key);
+      emit('DELETE', before);
     }
-    const events = held;
-    held = undefined;
-    for (const event of unseen(events, snapshot)) apply(event);
   };
 
-  const reread = () => {
-    if (reading) {
-      readAgain = true;
-      return;
+  const drain = async () => {
+    while (readAll || dirty.size > 0) {
+      if (readAll) {
+        readAll = false;
+        dirty.clear();
+        await readAndCompare(undefined);
+      } else {
+        const ids = [...dirty.values()];
+        dirty.clear();
+        await readAndCompare(ids);
+      }
     }
-    held ??= [];
-    reading = read(false)
-      .catch((error: unknown) => fail(error))
+  };
+
+  const schedule = () => {
+    if (reading || queue.ended) return;
+    reading = drain()
+      .catch((error: unknown) => {
+        queue.end(error);
+        void handle?.kill().catch(() => undefined);
+      })
       .finally(() => {
         reading = undefined;
-        if (readAgain) {
-          readAgain = false;
-          reread();
-        }
+        if (readAll || dirty.size > 0) schedule();
       });
   };
 
   let handle: { kill(): Promise<void> } | undefined;
-  const fail = (error: unknown) => {
-    queue.end(error);
-    void handle?.kill().catch(() => undefined);
-  };
-
-  handle = await openLive('watch', client, liveSelect('watch', name, options, false), {
+  let initial = true;
+  handle = await openLive('watch', client, liveQuery, {
     message: (message) => {
       const event = liveEvent(message);
-      if (event === undefined || 'diff' in event) return;
+      if (event === undefined) return;
       if (event.action === 'RESYNC') {
         queue.push(event);
-        reread();
-      } else if (held) held.push(event);
-      else apply(event);
+        readAll = true;
+      } else {
+        dirty.set(event.id.toString(), event.id);
+      }
+      if (!initial) schedule();
     },
     end: (error) => queue.end(error),
   });
-  reading = read(true);
+
   try {
-    await reading;
+    const [rows] = await client.queryAll<[Record<string, unknown>[]]>(selectMatching('watch', name, options));
+    for (const row of rows) {
+      if (!(row.id instanceof RecordId)) continue;
+      const entry: Known = { id: row.id, record: row, bytes: encode(row) };
+      known.set(row.id.toString(), entry);
+      queue.push({ action: 'SNAPSHOT', id: entry.id, record: entry.record });
+    }
+    queue.push({ action: 'READY' });
   } catch (error) {
     await handle.kill().catch(() => undefined);
     throw error;
-  } finally {
-    reading = undefined;
   }
-  if (readAgain) {
-    readAgain = false;
-    reread();
-  }
+  initial = false;
+  // Records named by notifications that arrived during the snapshot read are read again now.
+  schedule();
   return liveStream(queue, handle) as LiveStream<WatchEvent<T>>;
 }
 
-/**
- * The held events a read does not already reflect. For each record, every event up to the last
- * one whose result equals what the read saw happened before the read; the others came after it.
- */
-function unseen(events: LiveEvent<unknown>[], snapshot: Map<string, { bytes: Uint8Array }>): LiveEvent<unknown>[] {
-  const lastSeen = new Map<string, number>();
-  events.forEach((event, index) => {
-    const key = event.id.toString();
-    const read = snapshot.get(key);
-    const reflected = event.action === 'DELETE' ? read === undefined : read !== undefined && sameBytes(read.bytes, encode(event.record));
-    if (reflected) lastSeen.set(key, index);
-  });
-  return events.filter((event, index) => index > (lastSeen.get(event.id.toString()) ?? -1));
-}
-
-function sameBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
-  if (a === undefined || a.length !== b.length) return false;
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
