@@ -3,7 +3,7 @@
  * against the real engine.
  */
 import { afterEach, expect, test } from 'vitest';
-import { InvalidArgumentError, RecordId, StatementError } from '@sdb/protocol';
+import { ConnectionClosedError, InvalidArgumentError, RecordId, StatementError } from '@sdb/protocol';
 import { live, type LiveEvent } from '../src/index.ts';
 import { closeClients, embeddedClient, httpClient, quiet, recordQueries, take, wsClient } from './support.ts';
 
@@ -134,4 +134,18 @@ test('a hostile table name is escaped, not spliced', async () => {
   await db.queryAll('CREATE type::record("odd name; REMOVE TABLE x", 1)');
   expect((await take(events, 1))[0]?.action).toBe('CREATE');
   await events.kill();
+});
+
+test('the client closing ends the stream: next() settles, it does not hang', async () => {
+  const db = await wsClient();
+  await db.queryAll('DEFINE TABLE item');
+  const events = await live(db, 'item');
+  const pending = events.next();
+  await db.close();
+  const outcome = await pending.then(
+    (result) => result,
+    (error: unknown) => error,
+  );
+  if (outcome instanceof Error) expect(outcome).toBeInstanceOf(ConnectionClosedError);
+  else expect(outcome).toEqual({ done: true, value: undefined });
 });
