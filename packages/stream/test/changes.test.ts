@@ -185,3 +185,30 @@ test('bad options are typed errors before anything is sent', async () => {
   expect(() => changes(db, { table: 'a', commit: 'never' as never })).toThrow(InvalidArgumentError);
   await expect(changes(db, { table: 'a', since: -1n }).next()).rejects.toBeInstanceOf(InvalidArgumentError);
 });
+
+test('over HTTP, exactly-once by one batched BEGIN … COMMIT: effects and checkpoint statement commit together or not at all', async () => {
+  const ws = await wsClient();
+  const [scope] = await ws.queryAll<[[string, string]]>('RETURN [session::ns(), session::db()]');
+  await ws.queryAll('DEFINE TABLE sale CHANGEFEED 1h; DEFINE TABLE ledger; DEFINE TABLE feed_checkpoint');
+  await writeEach(ws, 'sale', 3);
+  const db = await httpClient({ namespace: scope[0], database: scope[1] });
+  const checkpoint = new RecordCheckpoint(db, new RecordId('feed_checkpoint', 'ledger'));
+  const feed = changes(db, { table: 'sale', checkpoint, commit: 'manual' });
+  const [definition, first, second] = await take(feed, 3);
+  const commitWith = async (set: ChangeSet, fail: boolean) => {
+    const save = checkpoint.statement(set.versionstamp);
+    const sale = set.changes[0]!.type === 'update' ? (set.changes[0] as { id: RecordId }).id : undefined;
+    const failure = fail ? 'THROW "crash";' : '';
+    return db.query(`BEGIN; UPSERT $entry SET n += 1; ${failure} ${save.query}; COMMIT`, { entry: new RecordId('ledger', String(sale?.id)), ...save.bindings });
+  };
+  await checkpoint.save(definition!.versionstamp);
+  await commitWith(first!, false);
+  expect(await checkpoint.load()).toBe(first!.versionstamp);
+  // The batch fails: neither the effect nor the checkpoint is written.
+  const failed = await commitWith(second!, true);
+  expect(failed.some((result) => !result.ok)).toBe(true);
+  expect(await checkpoint.load()).toBe(first!.versionstamp);
+  const [ledger] = await db.queryAll<[{ n: number }[]]>('SELECT n FROM ledger');
+  expect(ledger).toEqual([{ n: 1 }]);
+  await feed.return?.();
+});
