@@ -52,7 +52,7 @@ export async function watch<T = Record<string, unknown>>(client: LiveClient, tab
   const liveQuery = liveSelect('watch', name, options, false);
   const queue = new EventQueue<WatchEvent<unknown>>();
   const known = new Map<string, Known>();
-  /** Records a notification named since the last read; `all` after a reconnect. */
+  /** Records a notification named since the last read; after a reconnect, `readAll` reads every one. */
   const dirty = new Map<string, RecordId>();
   let readAll = false;
   let reading: Promise<void> | undefined;
