@@ -2,12 +2,20 @@
  * `changes()`: a change feed read as change sets with a checkpoint, over ws and over HTTP,
  * against the real engine.
  */
-import { afterEach, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { ConnectionClosedError, Datetime, InvalidArgumentError, RecordId, type Queryable } from '@sdb/protocol';
 import { changes, enableChangefeed, MemoryCheckpoint, RecordCheckpoint, type ChangeSet } from '../src/index.ts';
 import { closeClients, httpClient, recordQueries, sleep, take, wsClient } from './support.ts';
+import { startServerProcess, type ServerProcess } from './server-process.ts';
 
 afterEach(closeClients);
+
+// Writes to CHANGEFEED tables make the 3.0.2 engine print to stderr: they go to a server of their own (see server-process.ts).
+let feedServer: ServerProcess;
+beforeAll(async () => {
+  feedServer = await startServerProcess();
+}, 120_000);
+afterAll(() => feedServer.stop());
 
 /** Creates `table:1` … `table:count`, one transaction (one versionstamp) each; a FOR loop would be one. */
 async function writeEach(db: Queryable, table: string, count: number): Promise<void> {
@@ -15,7 +23,7 @@ async function writeEach(db: Queryable, table: string, count: number): Promise<v
 }
 
 test('each kind of change: the table definition, a create (as an update), an update, a delete', async () => {
-  const db = await wsClient();
+  const db = await wsClient({}, feedServer);
   await db.queryAll('DEFINE TABLE person CHANGEFEED 1h');
   await db.queryAll("CREATE person:ann SET name = 'Ann'");
   await db.queryAll("UPDATE person:ann SET name = 'Anne'");
@@ -38,7 +46,7 @@ test('each kind of change: the table definition, a create (as an update), an upd
 });
 
 test('the writes of one transaction come as one change set', async () => {
-  const db = await wsClient();
+  const db = await wsClient({}, feedServer);
   await db.queryAll('DEFINE TABLE item CHANGEFEED 1h');
   await db.queryAll('BEGIN; CREATE item:1; CREATE item:2; COMMIT');
   const [, set] = await take(changes(db, { table: 'item' }), 2);
@@ -46,7 +54,7 @@ test('the writes of one transaction come as one change set', async () => {
 });
 
 test('INCLUDE ORIGINAL: an update carries the reverse patch; a create carries none', async () => {
-  const db = await wsClient();
+  const db = await wsClient({}, feedServer);
   await db.queryAll('DEFINE TABLE doc');
   await enableChangefeed(db, 'doc', { expiry: '2h', includeOriginal: true });
   await db.queryAll('CREATE doc:1 SET v = 1');
@@ -58,7 +66,7 @@ test('INCLUDE ORIGINAL: an update carries the reverse patch; a create carries no
 });
 
 test('enableChangefeed keeps the table schema and escapes the name; the expiry is a checked duration', async () => {
-  const db = await wsClient();
+  const db = await wsClient({}, feedServer);
   await db.queryAll('DEFINE TABLE `odd-name` SCHEMAFULL; DEFINE FIELD n ON `odd-name` TYPE int');
   const { client, texts } = recordQueries(db);
   await enableChangefeed(client, 'odd-name', { expiry: '3d' });
@@ -70,7 +78,7 @@ test('enableChangefeed keeps the table schema and escapes the name; the expiry i
 });
 
 test('several tables are merged in versionstamp order; a transaction over both is one change set', async () => {
-  const db = await wsClient();
+  const db = await wsClient({}, feedServer);
   await db.queryAll('DEFINE TABLE a CHANGEFEED 1h; DEFINE TABLE b CHANGEFEED 1h');
   await db.queryAll('CREATE a:1');
   await db.queryAll('CREATE b:1');
@@ -83,7 +91,7 @@ test('several tables are merged in versionstamp order; a transaction over both i
 });
 
 test('pages of batchSize, read only when the consumer pulls; the query text holds only checked literals', async () => {
-  const db = await wsClient();
+  const db = await wsClient({}, feedServer);
   await db.queryAll('DEFINE TABLE log CHANGEFEED 1h');
   await writeEach(db, 'log', 9);
   const { client, texts } = recordQueries(db);
@@ -101,7 +109,7 @@ test('pages of batchSize, read only when the consumer pulls; the query text hold
 });
 
 test('polls an idle feed and yields what arrives later', async () => {
-  const db = await wsClient();
+  const db = await wsClient({}, feedServer);
   await db.queryAll('DEFINE TABLE job CHANGEFEED 1h');
   const feed = changes(db, { table: 'job', pollInterval: 50 });
   await take(feed, 1);
@@ -114,7 +122,7 @@ test('polls an idle feed and yields what arrives later', async () => {
 });
 
 test('since a time: only the changes after it', async () => {
-  const db = await wsClient();
+  const db = await wsClient({}, feedServer);
   await db.queryAll('DEFINE TABLE ev CHANGEFEED 1h; CREATE ev:old');
   await sleep(20);
   const from = new Date();
@@ -127,10 +135,10 @@ test('since a time: only the changes after it', async () => {
 });
 
 test('over HTTP: the same feed by polling, with a checkpoint kept in a SurrealDB record', async () => {
-  const ws = await wsClient();
+  const ws = await wsClient({}, feedServer);
   const [scope] = await ws.queryAll<[[string, string]]>('RETURN [session::ns(), session::db()]');
   await ws.queryAll('DEFINE TABLE order CHANGEFEED 1h; DEFINE TABLE feed_checkpoint; CREATE order:1; CREATE order:2');
-  const db = await httpClient({ namespace: scope[0], database: scope[1] });
+  const db = await httpClient({ namespace: scope[0], database: scope[1] }, feedServer);
   const checkpoint = new RecordCheckpoint(db, new RecordId('feed_checkpoint', 'http'));
   expect(await checkpoint.load()).toBeUndefined();
   const feed = changes(db, { table: 'order', checkpoint, pollInterval: 50 });
@@ -145,7 +153,7 @@ test('over HTTP: the same feed by polling, with a checkpoint kept in a SurrealDB
 });
 
 test('a restarted consumer resumes after its checkpoint: the set it held comes again, the handled ones do not', async () => {
-  const db = await wsClient();
+  const db = await wsClient({}, feedServer);
   await db.queryAll('DEFINE TABLE msg CHANGEFEED 1h');
   await writeEach(db, 'msg', 5);
   const checkpoint = new MemoryCheckpoint();
@@ -159,7 +167,7 @@ test('a restarted consumer resumes after its checkpoint: the set it held comes a
 });
 
 test('errors reach the consumer: a closed client rejects next() with a typed error, then the feed is done', async () => {
-  const db = await wsClient();
+  const db = await wsClient({}, feedServer);
   await db.queryAll('DEFINE TABLE t CHANGEFEED 1h');
   const feed = changes(db, { table: 't', pollInterval: 20 });
   await take(feed, 1);
@@ -169,7 +177,7 @@ test('errors reach the consumer: a closed client rejects next() with a typed err
 });
 
 test('a checkpoint store that fails: next() rejects with its error, it is not swallowed', async () => {
-  const db = await wsClient();
+  const db = await wsClient({}, feedServer);
   await db.queryAll('DEFINE TABLE t CHANGEFEED 1h');
   const broken = { load: async () => undefined, save: async () => Promise.reject(new Error('disk full')) };
   const feed = changes(db, { table: 't', checkpoint: broken });
@@ -178,7 +186,7 @@ test('a checkpoint store that fails: next() rejects with its error, it is not sw
 });
 
 test('bad options are typed errors before anything is sent', async () => {
-  const db = await wsClient();
+  const db = await wsClient({}, feedServer);
   expect(() => changes(db, {})).toThrow(InvalidArgumentError);
   expect(() => changes(db, { table: 'a', tables: ['b'] })).toThrow(InvalidArgumentError);
   expect(() => changes(db, { table: 'a', batchSize: 0 })).toThrow(InvalidArgumentError);
@@ -187,11 +195,11 @@ test('bad options are typed errors before anything is sent', async () => {
 });
 
 test('over HTTP, exactly-once by one batched BEGIN … COMMIT: effects and checkpoint statement commit together or not at all', async () => {
-  const ws = await wsClient();
+  const ws = await wsClient({}, feedServer);
   const [scope] = await ws.queryAll<[[string, string]]>('RETURN [session::ns(), session::db()]');
   await ws.queryAll('DEFINE TABLE sale CHANGEFEED 1h; DEFINE TABLE ledger; DEFINE TABLE feed_checkpoint');
   await writeEach(ws, 'sale', 3);
-  const db = await httpClient({ namespace: scope[0], database: scope[1] });
+  const db = await httpClient({ namespace: scope[0], database: scope[1] }, feedServer);
   const checkpoint = new RecordCheckpoint(db, new RecordId('feed_checkpoint', 'ledger'));
   const feed = changes(db, { table: 'sale', checkpoint, commit: 'manual' });
   const [definition, first, second] = await take(feed, 3);

@@ -5,13 +5,21 @@
  * seconds each). The kill points are where a process can die: before the effects, in the middle
  * of the transaction that writes them, and after it committed but before the next change set.
  */
-import { afterEach, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { RecordId } from '@sdb/protocol';
 import type { WsClient } from '@sdb/ws';
 import { changes, RecordCheckpoint, type ChangeSet } from '../src/index.ts';
 import { closeClients, wsClient } from './support.ts';
+import { startServerProcess, type ServerProcess } from './server-process.ts';
 
 afterEach(closeClients);
+
+// Writes to CHANGEFEED tables make the 3.0.2 engine print to stderr: they go to a server of their own (see server-process.ts).
+let feedServer: ServerProcess;
+beforeAll(async () => {
+  feedServer = await startServerProcess();
+}, 120_000);
+afterAll(() => feedServer.stop());
 
 /** A small seeded generator, so a failing run can be replayed. */
 function random(seed: number): () => number {
@@ -38,7 +46,7 @@ const KILL_POINTS: KillPoint[] = ['before effects', 'inside the transaction', 'a
 const CHANGES = 10_000;
 
 test(`exactly-once over ${CHANGES.toLocaleString('en')} changes: effects and checkpoint in one transaction, consumer killed at random points`, { timeout: 300_000 }, async () => {
-  const setup = await wsClient();
+  const setup = await wsClient({}, feedServer);
   const [[namespace, database]] = await setup.queryAll<[[string, string]]>('RETURN [session::ns(), session::db()]');
   await setup.queryAll('DEFINE TABLE source CHANGEFEED 1d; DEFINE TABLE effect; DEFINE TABLE feed_checkpoint');
   await produce(setup, CHANGES);
@@ -50,7 +58,7 @@ test(`exactly-once over ${CHANGES.toLocaleString('en')} changes: effects and che
   let handledSets = 0;
   for (let run = 0; ; run++) {
     // A new consumer: its own connection, its position read back from the checkpoint record.
-    const db = await wsClient({ namespace, database });
+    const db = await wsClient({ namespace, database }, feedServer);
     const checkpoint = new RecordCheckpoint(db, checkpointId);
     const feed = changes(db, { table: 'source', checkpoint, commit: 'manual', batchSize: 500, pollInterval: 50 });
     // Kill this consumer after a random number of change sets, at a random point.
@@ -103,14 +111,14 @@ test(`exactly-once over ${CHANGES.toLocaleString('en')} changes: effects and che
 });
 
 test('at-least-once with the automatic checkpoint: a consumer killed after its effects gets that change set again', async () => {
-  const setup = await wsClient();
+  const setup = await wsClient({}, feedServer);
   const [[namespace, database]] = await setup.queryAll<[[string, string]]>('RETURN [session::ns(), session::db()]');
   await setup.queryAll('DEFINE TABLE source CHANGEFEED 1d; DEFINE TABLE effect; DEFINE TABLE feed_checkpoint');
   await produce(setup, 300);
   const checkpointId = new RecordId('feed_checkpoint', 'auto');
   const crashedOn: unknown[] = [];
   for (let run = 0; run < 50; run++) {
-    const db = await wsClient({ namespace, database });
+    const db = await wsClient({ namespace, database }, feedServer);
     const feed = changes(db, { table: 'source', checkpoint: new RecordCheckpoint(db, checkpointId), pollInterval: 50 });
     let finished = false;
     try {

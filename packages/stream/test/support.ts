@@ -12,17 +12,25 @@ import { surrealdb, uniqueScope } from '../../embedded/test-support/index.ts';
 
 const opened: { close(): Promise<void> }[] = [];
 
-/** A root @sdb/ws client on the server under test. */
-export async function wsClient(options: ConnectOptions = {}): Promise<WsClient> {
-  const { url, user, pass } = surrealdb();
+/** Where a server listens and its root user. */
+export interface ServerAddress {
+  url: string;
+  httpUrl: string;
+  user: string;
+  pass: string;
+}
+
+/** A root @sdb/ws client on `server` (default: the server under test). */
+export async function wsClient(options: ConnectOptions = {}, server: ServerAddress = surrealdb()): Promise<WsClient> {
+  const { url, user, pass } = server;
   const db = await connectWs(url, { ...uniqueScope('stream'), auth: { username: user, password: pass }, ...options });
   opened.push(db);
   return db;
 }
 
-/** A root @sdb/http client on the server under test, in the scope of `like` when given. */
-export async function httpClient(scope = uniqueScope('stream_http')): Promise<HttpClient> {
-  const { httpUrl, user, pass } = surrealdb();
+/** A root @sdb/http client on `server` (default: the server under test), in a fresh scope or the one given. */
+export async function httpClient(scope = uniqueScope('stream_http'), server: ServerAddress = surrealdb()): Promise<HttpClient> {
+  const { httpUrl, user, pass } = server;
   const db = await connectHttp(httpUrl, { ...scope, auth: { username: user, password: pass } });
   opened.push(db);
   return db;
