@@ -1,0 +1,73 @@
+/**
+ * @module A SurrealDB server in a child process whose stderr goes nowhere, for the change-feed
+ * tests. surrealdb-core 3.0.2 prints a `dbg!` dump for every write to a CHANGEFEED table straight
+ * to its process's stderr; when that is a pipe whose reader lags (vitest under turbo), the print
+ * fails with EAGAIN and the engine aborts the whole process — here the child, not the test run.
+ * The `sdb-embedded` command is built from source first, as @sdb/embedded's own CLI test does.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'tsdown';
+
+const embeddedDir = fileURLToPath(new URL('../../embedded/', import.meta.url));
+
+export interface ServerProcess {
+  url: string;
+  httpUrl: string;
+  user: string;
+  pass: string;
+  stop(): Promise<void>;
+}
+
+export async function startServerProcess(): Promise<ServerProcess> {
+  // Inside @sdb/embedded, so the bundle finds `ws` and `@surrealdb/node` in its node_modules.
+  const outDir = await mkdtemp(join(embeddedDir, 'node_modules', '.stream-server-'));
+  await build({
+    config: false,
+    cwd: embeddedDir,
+    entry: { cli: 'src/cli.ts' },
+    outDir,
+    format: 'esm',
+    platform: 'node',
+    dts: false,
+    logLevel: 'silent',
+    clean: false,
+    noExternal: ['@sdb/protocol'],
+    inputOptions: { resolve: { conditionNames: ['@sdb/source', 'import', 'node', 'default'] } },
+  });
+  const file = readdirSync(outDir).find((name) => /^cli\.m?js$/.test(name));
+  if (!file) throw new Error(`the server was not built into ${outDir}`);
+  const user = 'root';
+  const pass = 'stream-feed-root';
+  const child = spawn(process.execPath, [join(outDir, file), '--port', '0', '--user', user, '--pass', pass], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (ws:\/\/\S+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited with ${code}: ${output}`)));
+  });
+  return {
+    url,
+    httpUrl: url.replace(/^ws/, 'http').replace(/\/rpc$/, ''),
+    user,
+    pass,
+    stop: async () => {
+      await stopChild(child);
+      await rm(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
