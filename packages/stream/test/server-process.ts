@@ -3,16 +3,10 @@
  * tests. surrealdb-core 3.0.2 prints a `dbg!` dump for every write to a CHANGEFEED table straight
  * to its process's stderr; when that is a pipe whose reader lags (vitest under turbo), the print
  * fails with EAGAIN and the engine aborts the whole process — here the child, not the test run.
- * The `sdb-embedded` command is built from source first, as @sdb/embedded's own CLI test does.
+ * The `sdb-embedded` command is built from source first (@sdb/embedded's test-support `buildCli`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'tsdown';
-
-const embeddedDir = fileURLToPath(new URL('../../embedded/', import.meta.url));
+import { buildCli } from '../../embedded/test-support/cli-build.ts';
 
 export interface ServerProcess {
   url: string;
@@ -23,26 +17,10 @@ export interface ServerProcess {
 }
 
 export async function startServerProcess(): Promise<ServerProcess> {
-  // Inside @sdb/embedded, so the bundle finds `ws` and `@surrealdb/node` in its node_modules.
-  const outDir = await mkdtemp(join(embeddedDir, 'node_modules', '.stream-server-'));
-  await build({
-    config: false,
-    cwd: embeddedDir,
-    entry: { cli: 'src/cli.ts' },
-    outDir,
-    format: 'esm',
-    platform: 'node',
-    dts: false,
-    logLevel: 'silent',
-    clean: false,
-    noExternal: ['@sdb/protocol'],
-    inputOptions: { resolve: { conditionNames: ['@sdb/source', 'import', 'node', 'default'] } },
-  });
-  const file = readdirSync(outDir).find((name) => /^cli\.m?js$/.test(name));
-  if (!file) throw new Error(`the server was not built into ${outDir}`);
+  const cli = await buildCli('stream-server');
   const user = 'root';
   const pass = 'stream-feed-root';
-  const child = spawn(process.execPath, [join(outDir, file), '--port', '0', '--user', user, '--pass', pass], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [cli.file, '--port', '0', '--user', user, '--pass', pass], { stdio: ['ignore', 'pipe', 'ignore'] });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -59,7 +37,7 @@ export async function startServerProcess(): Promise<ServerProcess> {
     pass,
     stop: async () => {
       await stopChild(child);
-      await rm(outDir, { recursive: true, force: true });
+      await cli.remove();
     },
   };
 }
