@@ -172,6 +172,7 @@ export class Pool<M extends PoolMember> implements Queryable, AsyncDisposable {
     return this.#enqueue(async (deadline) => {
       for (let attempt = 1; ; attempt++) {
         const member = await this.#take(deadline);
+        const sent = Date.now();
         let result: unknown;
         try {
           result = await (member.client as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>)[method]!(...args);
@@ -182,7 +183,8 @@ export class Pool<M extends PoolMember> implements Queryable, AsyncDisposable {
           }
           await this.#remove(member, error);
           if (!retry || attempt > this.#endpoints.length) throw error;
-          deadline = Date.now() + this.#options.acquireTimeout;
+          // `acquireTimeout` bounds the time spent waiting for members, over every attempt: not the calls themselves.
+          deadline += Date.now() - sent;
           continue;
         }
         this.#release(member);
@@ -363,6 +365,19 @@ export class Pool<M extends PoolMember> implements Queryable, AsyncDisposable {
 
   /** Pings every idle member (a dead one is replaced) and tries endpoints marked down whose backoff is over. */
   #checkHealth(): void {
+    // Endpoints first: a full pool makes room for one by closing an idle member, which must not be mid-ping.
+    const now = Date.now();
+    for (const endpoint of this.#endpoints) {
+      if (endpoint.healthy || !endpoint.usable(now)) continue;
+      // A full pool makes room on the busiest endpoint, so that traffic comes back to this one.
+      if (this.#size() >= this.#options.max) {
+        const spare = [...this.#members].filter((member) => member.state === 'idle').sort((a, b) => load(b.endpoint) - load(a.endpoint))[0];
+        if (!spare) continue;
+        void this.#remove(spare, undefined);
+      }
+      this.#grow(endpoint);
+    }
+    this.#fill();
     const timeout = this.#options.healthCheckTimeout;
     for (const member of this.#members) {
       if (member.state !== 'idle') continue;
@@ -376,18 +391,6 @@ export class Pool<M extends PoolMember> implements Queryable, AsyncDisposable {
         (error: unknown) => this.#remove(member, error),
       );
     }
-    const now = Date.now();
-    for (const endpoint of this.#endpoints) {
-      if (endpoint.healthy || !endpoint.usable(now)) continue;
-      // A full pool makes room on the busiest endpoint, so that traffic comes back to this one.
-      if (this.#size() >= this.#options.max) {
-        const spare = [...this.#members].filter((member) => member.state === 'idle').sort((a, b) => load(b.endpoint) - load(a.endpoint))[0];
-        if (!spare) continue;
-        void this.#remove(spare, undefined);
-      }
-      this.#grow(endpoint);
-    }
-    this.#fill();
   }
 
   // ----- waiting -----
