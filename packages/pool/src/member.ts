@@ -16,10 +16,8 @@ export const READ_METHODS = ['ping', 'version', 'info', 'select'] as const;
 /** Methods that may write: never sent twice; a lost member's error reaches the caller. */
 export const WRITE_METHODS = ['create', 'insert', 'insertRelation', 'update', 'upsert', 'merge', 'patch', 'delete', 'relate', 'run', 'graphql'] as const;
 
-/** A member's connection state, for the clients that report one (the @sdb/ws client's `status`). */
-export function unusable(client: PoolMember): 'closed' | 'waiting' | undefined {
+/** Whether a member says it lost its connection (the clients that report one: the @sdb/ws client's `status`). */
+export function lost(client: PoolMember): boolean {
   const status = (client as { status?: unknown }).status;
-  if (status === 'closed') return 'closed';
-  if (status === 'connecting' || status === 'reconnecting') return 'waiting';
-  return undefined;
+  return status !== undefined && status !== 'open';
 }

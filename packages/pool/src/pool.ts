@@ -11,7 +11,7 @@ import PQueue from 'p-queue';
 import { Endpoint, withoutCredentials } from './endpoint.ts';
 import { NoHealthyEndpointError, PoolClosedError, PoolTimeoutError, type EndpointStats } from './errors.ts';
 import { Lease } from './lease.ts';
-import { READ_METHODS, WRITE_METHODS, unusable, type PoolMember } from './member.ts';
+import { READ_METHODS, WRITE_METHODS, lost, type PoolMember } from './member.ts';
 import { resolveOptions, type PoolOptions, type ResolvedOptions } from './options.ts';
 
 /** Call options of `pool.query` and `pool.queryAll`. */
@@ -51,6 +51,8 @@ export class Pool<M extends PoolMember> implements Queryable, AsyncDisposable {
   readonly #options: ResolvedOptions<M>;
   readonly #endpoints: Endpoint[];
   readonly #members = new Set<Member<M>>();
+  /** Each endpoint's idle members, the most recently used last. */
+  readonly #idle = new Map<Endpoint, Member<M>[]>();
   readonly #queue: PQueue;
   /** Abort controllers of the calls still in line (not started). */
   readonly #inLine = new Set<AbortController>();
@@ -100,6 +102,7 @@ export class Pool<M extends PoolMember> implements Queryable, AsyncDisposable {
   constructor(options: PoolOptions<M>) {
     this.#options = resolveOptions(options);
     this.#endpoints = this.#options.endpoints.map((url) => new Endpoint(url, withoutCredentials(url)));
+    for (const endpoint of this.#endpoints) this.#idle.set(endpoint, []);
     this.#queue = new PQueue({ concurrency: this.#options.max });
     const { healthCheckInterval, idleTimeout } = this.#options;
     if (healthCheckInterval !== Infinity) this.#every(healthCheckInterval, () => this.#checkHealth());
@@ -143,7 +146,7 @@ export class Pool<M extends PoolMember> implements Queryable, AsyncDisposable {
 
   stats(): PoolStats {
     let idle = 0;
-    for (const member of this.#members) if (member.state === 'idle') idle++;
+    for (const members of this.#idle.values()) idle += members.length;
     return {
       size: this.#members.size,
       idle,
@@ -199,27 +202,33 @@ export class Pool<M extends PoolMember> implements Queryable, AsyncDisposable {
    */
   #enqueue<T>(task: (deadline: number) => Promise<T>): Promise<T> {
     if (this.#closed) return Promise.reject(new PoolClosedError('The pool is closed'));
-    const { acquireTimeout } = this.#options;
+    const { acquireTimeout, max } = this.#options;
     const deadline = Date.now() + acquireTimeout;
+    const queue = this.#queue;
+    // With a slot free, p-queue starts the task at once: no timer, no abort signal (which costs more than the rest of a call).
+    if (queue.size === 0 && queue.pending < max) return queue.add(() => task(deadline));
     const inLine = new AbortController();
-    const timer = setTimeout(() => inLine.abort(this.#timeoutError()), acquireTimeout);
-    this.#inLine.add(inLine);
-    const started = () => {
-      clearTimeout(timer);
+    const timer = setTimeout(() => {
       this.#inLine.delete(inLine);
-    };
+      inLine.abort(this.#timeoutError());
+    }, acquireTimeout);
+    this.#inLine.add(inLine);
     // The signal only ever aborts while the task is in line: p-queue would free a running task's slot early.
-    return this.#queue
-      .add(() => {
-        started();
+    return queue.add(
+      () => {
+        clearTimeout(timer);
+        this.#inLine.delete(inLine);
         return task(deadline);
-      }, { signal: inLine.signal })
-      .finally(started);
+      },
+      { signal: inLine.signal },
+    );
   }
 
   /** An idle member, or one opened for this call; waits (until `deadline`) while there is neither. */
   async #take(deadline: number): Promise<Member<M>> {
     this.#taking++;
+    // The member this call is having opened, if any: one at a time, so that a busy pool does not open more than it needs.
+    let opening: Promise<void> | undefined;
     try {
       for (;;) {
         if (this.#closed) throw new PoolClosedError('The pool was closed while this call waited for a member');
@@ -230,7 +239,7 @@ export class Pool<M extends PoolMember> implements Queryable, AsyncDisposable {
           return member;
         }
         if (Date.now() >= deadline) throw this.#timeoutError();
-        if (this.#size() < this.#options.max) this.#grow();
+        if (!(opening && this.#connects.has(opening)) && this.#size() < this.#options.max) opening = this.#grow();
         await this.#changed(deadline);
       }
     } finally {
@@ -241,9 +250,14 @@ export class Pool<M extends PoolMember> implements Queryable, AsyncDisposable {
   #release(member: Member<M>): void {
     if (!this.#members.has(member)) return;
     if (member.state === 'busy') member.endpoint.busy--;
-    member.state = 'idle';
-    member.idleSince = Date.now();
+    this.#makeIdle(member, Date.now());
     this.#wake();
+  }
+
+  #makeIdle(member: Member<M>, since: number): void {
+    member.state = 'idle';
+    member.idleSince = since;
+    this.#idle.get(member.endpoint)!.push(member);
   }
 
   /** Closes a member and forgets it; with `failure`, its endpoint is marked down (and its other idle members go too). */
@@ -251,10 +265,12 @@ export class Pool<M extends PoolMember> implements Queryable, AsyncDisposable {
     if (this.#members.delete(member)) {
       const { endpoint } = member;
       endpoint.members--;
+      const idle = this.#idle.get(endpoint)!;
       if (member.state === 'busy') endpoint.busy--;
+      else if (member.state === 'idle' && idle.includes(member)) idle.splice(idle.indexOf(member), 1);
       if (failure !== undefined && endpoint.healthy) {
         endpoint.failed(Date.now(), this.#options.backoff);
-        for (const other of this.#members) if (other.endpoint === endpoint && other.state === 'idle') void this.#remove(other, undefined);
+        for (const other of idle.splice(0)) void this.#remove(other, undefined);
       }
       this.#wake();
       if (!this.#closed) this.#fill();
@@ -264,30 +280,25 @@ export class Pool<M extends PoolMember> implements Queryable, AsyncDisposable {
 
   // ----- choosing members and endpoints -----
 
+  /** An idle member of the endpoint the strategy picks, the most recently used one (so that the others can be evicted). */
   #pickIdle(): Member<M> | undefined {
-    let best: Member<M> | undefined;
-    for (const member of this.#members) {
-      if (member.state !== 'idle') continue;
-      const state = unusable(member.client);
-      if (state === 'closed') {
-        void this.#remove(member, new ConnectionError('The member closed itself'));
+    const roundRobin = this.#options.strategy === 'round-robin';
+    for (;;) {
+      let best: Endpoint | undefined;
+      for (const endpoint of this.#endpoints) {
+        if (this.#idle.get(endpoint)!.length === 0) continue;
+        if (!best || (roundRobin ? this.#distance(endpoint) < this.#distance(best) : endpoint.busy < best.busy)) best = endpoint;
+      }
+      if (!best) return undefined;
+      const member = this.#idle.get(best)!.pop()!;
+      if (lost(member.client)) {
+        member.state = 'checking';
+        void this.#remove(member, new ConnectionError('The member lost its connection'));
         continue;
       }
-      if (state === 'waiting') continue;
-      if (!best || this.#before(member, best)) best = member;
+      if (roundRobin) this.#turn = this.#endpoints.indexOf(best) + 1;
+      return member;
     }
-    if (best && this.#options.strategy === 'round-robin') this.#turn = this.#endpoints.indexOf(best.endpoint) + 1;
-    return best;
-  }
-
-  /** Whether idle member `a` should serve the next call rather than `b`. */
-  #before(a: Member<M>, b: Member<M>): boolean {
-    if (a.endpoint !== b.endpoint) {
-      if (this.#options.strategy === 'round-robin') return this.#distance(a.endpoint) < this.#distance(b.endpoint);
-      if (a.endpoint.busy !== b.endpoint.busy) return a.endpoint.busy < b.endpoint.busy;
-    }
-    // The most recently used first: the others stay idle long enough to be evicted.
-    return a.idleSince > b.idleSince;
   }
 
   /** How many turns until `endpoint` is next, round-robin. */
@@ -318,9 +329,9 @@ export class Pool<M extends PoolMember> implements Queryable, AsyncDisposable {
     return this.#members.size + connecting;
   }
 
-  /** Starts opening a member on `endpoint` (default: the one the strategy picks); false if none may be used now. */
-  #grow(endpoint = this.#pickEndpoint()): boolean {
-    if (!endpoint || this.#closed) return false;
+  /** Starts opening a member on `endpoint` (default: the one the strategy picks); undefined if none may be used now. */
+  #grow(endpoint = this.#pickEndpoint()): Promise<void> | undefined {
+    if (!endpoint || this.#closed) return undefined;
     if (!endpoint.healthy) endpoint.probing = true;
     endpoint.connecting++;
     const connecting = Promise.resolve()
@@ -332,7 +343,9 @@ export class Pool<M extends PoolMember> implements Queryable, AsyncDisposable {
           if (this.#closed) return client.close().catch(() => undefined);
           endpoint.succeeded();
           endpoint.members++;
-          this.#members.add({ client, endpoint, state: 'idle', idleSince: Date.now() });
+          const member: Member<M> = { client, endpoint, state: 'idle', idleSince: 0 };
+          this.#members.add(member);
+          this.#makeIdle(member, Date.now());
         },
         (error: unknown) => {
           endpoint.connecting--;
@@ -346,7 +359,7 @@ export class Pool<M extends PoolMember> implements Queryable, AsyncDisposable {
         this.#wake();
       });
     this.#connects.add(connecting);
-    return true;
+    return connecting;
   }
 
   /** Opens members until `min` are open or being opened (on endpoints that may be used now). */
@@ -356,7 +369,7 @@ export class Pool<M extends PoolMember> implements Queryable, AsyncDisposable {
 
   #evictIdle(): void {
     const now = Date.now();
-    const idle = [...this.#members].filter((member) => member.state === 'idle').sort((a, b) => a.idleSince - b.idleSince);
+    const idle = [...this.#idle.values()].flat().sort((a, b) => a.idleSince - b.idleSince);
     for (const member of idle) {
       if (this.#members.size <= this.#options.min || now - member.idleSince < this.#options.idleTimeout) break;
       void this.#remove(member, undefined);
@@ -371,7 +384,7 @@ export class Pool<M extends PoolMember> implements Queryable, AsyncDisposable {
       if (endpoint.healthy || !endpoint.usable(now)) continue;
       // A full pool makes room on the busiest endpoint, so that traffic comes back to this one.
       if (this.#size() >= this.#options.max) {
-        const spare = [...this.#members].filter((member) => member.state === 'idle').sort((a, b) => load(b.endpoint) - load(a.endpoint))[0];
+        const spare = [...this.#idle.values()].flat().sort((a, b) => load(b.endpoint) - load(a.endpoint))[0];
         if (!spare) continue;
         void this.#remove(spare, undefined);
       }
@@ -379,13 +392,12 @@ export class Pool<M extends PoolMember> implements Queryable, AsyncDisposable {
     }
     this.#fill();
     const timeout = this.#options.healthCheckTimeout;
-    for (const member of this.#members) {
-      if (member.state !== 'idle') continue;
+    for (const member of [...this.#idle.values()].flatMap((idle) => idle.splice(0))) {
       member.state = 'checking';
       withDeadline(member.client.ping({ timeout }), timeout).then(
         () => {
-          if (member.state !== 'checking') return;
-          member.state = 'idle';
+          if (member.state !== 'checking' || !this.#members.has(member)) return;
+          this.#makeIdle(member, member.idleSince);
           this.#wake();
         },
         (error: unknown) => this.#remove(member, error),
