@@ -2,7 +2,8 @@
  * @module The errors the pool itself throws; each is an `SdbError`, and a subclass of the
  * protocol error a caller already handles (a closed connection, a timeout, an unreachable server).
  */
-import { ConnectionClosedError, ConnectionError, TimeoutError, errorBrand } from '@sdb/protocol';
+import { ConnectionClosedError, ConnectionError, TimeoutError } from '@sdb/protocol';
+import { errorBrand } from '@sdb/protocol/transport';
 
 /** A call or `acquire` on a closed pool, or one still waiting for a member when `close()` was called. */
 export class PoolClosedError extends ConnectionClosedError {

@@ -1,8 +1,9 @@
 /**
- * @module `createPool` options, their defaults, and their validation: a bad value fails at
- * `createPool` with a `ConfigurationError` that names the option, never later on first use.
+ * @module `createPool` options, their defaults, and their validation (the checks every sdb
+ * transport shares): a bad value fails at `createPool` with an `InvalidOptionError` naming the
+ * option, never later on first use.
  */
-import { ConfigurationError } from '@sdb/protocol';
+import { choiceOption, countOption, functionOption, invalidOption, timeoutOption } from '@sdb/protocol/transport';
 
 /** How the pool picks a member (and the endpoint for a new one). */
 export type PoolStrategy = 'least-busy' | 'round-robin';
@@ -50,57 +51,44 @@ export interface ResolvedOptions<M> {
   backoff: { initialDelay: number; maxDelay: number };
 }
 
+const WHERE = 'createPool';
+
 export function resolveOptions<M>(options: PoolOptions<M>): ResolvedOptions<M> {
-  if (typeof options !== 'object' || options === null) throw invalidOption('options', 'createPool needs an options object');
-  const { endpoints, connect, strategy = 'least-busy' } = options;
-  if (!Array.isArray(endpoints) || endpoints.length === 0) throw invalidOption('endpoints', 'endpoints must be a non-empty array of URLs');
-  const urls = endpoints.map((endpoint, index) => {
+  if (typeof options !== 'object' || options === null) throw invalidOption(WHERE, 'options', 'be an object');
+  const { endpoints } = options;
+  if (!Array.isArray(endpoints) || endpoints.length === 0) throw invalidOption(WHERE, 'endpoints', 'be a non-empty array of URLs');
+  const urls = endpoints.map((endpoint: unknown, index) => {
     const url = typeof endpoint === 'string' ? endpoint : endpoint instanceof URL ? endpoint.href : undefined;
-    if (!url || !URL.canParse(url)) throw invalidOption(`endpoints[${index}]`, `endpoints[${index}] must be a URL`);
+    if (!url || !URL.canParse(url)) throw invalidOption(WHERE, `endpoints[${index}]`, 'be a URL');
     return url;
   });
-  if (new Set(urls).size !== urls.length) throw invalidOption('endpoints', 'endpoints must not repeat a URL');
-  if (typeof connect !== 'function') throw invalidOption('connect', 'connect must be a function (url) => Promise<client>');
-  if (strategy !== 'least-busy' && strategy !== 'round-robin') {
-    throw invalidOption('strategy', `strategy must be 'least-busy' or 'round-robin', not ${JSON.stringify(strategy)}`);
-  }
-  const max = count('max', options.max, 10, 1);
-  const min = count('min', options.min, 0, 0);
-  if (min > max) throw invalidOption('min', `min (${min}) must not exceed max (${max})`);
-  const healthCheckInterval = delay('healthCheckInterval', options.healthCheckInterval, 5_000, { infinite: true });
+  if (new Set(urls).size !== urls.length) throw invalidOption(WHERE, 'endpoints', 'not repeat a URL');
+  const connect = functionOption(WHERE, 'connect', options.connect);
+  if (!connect) throw invalidOption(WHERE, 'connect', 'be a function (url) => Promise<client>');
+  const max = countOption(WHERE, 'max', options.max, 10);
+  if (max < 1 || max === Infinity) throw invalidOption(WHERE, 'max', `be a whole number >= 1 (got ${max})`);
+  const min = countOption(WHERE, 'min', options.min, 0);
+  if (min > max) throw invalidOption(WHERE, 'min', `not exceed max (${min} > ${max})`);
   const backoff = options.backoff ?? {};
-  if (typeof backoff !== 'object' || backoff === null) throw invalidOption('backoff', 'backoff must be an object');
-  const initialDelay = delay('backoff.initialDelay', backoff.initialDelay, 250);
+  if (typeof backoff !== 'object' || backoff === null) throw invalidOption(WHERE, 'backoff', 'be an object');
+  const initialDelay = finite('backoff.initialDelay', backoff.initialDelay, 250);
   return {
     endpoints: urls,
     connect,
     min,
     max,
-    acquireTimeout: delay('acquireTimeout', options.acquireTimeout, 10_000),
-    idleTimeout: delay('idleTimeout', options.idleTimeout, 30_000, { infinite: true }),
-    healthCheckInterval,
-    healthCheckTimeout: delay('healthCheckTimeout', options.healthCheckTimeout, 2_000),
-    strategy,
-    backoff: { initialDelay, maxDelay: Math.max(initialDelay, delay('backoff.maxDelay', backoff.maxDelay, 10_000)) },
+    acquireTimeout: finite('acquireTimeout', options.acquireTimeout, 10_000),
+    idleTimeout: timeoutOption(WHERE, 'idleTimeout', options.idleTimeout, 30_000),
+    healthCheckInterval: timeoutOption(WHERE, 'healthCheckInterval', options.healthCheckInterval, 5_000),
+    healthCheckTimeout: finite('healthCheckTimeout', options.healthCheckTimeout, 2_000),
+    strategy: choiceOption(WHERE, 'strategy', options.strategy, ['least-busy', 'round-robin']),
+    backoff: { initialDelay, maxDelay: Math.max(initialDelay, finite('backoff.maxDelay', backoff.maxDelay, 10_000)) },
   };
 }
 
-/** A whole number of at least `least`. */
-function count(name: string, value: unknown, fallback: number, least: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < least) throw invalidOption(name, `${name} must be a whole number >= ${least}`);
-  return value;
-}
-
-/** A positive number of milliseconds, finite unless `infinite` allows `Infinity`. */
-function delay(name: string, value: unknown, fallback: number, { infinite = false } = {}): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !(value > 0) || (!infinite && value === Infinity)) {
-    throw invalidOption(name, `${name} must be a number of milliseconds > 0${infinite ? ' (or Infinity)' : ''}`);
-  }
-  return value;
-}
-
-function invalidOption(option: string, message: string): ConfigurationError {
-  return new ConfigurationError({ code: -32000, kind: 'Configuration', message: `createPool: ${message}`, details: { option } });
+/** A number of milliseconds > 0 that is not `Infinity`: a wait the pool itself must end. */
+function finite(name: string, value: unknown, fallback: number): number {
+  const ms = timeoutOption(WHERE, name, value, fallback);
+  if (ms === Infinity) throw invalidOption(WHERE, name, 'be finite: the pool never waits without end');
+  return ms;
 }

@@ -470,7 +470,7 @@ function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
-/** A pool of clients over `endpoints`; see `PoolOptions`. Validates the options at once (`ConfigurationError`). */
+/** A pool of clients over `endpoints`; see `PoolOptions`. Validates the options at once (`InvalidOptionError`). */
 export function createPool<M extends PoolMember>(options: PoolOptions<M>): Pool<M> {
   return new Pool(options);
 }

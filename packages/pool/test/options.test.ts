@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@sdb/protocol';
+import { InvalidOptionError } from '@sdb/protocol';
 import { expect, test } from 'vitest';
 import { createPool, type PoolOptions } from '../src/index.ts';
 import type { WsClient } from '@sdb/ws';
@@ -26,9 +26,10 @@ const refused: [string, Record<string, unknown>][] = [
   ['strategy', { strategy: 'random' }],
   ['backoff', { backoff: 5 }],
   ['backoff.initialDelay', { backoff: { initialDelay: 0 } }],
+  ['healthCheckTimeout', { healthCheckTimeout: Infinity }],
 ];
 
-test.each(refused)('a bad %s is refused at createPool with a ConfigurationError naming it', (option, override) => {
+test.each(refused)('a bad %s is refused at createPool with an InvalidOptionError naming it', (option, override) => {
   let connects = 0;
   const connect = () => {
     connects++;
@@ -41,8 +42,8 @@ test.each(refused)('a bad %s is refused at createPool with a ConfigurationError 
       return caught;
     }
   })();
-  expect(error).toBeInstanceOf(ConfigurationError);
-  expect((error as ConfigurationError).details).toEqual({ option });
+  expect(error).toBeInstanceOf(InvalidOptionError);
+  expect((error as InvalidOptionError).option).toBe(option);
   expect((error as Error).message).toMatch(/^createPool: /);
   expect(connects).toBe(0);
 });
