@@ -424,7 +424,7 @@ export class Pool<M extends PoolMember> implements Queryable, AsyncDisposable {
   }
 
   #wake(): void {
-    for (const waker of [...this.#wakers]) waker();
+    if (this.#wakers.size > 0) for (const waker of [...this.#wakers]) waker();
   }
 
   #timeoutError(): NoHealthyEndpointError | PoolTimeoutError {
