@@ -111,6 +111,17 @@ test('a dead idle member is found by the health check and replaced on another en
   expect(pool.stats().endpoints[0]!.failures).toBeGreaterThan(0);
 });
 
+test('a member that stops answering fails its health check by its deadline and is replaced elsewhere', async () => {
+  const pool = open({ min: 1, max: 1, healthCheckInterval: 100, healthCheckTimeout: 200, backoff: { initialDelay: 5_000 } });
+  await until(() => pool.stats().idle === 1, 10_000, 'one warm member');
+  const hanging = endpointOfOnlyMember(pool);
+  hanging.stalled = true;
+  await until(() => pool.stats().endpoints[endpoints.indexOf(hanging)]!.healthy === false, 2_000, 'the hanging endpoint marked down');
+  await until(() => pool.stats().idle === 1, 5_000, 'a member again');
+  expect(endpointOfOnlyMember(pool)).not.toBe(hanging);
+  expect(await pool.queryAll('RETURN 1')).toEqual([1]);
+});
+
 test('an endpoint marked down is retried with backoff and used again once it answers', async () => {
   const pool = open({ min: 3, max: 6, healthCheckInterval: 50, backoff: { initialDelay: 50, maxDelay: 100 } });
   await until(() => pool.stats().idle === 3, 10_000, 'three warm members');

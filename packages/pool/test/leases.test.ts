@@ -1,4 +1,4 @@
-import { ConnectionClosedError, RecordId } from '@sdb/protocol';
+import { ConnectionClosedError, ConnectionError, RecordId } from '@sdb/protocol';
 import type { WsClient } from '@sdb/ws';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { createPool, PoolClosedError, PoolTimeoutError, type Pool, type PoolOptions } from '../src/index.ts';
@@ -53,6 +53,16 @@ test('discard() closes the member instead of giving it back', async () => {
   expect(pool.stats().size).toBe(0);
   expect(lease.client.status).toBe('closed');
   await expect(lease.query('RETURN 1')).rejects.toBeInstanceOf(ConnectionClosedError);
+});
+
+test('a lease whose member lost its connection closes it on release, instead of giving it back', async () => {
+  const pool = open({ max: 1 });
+  const lease = await pool.acquire();
+  await endpoints.find((endpoint) => lease.client.url === endpoint.url)!.down();
+  await expect(lease.query('RETURN 1')).rejects.toBeInstanceOf(ConnectionError);
+  await lease.release();
+  expect(pool.stats().size).toBe(0);
+  expect(await pool.queryAll('RETURN 1')).toEqual([1]);
 });
 
 test('acquire waits at most acquireTimeout while every member is leased, then rejects with PoolTimeoutError', async () => {

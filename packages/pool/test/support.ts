@@ -1,7 +1,7 @@
 /**
  * @module Test helpers: three endpoints that share one datastore, as SurrealDB nodes over TiKV do:
  * loopback TCP proxies in front of the one server under test, each of which can go down (its
- * listener and every connection through it closed) and come back on the same port.
+ * listener and every connection through it closed) and come back on the same port, or stall.
  */
 import { createServer, Socket, type Server } from 'node:net';
 import { connect, type WsClient } from '@sdb/ws';
@@ -15,6 +15,8 @@ export class Endpoint {
   readonly #sockets = new Set<Socket>();
   /** Connections accepted since the start. */
   connections = 0;
+  /** While true, bytes are swallowed both ways and connections stay open: a server that hangs, or a half-open link. */
+  stalled = false;
   port = 0;
 
   constructor(readonly targetPort: number) {}
@@ -42,8 +44,8 @@ export class Endpoint {
         });
         socket.on('error', () => undefined);
       }
-      client.pipe(upstream);
-      upstream.pipe(client);
+      client.on('data', (chunk) => this.stalled || upstream.write(chunk));
+      upstream.on('data', (chunk) => this.stalled || client.write(chunk));
     });
     await new Promise<void>((resolve, reject) => server.once('error', reject).listen(this.port, '127.0.0.1', resolve));
     this.port = (server.address() as { port: number }).port;
