@@ -15,6 +15,8 @@ export class Endpoint {
   readonly #sockets = new Set<Socket>();
   /** Connections accepted since the start. */
   connections = 0;
+  /** Chunks forwarded to the server: grows with the calls this endpoint serves. */
+  forwarded = 0;
   /** While true, bytes are swallowed both ways and connections stay open: a server that hangs, or a half-open link. */
   stalled = false;
   port = 0;
@@ -44,7 +46,11 @@ export class Endpoint {
         });
         socket.on('error', () => undefined);
       }
-      client.on('data', (chunk) => this.stalled || upstream.write(chunk));
+      client.on('data', (chunk) => {
+        if (this.stalled) return;
+        this.forwarded++;
+        upstream.write(chunk);
+      });
       upstream.on('data', (chunk) => this.stalled || client.write(chunk));
     });
     await new Promise<void>((resolve, reject) => server.once('error', reject).listen(this.port, '127.0.0.1', resolve));
