@@ -20,6 +20,10 @@ const LAYERS = {
   '@sdb/ql': 3,
   '@sdb/orm': 4,
 };
+/** Packages held to DESIGN.md's list of outside runtime dependencies (the others are not checked yet). */
+const OUTSIDE_DEPENDENCIES = {
+  '@sdb/pool': ['p-queue'],
+};
 /** Only the embedded engine may use Node; every other package runs in browsers and edge runtimes. */
 const NODE_ALLOWED = new Set(['@sdb/embedded']);
 const NODE_BUILTINS = new Set(builtinModules.filter((name) => !name.startsWith('_')));
@@ -73,6 +77,10 @@ for (const dirName of readdirSync(packagesDir)) {
     if (dep in LAYERS && LAYERS[dep] >= layer) {
       problems.push(`${name} (layer ${layer}) depends on ${dep} (layer ${LAYERS[dep]})`);
     }
+  }
+  const allowedOutside = OUTSIDE_DEPENDENCIES[name];
+  for (const dep of Object.keys(runtimeDeps)) {
+    if (allowedOutside && !(dep in LAYERS) && !allowedOutside.includes(dep)) problems.push(`${name}: depends on ${dep}, not in its allowed outside dependencies (${allowedOutside.join(', ')})`);
   }
   if (manifest.sideEffects !== false) problems.push(`${name}: package.json must say "sideEffects": false`);
 

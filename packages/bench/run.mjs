@@ -4,13 +4,11 @@
  * engine in-process as the ceiling. Prints ops/s and client CPU µs per call side by side, then
  * the issue's target ratios and whether each is met. Bounded: about 1.5 minutes in all.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { clients } from './clients.mjs';
 import { openNativeEngine } from './engine-ceiling.mjs';
 import { measure } from './measure.mjs';
+import { startServerProcess, withDeadline } from './server-child.mjs';
 
 const durationMs = Number(process.env.BENCH_DURATION_MS ?? 1000);
 const repeat = Number(process.env.BENCH_REPEAT ?? 3);
@@ -30,32 +28,6 @@ const scenarios = [
 ];
 
 const seedSql = `DEFINE TABLE item SCHEMALESS; FOR $i IN 1..=${ROWS} { CREATE type::record('item', $i) SET name = 'item ' + <string>$i, price = $i * 1.5, tags = ['a', 'b'], created = time::now() };`;
-
-async function startServerProcess() {
-  const child = spawn(process.execPath, [new URL('./server-process.mjs', import.meta.url).pathname], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout });
-  const [line] = await Promise.race([
-    once(lines, 'line'),
-    once(child, 'exit').then(([code]) => {
-      throw new Error(`the server process exited with code ${code} before it was ready`);
-    }),
-  ]);
-  const { url } = JSON.parse(line);
-  return {
-    url,
-    stop: async () => {
-      child.stdin.end();
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await once(child, 'exit').catch(() => undefined);
-      clearTimeout(timer);
-    },
-  };
-}
-
-function withDeadline(promise, ms, what) {
-  let timer;
-  return Promise.race([promise, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
-}
 
 const fmt = (value, digits = 0) => (value === undefined ? 'n/a' : value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 
