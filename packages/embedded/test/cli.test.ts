@@ -4,42 +4,22 @@
  * SIGTERM.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'tsdown';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleForNode, type NodeBundle } from './node-bundle.ts';
 
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
-let outDir: string;
+let bundle: NodeBundle;
 
 beforeAll(async () => {
-  // Inside the package, so the bundle finds `ws` and `@surrealdb/node` in its node_modules.
-  outDir = await mkdtemp(join(packageDir, 'node_modules', '.cli-test-'));
-  await build({
-    config: false,
-    cwd: packageDir,
-    entry: { cli: 'src/cli.ts' },
-    outDir,
-    format: 'esm',
-    platform: 'node',
-    dts: false,
-    logLevel: 'silent',
-    clean: false,
-    // Bundle @sdb/protocol from source so the test needs no prior build of it.
-    noExternal: ['@sdb/protocol'],
-    inputOptions: { resolve: { conditionNames: ['@sdb/source', 'import', 'node', 'default'] } },
-  });
+  bundle = await bundleForNode({ cli: 'src/cli.ts' });
 }, 60_000);
 
 afterAll(async () => {
-  await rm(outDir, { recursive: true, force: true });
+  await bundle.remove();
 });
 
 /** Starts the CLI and resolves the URL it prints. */
 function startCli(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [cliFile(), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bundle.file('cli'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
@@ -51,13 +31,6 @@ function startCli(args: string[]): Promise<{ child: ChildProcess; url: string }>
     child.stderr?.on('data', onData);
     child.once('exit', (code) => reject(new Error(`sdb-embedded exited with ${code}: ${output}`)));
   });
-}
-
-/** The built command (the bundler picks `.js` or `.mjs`). */
-function cliFile(): string {
-  const file = readdirSync(outDir).find((name) => /^cli\.m?js$/.test(name));
-  if (!file) throw new Error(`the CLI was not built into ${outDir}`);
-  return join(outDir, file);
 }
 
 function exited(child: ChildProcess): Promise<number | null> {
@@ -76,7 +49,7 @@ describe('sdb-embedded', () => {
   });
 
   it('refuses a bad port with a usage message and exit code 1', async () => {
-    const child = spawn(process.execPath, [cliFile(), '--port', 'eighty'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bundle.file('cli'), '--port', 'eighty'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     expect(await exited(child)).toBe(1);
