@@ -51,7 +51,8 @@ const KILL_WAKE_LIVE_QUERY = 'BEGIN; USE NS __sdb_close DB __sdb_close; KILL $li
 /**
  * Connects to the datastore. `free()` drops an engine in the background, so reopening the same
  * SurrealKV directory right after a close can briefly hit its lock: retry for a while. A RocksDB
- * lock stays until the process exits, so that case fails at once with an explanation.
+ * lock stays until the process exits, so that case fails at once with an explanation; so does a
+ * SurrealKV lock once an index was defined (see START_WAKE_LIVE_QUERY), which fails after the wait.
  */
 async function connectNative(url: string, options: NativeEngineOptions): Promise<NativeEngine> {
   const deadline = Date.now() + LOCK_RELEASE_MS;
@@ -66,7 +67,13 @@ async function connectNative(url: string, options: NativeEngineOptions): Promise
           { cause: error },
         );
       }
-      if (!/already locked/i.test(message) || Date.now() > deadline) throw error;
+      if (!/already locked/i.test(message)) throw error;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `${url} is locked, by another process or by an engine this process opened and closed after defining an index there: @surrealdb/node's index builder keeps that datastore open until the process exits`,
+          { cause: error },
+        );
+      }
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }
