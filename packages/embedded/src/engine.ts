@@ -86,7 +86,7 @@ export class Engine {
   #freed = false;
   #callsInFlight = 0;
   #idle: (() => void) | undefined;
-  #closing: Promise<void> | undefined;
+  #shutdown: Promise<void> | undefined;
   #notificationsEnded: Promise<void> = Promise.resolve();
   #notificationsStopping = false;
 
@@ -133,18 +133,19 @@ export class Engine {
   }
 
   /**
-   * Frees the datastore; the notification stream ends. Idempotent; resolves once the engine is
-   * freed and nothing of it keeps the process alive. New calls are refused at once; calls already
-   * running finish first, as the native free would wait for them anyway.
+   * Frees the datastore; the notification stream ends. Idempotent. New calls are refused at once.
+   * Resolves once the engine is freed and nothing of it keeps the process alive; while a call is
+   * still running in the engine (which cannot be cut short), at once: the engine is then freed as
+   * soon as that call finishes, since the native free must not overtake it.
    */
   close(): Promise<void> {
     this.#freed = true;
-    this.#closing ??= (async () => {
+    this.#shutdown ??= (async () => {
       if (this.#callsInFlight > 0) await new Promise<void>((resolve) => (this.#idle = resolve));
       await this.#endNotifications();
       await this.#native.free();
     })();
-    return this.#closing;
+    return this.#callsInFlight > 0 ? Promise.resolve() : this.#shutdown;
   }
 
   /**

@@ -153,10 +153,8 @@ describe('import and export', () => {
 describe('close', () => {
   it('rejects pending and later calls with ConnectionClosedError', async () => {
     const pending = transport.call('query', ['SLEEP 300ms']);
-    // close() resolves only once the engine is freed, after the sleeping call has finished inside it.
-    const refused = expect(pending).rejects.toBeInstanceOf(ConnectionClosedError);
     await transport.close();
-    await refused;
+    await expect(pending).rejects.toBeInstanceOf(ConnectionClosedError);
     await expect(transport.call('ping', [])).rejects.toBeInstanceOf(ConnectionClosedError);
   });
 
@@ -192,7 +190,8 @@ describe('opening', () => {
     try {
       await use(dir);
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      // The engine may still be writing its last files just after close() resolved.
+      await rm(dir, { recursive: true, force: true, maxRetries: 5 });
     }
   }
 
