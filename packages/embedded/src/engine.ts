@@ -3,7 +3,7 @@
  * requests, fans live notifications out, and serialises the calls (`import`, `export`) that work
  * on the engine's shared default session.
  */
-import { encode } from '@sdb/protocol';
+import { decode, encode } from '@sdb/protocol';
 import { loadNativeBinding, type NativeEngine, type NativeEngineOptions } from './native.ts';
 
 export type { NativeEngineOptions } from './native.ts';
@@ -32,10 +32,27 @@ const ENGINE_URL = /^(mem:\/\/|(surrealkv|surrealkv\+versioned|rocksdb):\/\/.+)$
 /** How long to wait for a just-freed engine to release its on-disk lock. */
 const LOCK_RELEASE_MS = 2000;
 
+/** How long `close()` waits for the notification stream to end before freeing the engine anyway. */
+const NOTIFICATIONS_END_MS = 1000;
+
+/**
+ * Every `DEFINE INDEX` leaves an index builder in the engine that holds a copy of the datastore's
+ * notification sender and never lets it go, so after `free()` the notification stream never ends
+ * and its pending `recv()` keeps Node's event loop alive for good. `close()` therefore ends the
+ * stream itself: it starts a live query in a scratch namespace (reserved for this) and kills it,
+ * and the engine's KILLED notification answers the last `recv()`. Both run in one transaction
+ * each, so the scratch namespace is gone again afterwards, also in a datastore on disk.
+ */
+const START_WAKE_LIVE_QUERY =
+  'BEGIN; DEFINE NAMESPACE IF NOT EXISTS __sdb_close; USE NS __sdb_close; DEFINE DATABASE IF NOT EXISTS __sdb_close; ' +
+  'USE DB __sdb_close; DEFINE TABLE IF NOT EXISTS wake; LIVE SELECT * FROM wake; COMMIT;';
+const KILL_WAKE_LIVE_QUERY = 'BEGIN; USE NS __sdb_close DB __sdb_close; KILL $live; REMOVE NAMESPACE __sdb_close; COMMIT;';
+
 /**
  * Connects to the datastore. `free()` drops an engine in the background, so reopening the same
  * SurrealKV directory right after a close can briefly hit its lock: retry for a while. A RocksDB
- * lock stays until the process exits, so that case fails at once with an explanation.
+ * lock stays until the process exits, so that case fails at once with an explanation; so does a
+ * SurrealKV lock once an index was defined (see START_WAKE_LIVE_QUERY), which fails after the wait.
  */
 async function connectNative(url: string, options: NativeEngineOptions): Promise<NativeEngine> {
   const deadline = Date.now() + LOCK_RELEASE_MS;
@@ -50,7 +67,13 @@ async function connectNative(url: string, options: NativeEngineOptions): Promise
           { cause: error },
         );
       }
-      if (!/already locked/i.test(message) || Date.now() > deadline) throw error;
+      if (!/already locked/i.test(message)) throw error;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `${url} is locked, by another process or by an engine this process opened and closed after defining an index there: @surrealdb/node's index builder keeps that datastore open until the process exits`,
+          { cause: error },
+        );
+      }
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }
@@ -62,6 +85,10 @@ export class Engine {
   #exclusive: Promise<unknown> = Promise.resolve();
   #freed = false;
   #callsInFlight = 0;
+  #idle: (() => void) | undefined;
+  #shutdown: Promise<void> | undefined;
+  #notificationsEnded: Promise<void> = Promise.resolve();
+  #notificationsStopping = false;
 
   private constructor(native: NativeEngine) {
     this.#native = native;
@@ -106,13 +133,19 @@ export class Engine {
   }
 
   /**
-   * Frees the datastore; the notification stream ends. Idempotent. New calls are refused at once;
-   * calls already running finish first, as the native free would wait for them anyway.
+   * Frees the datastore; the notification stream ends. Idempotent. New calls are refused at once.
+   * Resolves once the engine is freed and nothing of it keeps the process alive; while a call is
+   * still running in the engine (which cannot be cut short), at once: the engine is then freed as
+   * soon as that call finishes, since the native free must not overtake it.
    */
-  close(): void {
-    if (this.#freed) return;
+  close(): Promise<void> {
     this.#freed = true;
-    this.#freeWhenIdle();
+    this.#shutdown ??= (async () => {
+      if (this.#callsInFlight > 0) await new Promise<void>((resolve) => (this.#idle = resolve));
+      await this.#endNotifications();
+      await this.#native.free();
+    })();
+    return this.#callsInFlight > 0 ? Promise.resolve() : this.#shutdown;
   }
 
   /**
@@ -127,17 +160,33 @@ export class Engine {
       return await work();
     } finally {
       this.#callsInFlight--;
-      this.#freeWhenIdle();
+      if (this.#callsInFlight === 0) this.#idle?.();
     }
   }
 
-  #freeWhenIdle(): void {
-    if (this.#freed && this.#callsInFlight === 0) this.#native.free();
+  /** Makes the engine send one last notification (see START_WAKE_LIVE_QUERY), so the pump stops. */
+  async #endNotifications(): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, NOTIFICATIONS_END_MS)));
+    this.#notificationsStopping = true;
+    try {
+      const started = decode(await this.#native.execute(encode({ method: 'query', params: [START_WAKE_LIVE_QUERY] })));
+      const live = Array.isArray(started) ? (started as { type?: unknown; result?: unknown }[]).find((result) => result.type === 'live') : undefined;
+      if (live !== undefined) {
+        await this.#native.execute(encode({ method: 'query', params: [KILL_WAKE_LIVE_QUERY, { live: live.result }] }));
+      }
+      await Promise.race([this.#notificationsEnded, timeout]);
+    } catch {
+      // An engine that cannot run the scratch live query (e.g. live queries disabled) is freed all the same.
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
+  /** Forwards notifications to the listeners until the stream ends or `close()` has begun. */
   async #pumpNotifications(): Promise<void> {
     const receiver = await this.#native.notifications();
-    void (async () => {
+    this.#notificationsEnded = (async () => {
       for (;;) {
         let bytes: Uint8Array | null;
         try {
@@ -145,7 +194,7 @@ export class Engine {
         } catch {
           return;
         }
-        if (bytes === null) return;
+        if (bytes === null || this.#notificationsStopping) return;
         for (const listener of this.#listeners) {
           try {
             listener(bytes);

@@ -38,7 +38,8 @@ export interface NativeEngine {
   import(sql: string): Promise<unknown>;
   /** Exports SurrealQL; `options` is the CBOR-encoded export options (including `ns`/`db`). */
   export(options: Uint8Array): Promise<string>;
-  free(): void;
+  /** Drops the datastore; resolves once the connection is gone. */
+  free(): Promise<void>;
 }
 
 export interface NativeBinding {

@@ -91,13 +91,13 @@ export async function startServer(options: ServerOptions = {}): Promise<Embedded
             http.close(() => resolve());
             http.closeAllConnections();
           });
-          engine.close();
+          await engine.close();
         })();
         return closing;
       },
     };
   } catch (error) {
-    engine.close();
+    await engine.close();
     throw error;
   }
 }

@@ -131,7 +131,7 @@ class InProcessTransport implements EmbeddedTransport {
     const error = new ConnectionClosedError('The embedded transport is closed');
     for (const fail of [...this.#pending]) fail(error);
     this.#listeners.clear();
-    this.#engine.close();
+    await this.#engine.close();
   }
 
   #notify(bytes: Uint8Array): void {

@@ -5,19 +5,21 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, type BuiltCli } from '../test-support/cli-build.ts';
+import { bundleForNode, type NodeBundle } from '../test-support/node-bundle.ts';
 
-let cli: BuiltCli;
+let bundle: NodeBundle;
 
 beforeAll(async () => {
-  cli = await buildCli('cli-test');
+  bundle = await bundleForNode({ cli: 'src/cli.ts' });
 }, 60_000);
 
-afterAll(() => cli.remove());
+afterAll(async () => {
+  await bundle.remove();
+});
 
 /** Starts the CLI and resolves the URL it prints. */
 function startCli(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [cli.file, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bundle.file('cli'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
@@ -47,7 +49,7 @@ describe('sdb-embedded', () => {
   });
 
   it('refuses a bad port with a usage message and exit code 1', async () => {
-    const child = spawn(process.execPath, [cli.file, '--port', 'eighty'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bundle.file('cli'), '--port', 'eighty'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     expect(await exited(child)).toBe(1);

@@ -190,7 +190,8 @@ describe('opening', () => {
     try {
       await use(dir);
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      // The engine may still be writing its last files just after close() resolved.
+      await rm(dir, { recursive: true, force: true, maxRetries: 5 });
     }
   }
 
@@ -211,6 +212,27 @@ describe('opening', () => {
       await second.call('use', ['kv', 'main']);
       expect(await second.call('select', [new RecordId('kept', 1)])).toMatchObject({ n: 1 });
       await second.close();
+    }));
+
+  it('leaves nothing of its own closing in a SurrealKV directory (closing ends the notification stream through a scratch namespace)', () =>
+    inTemporaryDirectory('sdb-surrealkv-', async (dir) => {
+      const first = await openWithOneRecord(`surrealkv://${dir}`, 'kv');
+      const namespacesOf = async (opened: EmbeddedTransport) => Object.keys(((await opened.call('query', ['INFO FOR ROOT'])) as [{ result: { namespaces: object } }])[0].result.namespaces).sort();
+      const before = await namespacesOf(first);
+      await first.close();
+
+      const second = await createEmbeddedTransport(`surrealkv://${dir}`);
+      expect(await namespacesOf(second)).toEqual(before);
+      await second.close();
+    }));
+
+  it('explains that a SurrealKV directory stays locked until the process exits once an index was defined in it', () =>
+    inTemporaryDirectory('sdb-surrealkv-', async (dir) => {
+      const indexed = await openWithOneRecord(`surrealkv://${dir}`, 'kv');
+      await indexed.call('query', ['DEFINE INDEX kept_n ON kept FIELDS n']);
+      await indexed.close();
+
+      await expect(createEmbeddedTransport(`surrealkv://${dir}`)).rejects.toThrow(/index builder keeps that datastore open until the process exits/);
     }));
 
   it('stores data in a RocksDB directory, and explains that the engine keeps its lock until the process exits', () =>

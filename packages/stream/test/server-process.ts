@@ -3,10 +3,10 @@
  * tests. surrealdb-core 3.0.2 prints a `dbg!` dump for every write to a CHANGEFEED table straight
  * to its process's stderr; when that is a pipe whose reader lags (vitest under turbo), the print
  * fails with EAGAIN and the engine aborts the whole process — here the child, not the test run.
- * The `sdb-embedded` command is built from source first (@sdb/embedded's test-support `buildCli`).
+ * The `sdb-embedded` command is built from source first (@sdb/embedded's test-support `bundleForNode`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { buildCli } from '../../embedded/test-support/cli-build.ts';
+import { bundleForNode } from '../../embedded/test-support/node-bundle.ts';
 
 export interface ServerProcess {
   url: string;
@@ -17,10 +17,10 @@ export interface ServerProcess {
 }
 
 export async function startServerProcess(): Promise<ServerProcess> {
-  const cli = await buildCli('stream-server');
+  const cli = await bundleForNode({ cli: 'src/cli.ts' });
   const user = 'root';
   const pass = 'stream-feed-root';
-  const child = spawn(process.execPath, [cli.file, '--port', '0', '--user', user, '--pass', pass], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [cli.file('cli'), '--port', '0', '--user', user, '--pass', pass], { stdio: ['ignore', 'pipe', 'ignore'] });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {

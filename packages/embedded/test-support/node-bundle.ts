@@ -1,0 +1,46 @@
+/**
+ * @module Builds test entry points from source into plain Node.js scripts with the package's own
+ * bundler, so a test can run them as child processes (Node 20 runs no TypeScript by itself).
+ */
+import { readdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'tsdown';
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+
+export interface NodeBundle {
+  /** The built script for one entry name. */
+  file(name: string): string;
+  remove(): Promise<void>;
+}
+
+/** Bundles `entries` (name → path from the package root) as ESM scripts for Node. */
+export async function bundleForNode(entries: Record<string, string>): Promise<NodeBundle> {
+  // Inside the package, so the bundle finds `ws` and `@surrealdb/node` in its node_modules.
+  const outDir = await mkdtemp(join(packageDir, 'node_modules', '.node-bundle-'));
+  await build({
+    config: false,
+    cwd: packageDir,
+    entry: entries,
+    outDir,
+    format: 'esm',
+    platform: 'node',
+    dts: false,
+    logLevel: 'silent',
+    clean: false,
+    // Bundle @sdb/protocol from source so the test needs no prior build of it.
+    noExternal: ['@sdb/protocol'],
+    inputOptions: { resolve: { conditionNames: ['@sdb/source', 'import', 'node', 'default'] } },
+  });
+  return {
+    file(name) {
+      // The bundler picks `.js` or `.mjs`.
+      const file = readdirSync(outDir).find((candidate) => candidate === `${name}.js` || candidate === `${name}.mjs`);
+      if (!file) throw new Error(`${name} was not built into ${outDir}`);
+      return join(outDir, file);
+    },
+    remove: () => rm(outDir, { recursive: true, force: true }),
+  };
+}
