@@ -38,7 +38,8 @@ test('members are opened lazily, one per call in flight, up to max', async () =>
   expect(pool.stats().size).toBe(0);
   await pool.query('RETURN 1');
   expect(pool.stats()).toMatchObject({ size: 1, idle: 1, busy: 0, waiting: 0 });
-  await Promise.all(Array.from({ length: 10 }, () => pool.query('SLEEP 20ms')));
+  // Each call outlasts a member's connect (even on a loaded machine), so all 4 are busy at once.
+  await Promise.all(Array.from({ length: 10 }, () => pool.query('SLEEP 300ms')));
   expect(pool.stats().size).toBe(4);
 });
 

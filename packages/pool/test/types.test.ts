@@ -13,12 +13,15 @@ interface Person {
 test('a pool has its member type\'s record methods, with their overloads', () => {
   expectTypeOf<Pool<WsClient>['select']>().toEqualTypeOf<WsClient['select']>();
   expectTypeOf<Pool<HttpClient>['create']>().toEqualTypeOf<HttpClient['create']>();
-  const pool = createPool({ endpoints: ['ws://a:8000'], connect: async (url) => ({}) as WsClient });
-  expectTypeOf(pool).toEqualTypeOf<Pool<WsClient>>();
-  expectTypeOf(pool.select<Person>(new RecordId('person', 1))).resolves.toEqualTypeOf<Person | undefined>();
-  expectTypeOf(pool.select<Person>(new Table('person'))).resolves.toEqualTypeOf<Person[]>();
-  expectTypeOf(pool.queryAll<[Person[]]>('SELECT * FROM person')).resolves.toEqualTypeOf<[Person[]]>();
-  void pool.close();
+  // Only the types are checked: these functions are never called, so no pool opens and no call runs.
+  const inferred = () => createPool({ endpoints: ['ws://a:8000'], connect: async () => ({}) as WsClient });
+  expectTypeOf(inferred).returns.toEqualTypeOf<Pool<WsClient>>();
+  const calls = (pool: Pool<WsClient>) => {
+    expectTypeOf(pool.select<Person>(new RecordId('person', 1))).resolves.toEqualTypeOf<Person | undefined>();
+    expectTypeOf(pool.select<Person>(new Table('person'))).resolves.toEqualTypeOf<Person[]>();
+    expectTypeOf(pool.queryAll<[Person[]]>('SELECT * FROM person')).resolves.toEqualTypeOf<[Person[]]>();
+  };
+  expectTypeOf(calls).parameters.toEqualTypeOf<[Pool<WsClient>]>();
 });
 
 test('the pool and its leases are clients of the client contract', () => {
