@@ -1,8 +1,8 @@
 /**
- * @module The `sdb-embedded` command built from source, as a test runs it in a child process:
- * bundled with the package's own bundler into a temporary folder inside the package (so the
- * bundle finds `ws` and `@surrealdb/node` in its node_modules), with @sdb/protocol from source so
- * that no prior build is needed.
+ * @module Code built from source to run in a child process: the `sdb-embedded` command, or any
+ * script of a package's tests. Bundled with the package's own bundler into a temporary folder
+ * inside the package (so the bundle finds the package's dependencies, `ws` and `@surrealdb/node`
+ * here, in its node_modules), with every @sdb package from source so that no prior build is needed.
  */
 import { readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -19,22 +19,27 @@ export interface BuiltCli {
   remove(): Promise<void>;
 }
 
-export async function buildCli(prefix: string): Promise<BuiltCli> {
-  const outDir = await mkdtemp(join(packageDir, 'node_modules', `.${prefix}-`));
+export function buildCli(prefix: string): Promise<BuiltCli> {
+  return buildFromSource(packageDir, 'src/cli.ts', prefix);
+}
+
+/** Bundles `entry` (a path inside `dir`, the package's folder) into one runnable module. */
+export async function buildFromSource(dir: string, entry: string, prefix: string): Promise<BuiltCli> {
+  const outDir = await mkdtemp(join(dir, 'node_modules', `.${prefix}-`));
   await build({
     config: false,
-    cwd: packageDir,
-    entry: { cli: 'src/cli.ts' },
+    cwd: dir,
+    entry: { main: entry },
     outDir,
     format: 'esm',
     platform: 'node',
     dts: false,
     logLevel: 'silent',
     clean: false,
-    noExternal: ['@sdb/protocol'],
+    noExternal: [/^@sdb\//],
     inputOptions: { resolve: { conditionNames: ['@sdb/source', 'import', 'node', 'default'] } },
   });
-  const name = readdirSync(outDir).find((entry) => /^cli\.m?js$/.test(entry));
-  if (!name) throw new Error(`the CLI was not built into ${outDir}`);
+  const name = readdirSync(outDir).find((file) => /^main\.m?js$/.test(file));
+  if (!name) throw new Error(`${entry} was not built into ${outDir}`);
   return { file: join(outDir, name), remove: () => rm(outDir, { recursive: true, force: true }) };
 }
