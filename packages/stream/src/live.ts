@@ -96,8 +96,8 @@ async function rereadingLive(client: LiveClient, table: Table | string, options:
       void handle?.kill().catch(() => undefined);
     },
   });
-  /** Records an event named while the baseline was read: the event, not the read, is what was yielded. */
-  const touched = new Set<string>();
+  /** Records an event named while the baseline was read (`undefined` after): the event, not the read, is what was yielded. */
+  let touched: Set<string> | undefined = new Set<string>();
   handle = await openLive('live', client, query, {
     message: (message) => {
       const event = liveEvent(message);
@@ -110,7 +110,7 @@ async function rereadingLive(client: LiveClient, table: Table | string, options:
       } else {
         // Whole records: DIFF mode was refused above.
         const change = event as LiveEvent<unknown>;
-        touched.add(change.id.toString());
+        touched?.add(change.id.toString());
         mirror.remember(change.id, change.action === 'DELETE' ? undefined : change.record);
         queue.push(change);
       }
@@ -123,14 +123,14 @@ async function rereadingLive(client: LiveClient, table: Table | string, options:
   try {
     for (const row of await mirror.read()) {
       const id = row.id as RecordId;
-      if (!touched.has(id.toString())) mirror.remember(id, row);
+      if (!touched?.has(id.toString())) mirror.remember(id, row);
     }
   } catch (error) {
     mirror.stop();
     await handle.kill().catch(() => undefined);
     throw error;
   }
-  touched.clear();
+  touched = undefined;
   mirror.release();
   return liveStream(queue, handle);
 }
