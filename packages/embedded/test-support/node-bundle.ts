@@ -1,6 +1,8 @@
 /**
  * @module Builds test entry points from source into plain Node.js scripts with the package's own
- * bundler, so a test can run them as child processes (Node 20 runs no TypeScript by itself).
+ * bundler, so a test can run them as child processes (Node 20 runs no TypeScript by itself): the
+ * `sdb-embedded` command, or any script of a package's tests. Every @sdb package is bundled from
+ * source, so no prior build is needed.
  */
 import { readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -16,13 +18,16 @@ export interface NodeBundle {
   remove(): Promise<void>;
 }
 
-/** Bundles `entries` (name → path from the package root) as ESM scripts for Node. */
-export async function bundleForNode(entries: Record<string, string>): Promise<NodeBundle> {
-  // Inside the package, so the bundle finds `ws` and `@surrealdb/node` in its node_modules.
-  const outDir = await mkdtemp(join(packageDir, 'node_modules', '.node-bundle-'));
+/**
+ * Bundles `entries` (name → path from the package folder `dir`, @sdb/embedded's by default) as ESM
+ * scripts for Node.
+ */
+export async function bundleForNode(entries: Record<string, string>, dir = packageDir): Promise<NodeBundle> {
+  // Inside the package, so the bundle finds its dependencies (`ws`, `@surrealdb/node`...) in its node_modules.
+  const outDir = await mkdtemp(join(dir, 'node_modules', '.node-bundle-'));
   await build({
     config: false,
-    cwd: packageDir,
+    cwd: dir,
     entry: entries,
     outDir,
     format: 'esm',
@@ -30,8 +35,7 @@ export async function bundleForNode(entries: Record<string, string>): Promise<No
     dts: false,
     logLevel: 'silent',
     clean: false,
-    // Bundle @sdb/protocol from source so the test needs no prior build of it.
-    noExternal: ['@sdb/protocol'],
+    noExternal: [/^@sdb\//],
     inputOptions: { resolve: { conditionNames: ['@sdb/source', 'import', 'node', 'default'] } },
   });
   return {

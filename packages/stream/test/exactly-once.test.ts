@@ -1,13 +1,17 @@
 /**
- * Delivery guarantees of a change-feed consumer that is killed and restarted at random points.
- * Each restart is a new consumer in this process — a new connection, a new `changes()` iterator,
- * the checkpoint loaded again from the database — not a child process (one per restart would cost
- * seconds each). The kill points are where a process can die: before the effects, in the middle
- * of the transaction that writes them, and after it committed but before the next change set.
+ * Delivery guarantees of a change-feed consumer that is killed and restarted at random points:
+ * a consumer in a child process (consumer-process.ts, over HTTP) killed with SIGKILL at random
+ * moments, wherever it is; and consumers in this process (over WebSocket, effects in a
+ * `transaction()`) stopped at each point where a process can die — before the effects, in the
+ * middle of the transaction that writes them, after it committed — to show each is covered.
+ * Each restart is a new connection, a new `changes()` iterator, the checkpoint loaded again.
  */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { RecordId } from '@sdb/protocol';
 import type { WsClient } from '@sdb/ws';
+import { bundleForNode } from '../../embedded/test-support/node-bundle.ts';
 import { changes, RecordCheckpoint, type ChangeSet } from '../src/index.ts';
 import { closeClients, wsClient } from './support.ts';
 import { startServerProcess, type ServerProcess } from './server-process.ts';
@@ -42,6 +46,85 @@ class Killed extends Error {}
 
 type KillPoint = 'before effects' | 'inside the transaction' | 'after commit';
 const KILL_POINTS: KillPoint[] = ['before effects', 'inside the transaction', 'after commit'];
+
+/** The consumer process's run: the versionstamps it reported committed, and how it ended. */
+interface ConsumerRun {
+  committed: bigint[];
+  killed: boolean;
+  exitCode: number | null;
+  stderr: string;
+}
+
+/** Runs the consumer; once it has reported `killAfter` commits, SIGKILLs it `delay` ms later (if still running). */
+function runConsumer(file: string, args: string[], killAfter: number, delay: number): Promise<ConsumerRun> {
+  const child = spawn(process.execPath, [file, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const run: ConsumerRun = { committed: [], killed: false, exitCode: null, stderr: '' };
+  let pending = '';
+  const kill = () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    run.killed = child.kill('SIGKILL');
+  };
+  if (killAfter === 0) setTimeout(kill, delay);
+  child.stdout.on('data', (chunk: Buffer) => {
+    const lines = (pending + chunk.toString()).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      if (!/^\d+$/.test(line)) continue;
+      run.committed.push(BigInt(line));
+      if (run.committed.length === killAfter) setTimeout(kill, delay);
+    }
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    run.stderr += chunk.toString();
+  });
+  return new Promise((resolve) => {
+    child.once('exit', (code) => {
+      run.exitCode = code;
+      resolve(run);
+    });
+  });
+}
+
+const CHILD_CHANGES = 4_000;
+
+test(`exactly-once over ${CHILD_CHANGES.toLocaleString('en')} changes with the consumer in a child process, SIGKILLed at random moments and restarted`, { timeout: 180_000 }, async () => {
+  const setup = await wsClient({}, feedServer);
+  const [[namespace, database]] = await setup.queryAll<[[string, string]]>('RETURN [session::ns(), session::db()]');
+  await setup.queryAll('DEFINE TABLE source CHANGEFEED 1d; DEFINE TABLE effect; DEFINE TABLE feed_checkpoint');
+  await produce(setup, CHILD_CHANGES);
+  const checkpoint = new RecordCheckpoint(setup, new RecordId('feed_checkpoint', 'effects'));
+  const consumer = await bundleForNode({ consumer: 'test/consumer-process.ts' }, fileURLToPath(new URL('..', import.meta.url)));
+  const next = random(20261203);
+  const runs: ConsumerRun[] = [];
+  try {
+    for (;;) {
+      // Killed after 0 to 299 reported commits, 0 to 15 ms later: while it starts, reads, or commits.
+      const run = await runConsumer(consumer.file('consumer'), [feedServer.httpUrl, namespace, database, feedServer.user, feedServer.pass], Math.floor(next() * 300), next() * 15);
+      runs.push(run);
+      if (!run.killed) {
+        expect(run.stderr).toBe('');
+        expect(run.exitCode).toBe(0);
+        break;
+      }
+      // A set the consumer reported committed is never handled again: the checkpoint holds it.
+      const saved = await checkpoint.load();
+      if (run.committed.length > 0) expect(saved).toBeGreaterThanOrEqual(run.committed.at(-1)!);
+      if (runs.length > 200) throw new Error('the consumer never caught up');
+    }
+  } finally {
+    await consumer.remove();
+  }
+
+  // Every source change applied exactly once, and the checkpoint on the last change set.
+  const [effects] = await setup.queryAll<[{ applied: number; versionstamp: bigint }[]]>('SELECT applied, versionstamp FROM effect');
+  expect(effects).toHaveLength(CHILD_CHANGES);
+  expect(effects.filter((effect) => effect.applied !== 1)).toEqual([]);
+  const last = effects.reduce((max, effect) => (effect.versionstamp > max ? effect.versionstamp : max), 0n);
+  expect(await checkpoint.load()).toBe(last);
+  const kills = runs.filter((run) => run.killed).length;
+  expect(kills).toBeGreaterThan(5);
+  console.info(`exactly-once (child process): ${CHILD_CHANGES} changes, ${runs.length} consumer processes, ${kills} SIGKILLs`);
+});
 
 const CHANGES = 10_000;
 

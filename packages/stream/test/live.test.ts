@@ -117,6 +117,9 @@ test('bad arguments are typed errors before anything is sent', async () => {
   await expect(live(client, 'person', { params: { 'a b': 1 } })).rejects.toBeInstanceOf(InvalidArgumentError);
   await expect(live(client, 'person', { diff: true, fields: ['a'] })).rejects.toBeInstanceOf(InvalidArgumentError);
   await expect(live(client, 42 as unknown as string)).rejects.toBeInstanceOf(InvalidArgumentError);
+  // A re-read after a reconnect yields whole records, so it cannot serve DIFF mode.
+  await expect(live(client, 'person', { diff: true, resync: 'reread' } as never)).rejects.toThrow(/cannot be combined with diff/);
+  await expect(live(client, 'person', { resync: 'sometimes' as never })).rejects.toBeInstanceOf(InvalidArgumentError);
   expect(texts).toEqual([]);
 });
 
