@@ -1,8 +1,9 @@
 /**
- * @module `pnpm bench`: one embedded SurrealDB server in a child process, the four clients (and three floors)
- * (@sdb/ws, @sdb/http, the official SDK over ws and http) against it in turn, and the native
- * engine in-process as the ceiling. Prints ops/s and client CPU µs per call side by side, then
- * the targets (issue 3 for WebSocket, issue 12 for Node HTTP) and whether each is met. Bounded: about 2.3 minutes in all.
+ * @module `pnpm bench`: one embedded SurrealDB server in a child process, the four clients
+ * (@sdb/ws, @sdb/http, the official SDK over ws and http) and three floors against it in turn,
+ * and the native engine in-process as the ceiling. Prints ops/s and client CPU µs per call side
+ * by side, then the targets (issue 3 for WebSocket, issue 12 for Node HTTP) and whether each is
+ * met. Bounded: about 2.3 minutes in all.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -44,6 +45,12 @@ async function startServerProcess() {
   const { url } = JSON.parse(line);
   return {
     url,
+    /** The server process's CPU time so far, in µs (user + system). */
+    cpuUs: async () => {
+      child.stdin.write('cpu\n');
+      const [answer] = await once(lines, 'line');
+      return JSON.parse(answer).cpuUs;
+    },
     stop: async () => {
       child.stdin.end();
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
@@ -103,6 +110,7 @@ async function main() {
       }
       for (const { client } of contenders) record(scenario, client.name, best.get(client.name));
     }
+    await measureServerCpu(server, open.find(({ client }) => client.name === '@sdb/http')?.db);
   } finally {
     await Promise.all(open.map(({ client, db }) => withDeadline(db.close(), 5000, `${client.name} close`).catch(() => undefined)));
     await server.stop();
@@ -126,6 +134,22 @@ async function main() {
   printTable(results);
   const verdicts = printTargets(results);
   if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, `${JSON.stringify({ durationMs, warmupMs, node: process.version, results, verdicts }, null, 2)}\n`);
+}
+
+/**
+ * The server's own CPU per HTTP request (`RETURN 1`, 16 in flight, @sdb/http): what the embedded
+ * server's HTTP path costs, apart from any client. Best of `repeat` runs.
+ */
+async function measureServerCpu(server, db) {
+  if (!db) return;
+  let best;
+  for (let round = 0; round < repeat; round++) {
+    const before = await server.cpuUs();
+    const { ops } = await measure(() => db.query('RETURN 1'), { concurrency: 16, warmupMs: 0, durationMs });
+    const perRequest = ((await server.cpuUs()) - before) / ops;
+    if (!(best <= perRequest)) best = perRequest;
+  }
+  console.log(`\n  server CPU per HTTP request (RETURN 1, 16 in flight, @sdb/http): ${fmt(best, 1)} µs`);
 }
 
 function printTable(results) {
