@@ -4,7 +4,9 @@
  * authenticate, detach). A request that cannot change its session (every method but `use`,
  * `let`/`set`/`unset` and the auth methods; `USE` and `LET` statements inside a query do not
  * outlast the query) runs instead in a session kept for its namespace, database and bearer
- * token, set up once: one engine call per request. Every other request gets a fresh session,
+ * token, attached and `use`d once: the token is still authenticated on every request (as a real
+ * server does, so an expired token, or one whose access was redefined, is refused), then the
+ * call runs: two engine calls, one without a token. Every other request gets a fresh session,
  * detached afterwards, so no state passes from one request to the next.
  */
 import type { IncomingMessage } from 'node:http';
@@ -15,8 +17,6 @@ import { invalidCredentials, type RpcErrorPayload } from './rpc-errors.ts';
 
 /** Methods that change the session they run in: never run in a kept session. */
 const SESSION_CHANGING: ReadonlySet<string> = new Set(['use', 'let', 'set', 'unset', 'signin', 'signup', 'authenticate', 'refresh', 'invalidate', 'reset']);
-/** A kept session is set up again at least this often, so a removed user or access is noticed soon. */
-const KEEP_MS = 10_000;
 /** Kept sessions beyond this many (distinct namespace/database/token triples) push out the oldest. */
 const MAX_KEPT = 256;
 
@@ -34,8 +34,6 @@ export class HttpFailure extends Error {
 interface KeptSession {
   id: Uuid;
   authenticated: boolean;
-  /** Epoch ms after which the session is set up again (token expiry, or `KEEP_MS`). */
-  until: number;
   /** Requests running in it now: a forgotten session is detached once the last one ends. */
   users: number;
   forgotten: boolean;
@@ -60,26 +58,28 @@ export class HttpSessions {
   async run<T>(request: IncomingMessage, method: string | undefined, work: (session: Uuid, authenticated: boolean) => Promise<T>): Promise<T> {
     const key = method !== undefined && SESSION_CHANGING.has(method) ? undefined : keepKey(request);
     if (key === undefined) return this.#inFreshSession(request, work);
-    const session = await this.#keptSession(key, request);
+    let pending = this.#kept.get(key);
+    const reused = pending !== undefined;
+    if (pending === undefined) {
+      pending = this.#setUp(request).then((fresh) => ({ ...fresh, users: 0, forgotten: false }));
+      this.#keep(key, pending);
+    }
+    const session = await pending;
     session.users++;
     try {
+      const credentials = reused ? credentialsOf(request) : undefined;
+      if (credentials) {
+        // A refused token may have changed the session's authentication: it is not used again.
+        await this.#call({ ...credentials, session: session.id }, 401, invalidCredentials()).catch((error: unknown) => {
+          this.#forget(key, pending, session);
+          throw error;
+        });
+      }
       return await work(session.id, session.authenticated);
     } finally {
       session.users--;
       if (session.forgotten && session.users === 0) await this.#detach(session.id);
     }
-  }
-
-  async #keptSession(key: string, request: IncomingMessage): Promise<KeptSession> {
-    let pending = this.#kept.get(key);
-    if (pending === undefined) {
-      pending = this.#setUp(request).then((fresh) => ({ ...fresh, until: Math.min(Date.now() + KEEP_MS, tokenExpiry(request) ?? Infinity), users: 0, forgotten: false }));
-      this.#keep(key, pending);
-    }
-    const session = await pending;
-    if (Date.now() < session.until) return session;
-    this.#forget(key, pending, session);
-    return this.#keptSession(key, request);
   }
 
   async #inFreshSession<T>(request: IncomingMessage, work: (session: Uuid, authenticated: boolean) => Promise<T>): Promise<T> {
@@ -138,26 +138,13 @@ export class HttpSessions {
 }
 
 /**
- * What a kept session is kept under: namespace, database and bearer token; `undefined` when the
- * request must not share a session (Basic credentials sign in afresh each time, as a password may change).
+ * What a kept session is kept under: namespace, database and bearer token; `undefined` for Basic
+ * credentials, which get a fresh session each time (a password is kept in no long-lived key).
  */
 function keepKey(request: IncomingMessage): string | undefined {
   const authorization = header(request, 'authorization');
   if (authorization !== undefined && !/^bearer\s/i.test(authorization)) return undefined;
-  if (authorization !== undefined && tokenExpiry(request) === undefined) return undefined;
   return JSON.stringify([header(request, 'surreal-ns') ?? null, header(request, 'surreal-db') ?? null, authorization ?? null]);
-}
-
-/** The bearer token's `exp` in epoch ms, or `undefined` when it has none (or cannot be read). */
-function tokenExpiry(request: IncomingMessage): number | undefined {
-  const payload = header(request, 'authorization')?.split('.')[1];
-  if (payload === undefined) return undefined;
-  try {
-    const { exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown };
-    return typeof exp === 'number' ? exp * 1000 : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The `authenticate` or `signin` call for the request's `Authorization` header, if any. */

@@ -1,8 +1,9 @@
 /**
  * The HTTP path keeps an engine session per namespace, database and bearer token for the
- * requests that cannot change it, so a request costs one engine call instead of five. Nothing
- * may pass from one request to the next through it: not a `let` variable, not a `USE`, not a
- * sign-in or an `invalidate`, and a request without the token never runs as its owner.
+ * requests that cannot change it, so a request costs two engine calls (authenticate, the call)
+ * instead of five. Nothing may pass from one request to the next through it: not a `let` variable, not a `USE`, not a
+ * sign-in or an `invalidate`; a request without the token never runs as its owner, and an
+ * expired token is refused although its session is kept.
  */
 import { decode, encode } from '@sdb/protocol';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -85,4 +86,15 @@ it('a wrong token is refused every time, and does not disturb the right one', as
 it('requests in flight together on one session all get their own answers', async () => {
   const answers = await Promise.all(Array.from({ length: 32 }, (_, i) => rpc('query', ['RETURN $i', { i }])));
   expect(answers.map(({ body }) => (body.result as { result: unknown }[])[0]?.result)).toEqual(Array.from({ length: 32 }, (_, i) => i));
+});
+
+it('the token is checked on every request: once it expires, a kept session answers 401', async () => {
+  await value("DEFINE USER OVERWRITE brief ON NAMESPACE PASSWORD 'brief-pass' ROLES VIEWER DURATION FOR TOKEN 1s");
+  const { body } = await rpc('signin', [{ ns: 'kept', user: 'brief', pass: 'brief-pass' }], {});
+  const short = { ...headers, authorization: `Bearer ${body.result as string}` };
+  expect(await value('RETURN 1', short)).toBe(1);
+  expect(await value('RETURN 1', short)).toBe(1);
+  // The token's `exp` has a resolution of one second: 2.1 s is past it whenever it was issued.
+  await new Promise((resolve) => setTimeout(resolve, 2100));
+  expect((await rpc('query', ['RETURN 1'], short)).status).toBe(401);
 });
