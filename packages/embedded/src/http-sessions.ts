@@ -3,11 +3,13 @@
  * and throwing it away costs four engine calls around the request's own (attach, use,
  * authenticate, detach). A request that cannot change its session (every method but `use`,
  * `let`/`set`/`unset` and the auth methods; `USE` and `LET` statements inside a query do not
- * outlast the query) runs instead in a session kept for its namespace, database and bearer
- * token, attached and `use`d once: the token is still authenticated on every request (as a real
- * server does, so an expired token, or one whose access was redefined, is refused), then the
- * call runs: two engine calls, one without a token. Every other request gets a fresh session,
- * detached afterwards, so no state passes from one request to the next.
+ * outlast the query) runs instead in an idle session kept for its namespace, database and
+ * bearer token, attached and `use`d once: the token is still authenticated on every request (as
+ * a real server does, so an expired token, or one whose access was redefined, is refused), then
+ * the call runs: two engine calls, one without a token. One request at a time per session (the
+ * engine can stall when a session is authenticated while another call runs in it), so requests
+ * in flight together take a session each. Every other request gets a fresh session, detached
+ * afterwards, so no state passes from one request to the next.
  */
 import type { IncomingMessage } from 'node:http';
 import { decode, Uuid } from '@sdb/protocol';
@@ -17,10 +19,15 @@ import { invalidCredentials, type RpcErrorPayload } from './rpc-errors.ts';
 
 /** Methods that change the session they run in: never run in a kept session. */
 const SESSION_CHANGING: ReadonlySet<string> = new Set(['use', 'let', 'set', 'unset', 'signin', 'signup', 'authenticate', 'refresh', 'invalidate', 'reset']);
-/** Kept sessions beyond this many (distinct namespace/database/token triples) push out the oldest. */
-const MAX_KEPT = 256;
+/** Idle sessions kept at most, over all namespace/database/token triples; a session beyond is detached. */
+const MAX_IDLE = 256;
 
 /** Answers with an HTTP status and an RPC error, from anywhere in a route. */
+interface Session {
+  id: Uuid;
+  authenticated: boolean;
+}
+
 export class HttpFailure extends Error {
   readonly status: number;
   readonly error: RpcErrorPayload;
@@ -31,19 +38,12 @@ export class HttpFailure extends Error {
   }
 }
 
-interface KeptSession {
-  id: Uuid;
-  authenticated: boolean;
-  /** Requests running in it now: a forgotten session is detached once the last one ends. */
-  users: number;
-  forgotten: boolean;
-}
-
 export class HttpSessions {
   readonly #engine: Engine;
   readonly #authRequired: boolean;
-  /** Set-up promises, so concurrent first requests for one key share one session. */
-  readonly #kept = new Map<string, Promise<KeptSession>>();
+  /** Idle set-up sessions by namespace/database/token; each is used by one request at a time. */
+  readonly #idle = new Map<string, Session[]>();
+  #idleCount = 0;
 
   constructor(engine: Engine, authRequired: boolean) {
     this.#engine = engine;
@@ -58,28 +58,39 @@ export class HttpSessions {
   async run<T>(request: IncomingMessage, method: string | undefined, work: (session: Uuid, authenticated: boolean) => Promise<T>): Promise<T> {
     const key = method !== undefined && SESSION_CHANGING.has(method) ? undefined : keepKey(request);
     if (key === undefined) return this.#inFreshSession(request, work);
-    let pending = this.#kept.get(key);
-    const reused = pending !== undefined;
-    if (pending === undefined) {
-      pending = this.#setUp(request).then((fresh) => ({ ...fresh, users: 0, forgotten: false }));
-      this.#keep(key, pending);
-    }
-    const session = await pending;
-    session.users++;
+    const session = await this.#take(key, request);
     try {
-      const credentials = reused ? credentialsOf(request) : undefined;
-      if (credentials) {
-        // A refused token may have changed the session's authentication: it is not used again.
-        await this.#call({ ...credentials, session: session.id }, 401, invalidCredentials()).catch((error: unknown) => {
-          this.#forget(key, pending, session);
-          throw error;
-        });
-      }
       return await work(session.id, session.authenticated);
     } finally {
-      session.users--;
-      if (session.forgotten && session.users === 0) await this.#detach(session.id);
+      this.#giveBack(key, session);
     }
+  }
+
+  /** An idle session for `key`, its token authenticated again, or a new one. */
+  async #take(key: string, request: IncomingMessage): Promise<Session> {
+    const session = this.#idle.get(key)?.pop();
+    if (session === undefined) return this.#setUp(request);
+    this.#idleCount--;
+    const credentials = credentialsOf(request);
+    try {
+      if (credentials) await this.#call({ ...credentials, session: session.id }, 401, invalidCredentials());
+    } catch (error) {
+      // A refused token may have changed the session's authentication: it is not used again.
+      await this.#detach(session.id);
+      throw error;
+    }
+    return session;
+  }
+
+  #giveBack(key: string, session: Session): void {
+    if (this.#idleCount >= MAX_IDLE || this.#engine.freed) {
+      void this.#detach(session.id);
+      return;
+    }
+    const idle = this.#idle.get(key);
+    if (idle) idle.push(session);
+    else this.#idle.set(key, [session]);
+    this.#idleCount++;
   }
 
   async #inFreshSession<T>(request: IncomingMessage, work: (session: Uuid, authenticated: boolean) => Promise<T>): Promise<T> {
@@ -92,7 +103,7 @@ export class HttpSessions {
   }
 
   /** Attaches a session and sets it up from the headers; detaches it again if that fails. */
-  async #setUp(request: IncomingMessage): Promise<{ id: Uuid; authenticated: boolean }> {
+  async #setUp(request: IncomingMessage): Promise<Session> {
     const id = Uuid.v4();
     await this.#call({ method: 'attach', session: id }, 500);
     try {
@@ -106,24 +117,6 @@ export class HttpSessions {
       await this.#detach(id);
       throw error;
     }
-  }
-
-  #keep(key: string, pending: Promise<KeptSession>): void {
-    this.#kept.set(key, pending);
-    // A failed set-up (bad token) is answered to its request and not kept.
-    pending.catch(() => {
-      if (this.#kept.get(key) === pending) this.#kept.delete(key);
-    });
-    if (this.#kept.size <= MAX_KEPT) return;
-    const [oldestKey, oldest] = this.#kept.entries().next().value as [string, Promise<KeptSession>];
-    oldest.then((session) => this.#forget(oldestKey, oldest, session), () => undefined);
-  }
-
-  #forget(key: string, pending: Promise<KeptSession>, session: KeptSession): void {
-    if (this.#kept.get(key) === pending) this.#kept.delete(key);
-    if (session.forgotten) return;
-    session.forgotten = true;
-    if (session.users === 0) void this.#detach(session.id);
   }
 
   async #detach(id: Uuid): Promise<void> {

@@ -1,9 +1,9 @@
 /**
  * The HTTP path keeps an engine session per namespace, database and bearer token for the
  * requests that cannot change it, so a request costs two engine calls (authenticate, the call)
- * instead of five. Nothing may pass from one request to the next through it: not a `let` variable, not a `USE`, not a
- * sign-in or an `invalidate`; a request without the token never runs as its owner, and an
- * expired token is refused although its session is kept.
+ * instead of five. Nothing may pass from one request to the next through it: not a `let`
+ * variable, not a `USE`, not a sign-in or an `invalidate`; a request without the token never
+ * runs as its owner, and an expired token is refused although its session is kept.
  */
 import { decode, encode } from '@sdb/protocol';
 import { afterAll, beforeAll, expect, it } from 'vitest';
