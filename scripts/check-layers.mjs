@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * @module The layering check: a package may depend on (at run time) and import only packages of
- * a lower layer, and the browser/edge packages may not import Node built-ins. Exits 1 on any
- * violation, so `pnpm lint` and CI fail.
+ * a lower layer, and the browser/edge packages may not import Node built-ins (nor Node-only
+ * libraries such as undici), except in files only a `node` export condition reaches (@sdb/http's
+ * undici request path). Exits 1 on any violation, so `pnpm lint` and CI fail.
  */
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -28,6 +29,8 @@ const OUTSIDE_DEPENDENCIES = {
 const NODE_ALLOWED = new Set(['@sdb/embedded']);
 const NODE_BUILTINS = new Set(builtinModules.filter((name) => !name.startsWith('_')));
 const NODE_GLOBALS = /(?<![.\w$])(Buffer|process|__dirname|__filename|require)\s*[.(]/;
+/** Libraries that run on Node only: held to the same rule as the built-ins. */
+const NODE_LIBRARIES = new Set(['undici']);
 
 const root = new URL('..', import.meta.url).pathname;
 const packagesDir = join(root, 'packages');
@@ -52,6 +55,31 @@ function importsOf(code) {
   ];
   for (const pattern of patterns) for (const match of code.matchAll(pattern)) specifiers.push(match[1]);
   return specifiers;
+}
+
+/** The source files `entries` reach through relative imports. */
+function reachable(entries) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file) || !existsSync(file)) return;
+    seen.add(file);
+    for (const specifier of importsOf(readFileSync(file, 'utf8'))) if (specifier.startsWith('.')) visit(join(file, '..', specifier));
+  };
+  entries.forEach(visit);
+  return seen;
+}
+
+/**
+ * Files only a `node` export condition reaches (under `@sdb/source`, which points at src/): there
+ * Node built-ins and Node-only libraries are allowed; every other file must run in browsers.
+ */
+function nodeOnlyFiles(dir, manifest) {
+  const sources = Object.values(manifest.exports ?? {}).map((target) => target?.['@sdb/source']).filter((target) => typeof target === 'object' && target !== null);
+  const nodeEntries = sources.map((target) => target.node).filter(Boolean).map((path) => join(dir, path));
+  if (nodeEntries.length === 0) return new Set();
+  const otherEntries = sources.flatMap((target) => Object.entries(target).filter(([condition]) => condition !== 'node').map(([, path]) => join(dir, path)));
+  const elsewhere = reachable(otherEntries);
+  return new Set([...reachable(nodeEntries)].filter((file) => !elsewhere.has(file)));
 }
 
 function packageNameOf(specifier) {
@@ -84,9 +112,11 @@ for (const dirName of readdirSync(packagesDir)) {
   }
   if (manifest.sideEffects !== false) problems.push(`${name}: package.json must say "sideEffects": false`);
 
+  const nodeOnly = nodeOnlyFiles(dir, manifest);
   for (const file of sourceFiles(join(dir, 'src'))) {
     const where = relative(root, file);
     const code = readFileSync(file, 'utf8');
+    const nodeAllowed = NODE_ALLOWED.has(name) || nodeOnly.has(file);
     for (const specifier of importsOf(code)) {
       if (specifier.startsWith('.')) {
         const target = join(file, '..', specifier);
@@ -95,8 +125,11 @@ for (const dirName of readdirSync(packagesDir)) {
       }
       const isNodeBuiltin = specifier.startsWith('node:') || NODE_BUILTINS.has(packageNameOf(specifier));
       if (isNodeBuiltin) {
-        if (!NODE_ALLOWED.has(name)) problems.push(`${where}: imports the Node built-in ${specifier} in a browser/edge package`);
+        if (!nodeAllowed) problems.push(`${where}: imports the Node built-in ${specifier} in a browser/edge package`);
         continue;
+      }
+      if (NODE_LIBRARIES.has(packageNameOf(specifier)) && !nodeAllowed) {
+        problems.push(`${where}: imports the Node-only ${specifier} in a file a browser/edge entry reaches (keep it behind the \`node\` export condition)`);
       }
       const imported = packageNameOf(specifier);
       if (imported in LAYERS) {
@@ -107,7 +140,7 @@ for (const dirName of readdirSync(packagesDir)) {
         problems.push(`${where}: imports ${imported}, which is not in its dependencies`);
       }
     }
-    if (!NODE_ALLOWED.has(name)) {
+    if (!nodeAllowed) {
       const codeWithoutComments = code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
       const match = codeWithoutComments.match(NODE_GLOBALS);
       if (match) problems.push(`${where}: uses the Node global ${match[1]} in a browser/edge package`);
@@ -119,4 +152,4 @@ if (problems.length > 0) {
   console.error(`Layering check failed (${problems.length}):\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log('Layering check passed: every package depends only downward; browser/edge packages use no Node built-ins.');
+console.log('Layering check passed: every package depends only downward; browser/edge packages use no Node built-ins or Node-only libraries outside their `node` entry.');

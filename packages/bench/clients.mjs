@@ -1,5 +1,6 @@
 /**
- * @module The four clients under test, behind one shape: `open(baseUrl)` resolves
+ * @module The four clients under test (@sdb/http resolves to its Node entry: undici), and the
+ * three floors, behind one shape: `open(baseUrl)` resolves
  * `{ query(sql), close() }`, each signed in as root on namespace/database `bench`.
  */
 import { once } from 'node:events';
@@ -7,6 +8,7 @@ import { connect as connectHttp } from '@sdb/http';
 import { decode, encode } from '@sdb/protocol';
 import { connect as connectWs } from '@sdb/ws';
 import { Surreal } from 'surrealdb';
+import { Agent, request } from 'undici';
 import WebSocket from 'ws';
 
 const namespace = 'bench';
@@ -53,8 +55,8 @@ export const clients = [
       return { query: (sql) => db.query(sql), close: () => db.close() };
     },
   },
-  // The floors: the transport alone (the `ws` library or the platform `fetch`) with our codec and
-  // no client logic. No client built on that transport can cost less CPU per call than its floor.
+  // The floors: the transport alone (the `ws` library, the platform `fetch`, undici's `request`)
+  // with our codec and no client logic. No client built on that transport can cost less CPU per call than its floor.
   {
     name: 'floor: ws + codec',
     kind: 'ws',
@@ -99,6 +101,27 @@ export const clients = [
       };
       const token = await post('signin', [{ user: auth.username, pass: auth.password }]);
       return { query: (sql) => post('query', [sql], token), close: async () => undefined };
+    },
+  },
+  {
+    name: 'floor: undici request + codec',
+    kind: 'http',
+    floor: true,
+    async open(url) {
+      const agent = new Agent();
+      const post = async (method, params, token) => {
+        const response = await request(`${url}/rpc`, {
+          dispatcher: agent,
+          method: 'POST',
+          headers: { accept: 'application/cbor', 'content-type': 'application/cbor', 'surreal-ns': namespace, 'surreal-db': database, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: encode({ id: 1, method, params }),
+        });
+        const reply = decode(new Uint8Array(await response.body.arrayBuffer()));
+        if (reply.error) throw new Error(reply.error.message);
+        return reply.result;
+      };
+      const token = await post('signin', [{ user: auth.username, pass: auth.password }]);
+      return { query: (sql) => post('query', [sql], token), close: () => agent.close() };
     },
   },
 ];

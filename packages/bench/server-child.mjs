@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 
-/** Starts one embedded server in a child process; resolves its HTTP base URL and `stop()`. */
+/** Starts one embedded server in a child process; resolves its HTTP base URL, its CPU time and `stop()`. */
 export async function startServerProcess() {
   const child = spawn(process.execPath, [new URL('./server-process.mjs', import.meta.url).pathname], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout });
@@ -19,6 +19,12 @@ export async function startServerProcess() {
   const { url } = JSON.parse(line);
   return {
     url,
+    /** The server process's CPU time so far, in µs (user + system). */
+    cpuUs: async () => {
+      child.stdin.write('cpu\n');
+      const [answer] = await once(lines, 'line');
+      return JSON.parse(answer).cpuUs;
+    },
     stop: async () => {
       child.stdin.end();
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);

@@ -1,21 +1,23 @@
 /**
- * @module The server's HTTP routes: `POST /rpc` (one throwaway engine session per request, set
- * up from `Surreal-NS`/`Surreal-DB` and `Authorization` headers), `POST /sql`, `POST /import`,
+ * @module The server's HTTP routes: `POST /rpc` (in an engine session set up from the
+ * `Surreal-NS`/`Surreal-DB` and `Authorization` headers, see http-sessions.ts), `POST /sql`, `POST /import`,
  * `GET|POST /export`, and `GET /health`, `/version`, `/status`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decode, encode, Uuid } from '@sdb/protocol';
 import { guestMayCall } from './auth-policy.ts';
 import type { Engine, EngineRequest, EngineScope } from './engine.ts';
+import { header, HttpFailure, type HttpSessions } from './http-sessions.ts';
 import { isErrorReply } from './reply-frames.ts';
-import { internalError, invalidCredentials, invalidRequest, notAllowed, parseError, unavailableOverHttp, type RpcErrorPayload } from './rpc-errors.ts';
+import { internalError, invalidRequest, notAllowed, parseError, unavailableOverHttp, type RpcErrorPayload } from './rpc-errors.ts';
 import { cborFormat, formatFor, jsonFormat, toJson, type Frame } from './wire-format.ts';
 
 export interface HttpContext {
   engine: Engine;
   /** What `GET /version` answers, e.g. `surrealdb-3.0.2`. */
   version: string;
-  authRequired: boolean;
+  /** The sessions requests run in (kept per namespace, database and token where that is safe). */
+  sessions: HttpSessions;
 }
 
 /** Requests larger than this are refused rather than buffered. */
@@ -23,17 +25,6 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 /** Stateless HTTP cannot keep sessions or push notifications. */
 const WEBSOCKET_ONLY: ReadonlySet<string> = new Set(['attach', 'detach', 'sessions', 'live']);
-
-/** Answers with an HTTP status and an RPC error, from anywhere in a route. */
-class HttpFailure extends Error {
-  readonly status: number;
-  readonly error: RpcErrorPayload;
-  constructor(status: number, error: RpcErrorPayload) {
-    super(error.message);
-    this.status = status;
-    this.error = error;
-  }
-}
 
 export async function handleHttp(request: IncomingMessage, response: ServerResponse, context: HttpContext): Promise<void> {
   const path = new URL(request.url ?? '/', 'http://localhost').pathname.replace(/\/+$/, '') || '/';
@@ -87,7 +78,7 @@ async function rpcRoute(request: IncomingMessage, response: ServerResponse, cont
 
   let reply: Uint8Array;
   try {
-    reply = await withRequestSession(context, request, async (session, authenticated) => {
+    reply = await context.sessions.run(request, method, async (session, authenticated) => {
       if (!authenticated && !guestMayCall(method)) throw new HttpFailure(401, notAllowed(method));
       const engineRequest: EngineRequest = { id, method, params: (params as unknown[] | undefined) ?? [], session };
       if (txn !== undefined) engineRequest.txn = txn;
@@ -103,7 +94,7 @@ async function rpcRoute(request: IncomingMessage, response: ServerResponse, cont
 
 async function sqlRoute(request: IncomingMessage, response: ServerResponse, context: HttpContext): Promise<void> {
   const sql = new TextDecoder().decode(await readBody(request));
-  const reply = await withRequestSession(context, request, async (session, authenticated) => {
+  const reply = await context.sessions.run(request, 'query', async (session, authenticated) => {
     if (!authenticated) throw new HttpFailure(401, notAllowed('query'));
     return context.engine.execute({ method: 'query', params: [sql], session });
   });
@@ -144,63 +135,13 @@ async function exportRoute(request: IncomingMessage, response: ServerResponse, c
 
 /** `import`/`export` run on the engine's default session, so credentials are checked on a throwaway one first. */
 async function requireCredentials(context: HttpContext, request: IncomingMessage): Promise<void> {
-  await withRequestSession(context, request, async (_session, authenticated) => {
+  await context.sessions.run(request, undefined, async (_session, authenticated) => {
     if (!authenticated) throw new HttpFailure(401, notAllowed(request.url ?? 'this route'));
   });
 }
 
-/**
- * Runs `work` in a fresh engine session set up from the request's headers, then detaches it.
- * `authenticated` is true when the request's credentials were accepted, or when none are needed.
- */
-async function withRequestSession<T>(
-  context: HttpContext,
-  request: IncomingMessage,
-  work: (session: Uuid, authenticated: boolean) => Promise<T>,
-): Promise<T> {
-  const session = Uuid.v4();
-  await engineCall(context, { method: 'attach', session }, 500);
-  try {
-    const { namespace, database } = scopeOf(request);
-    if (namespace !== undefined || database !== undefined) {
-      await engineCall(context, { method: 'use', params: [namespace, database], session }, 400);
-    }
-    const credentials = credentialsOf(request);
-    if (credentials) await engineCall(context, { ...credentials, session }, 401, invalidCredentials());
-    return await work(session, credentials !== undefined || !context.authRequired);
-  } finally {
-    if (!context.engine.freed) await context.engine.execute({ method: 'detach', session }).catch(() => undefined);
-  }
-}
-
-/** Runs a set-up call; an engine error becomes an `HttpFailure` with `status` (and `error` when given). */
-async function engineCall(context: HttpContext, request: EngineRequest, status: number, error?: RpcErrorPayload): Promise<void> {
-  const reply = await context.engine.execute(request);
-  if (isErrorReply(reply)) throw new HttpFailure(status, error ?? (decode(reply) as { error: RpcErrorPayload }).error);
-}
-
 function scopeOf(request: IncomingMessage): EngineScope {
   return { namespace: header(request, 'surreal-ns'), database: header(request, 'surreal-db') };
-}
-
-/** The `authenticate` or `signin` call for the request's `Authorization` header, if any. */
-function credentialsOf(request: IncomingMessage): EngineRequest | undefined {
-  const authorization = header(request, 'authorization');
-  if (!authorization) return undefined;
-  const [scheme = '', value = ''] = authorization.split(/\s+/, 2);
-  if (scheme.toLowerCase() === 'bearer') return { method: 'authenticate', params: [value] };
-  if (scheme.toLowerCase() === 'basic') {
-    const decoded = Buffer.from(value, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    if (colon < 0) throw new HttpFailure(401, invalidCredentials());
-    const auth: Record<string, string> = { user: decoded.slice(0, colon), pass: decoded.slice(colon + 1) };
-    const ns = header(request, 'surreal-auth-ns');
-    const db = header(request, 'surreal-auth-db');
-    if (ns) auth.ns = ns;
-    if (db) auth.db = db;
-    return { method: 'signin', params: [auth] };
-  }
-  throw new HttpFailure(401, invalidCredentials());
 }
 
 /**
@@ -214,11 +155,6 @@ function allowCrossOrigin(request: IncomingMessage, response: ServerResponse): v
   response.setHeader('access-control-allow-headers', header(request, 'access-control-request-headers') ?? '*');
   response.setHeader('access-control-allow-credentials', 'true');
   response.setHeader('access-control-max-age', '86400');
-}
-
-function header(request: IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 function readBody(request: IncomingMessage): Promise<Uint8Array> {

@@ -10,6 +10,7 @@ import { invalidOption, nameOption, renamedOptions } from '@sdb/protocol/transpo
 import { WebSocketServer, type WebSocket } from 'ws';
 import { Engine, type EngineUrl, type NativeEngineOptions } from './engine.ts';
 import { handleHttp } from './http-routes.ts';
+import { HttpSessions } from './http-sessions.ts';
 import { isErrorReply } from './reply-frames.ts';
 import { defineRootUser } from './root-user.ts';
 import { SessionRegistry } from './session-registry.ts';
@@ -58,8 +59,9 @@ export async function startServer(options: ServerOptions = {}): Promise<Embedded
       noServer: true,
       handleProtocols: (offered) => SUBPROTOCOLS.find((name) => offered.has(name)) ?? false,
     });
+    const httpContext = { engine, version, sessions: new HttpSessions(engine, authRequired) };
     const http = createServer((request, response) => {
-      handleHttp(request, response, { engine, version, authRequired }).catch(() => response.destroy());
+      handleHttp(request, response, httpContext).catch(() => response.destroy());
     });
     http.on('upgrade', (request, socket, head) => {
       if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/rpc') {

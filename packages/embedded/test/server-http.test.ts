@@ -1,6 +1,6 @@
 /**
- * The embedded server's HTTP side: `POST /rpc` with SurrealDB's headers (a fresh engine session
- * per request), root credentials enforced as on a real server, `/sql`, `/import`, `/export`, and
+ * The embedded server's HTTP side: `POST /rpc` with SurrealDB's headers (each request in a session
+ * set up from them), root credentials enforced as on a real server, `/sql`, `/import`, `/export`, and
  * the `/health`, `/version`, `/status` probes.
  */
 import { decode, encode, RecordId } from '@sdb/protocol';

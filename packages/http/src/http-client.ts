@@ -5,7 +5,7 @@
  */
 import { encode, RpcClient } from '@sdb/protocol';
 import type { CallOptions } from '@sdb/protocol';
-import type { HttpTransport } from './http-transport.ts';
+import type { HttpTransportOn } from './http-transport.ts';
 
 /** What `export` includes; omitted keys take the server's defaults (everything). */
 export interface ExportOptions {
@@ -21,9 +21,9 @@ export interface ExportOptions {
 }
 
 export class HttpClient extends RpcClient {
-  declare readonly transport: HttpTransport;
+  declare readonly transport: HttpTransportOn;
 
-  constructor(transport: HttpTransport) {
+  constructor(transport: HttpTransportOn) {
     super(transport);
   }
 

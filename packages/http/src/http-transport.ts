@@ -26,7 +26,7 @@ import {
 } from '@sdb/protocol/transport';
 import { httpBaseUrl } from './endpoint.ts';
 import { HttpStatusError, NotSupportedOverHttpError } from './errors.ts';
-import { CLOSED, exchange, type HttpReply } from './request.ts';
+import { CLOSED, exchange, type HttpReply, type OpenRequestPath, type RequestPath } from './request.ts';
 
 export interface HttpTransportOptions {
   namespace?: string;
@@ -35,7 +35,10 @@ export interface HttpTransportOptions {
   timeout?: number;
   /** Extra headers sent with every request (e.g. tracing). */
   headers?: Record<string, string>;
-  /** Node only: an undici `Dispatcher` (e.g. an `Agent` with a larger keep-alive pool) handed to `fetch`. */
+  /**
+   * Node only: an undici `Dispatcher` (e.g. an `Agent` with more connections) that carries the
+   * requests instead of the client's own keep-alive `Agent`; the caller closes it.
+   */
   dispatcher?: unknown;
   /** Sees every call once it settles (method, duration, outcome); never a secret, never a result. */
   diagnostics?: DiagnosticsHook;
@@ -55,14 +58,18 @@ const STATEFUL_METHODS = new Set(['live', 'kill', 'attach', 'detach', 'sessions'
 const TOKENLESS_METHODS = new Set(['signin', 'signup', 'authenticate', 'refresh']);
 const WHERE = 'connect';
 
-export class HttpTransport implements Transport {
+/**
+ * The transport, given how its requests leave the process: each entry (src/index.ts for browsers,
+ * edge, Deno and Bun; src/node.ts for Node) exports it as `HttpTransport` with its own request path.
+ */
+export class HttpTransportOn implements Transport {
   readonly capabilities: TransportCapabilities = { live: false, stateful: false };
   /** Base URL of the server, e.g. `http://127.0.0.1:8000`. */
   readonly url: string;
   readonly #rpcUrl: string;
   readonly #timeout: number;
   readonly #extraHeaders: Record<string, string>;
-  readonly #dispatcher: unknown;
+  readonly #requests: RequestPath;
   readonly #diagnostics: DiagnosticsHook | undefined;
   readonly #inflight = new Set<AbortController>();
   #closed = false;
@@ -76,17 +83,17 @@ export class HttpTransport implements Transport {
   #source: Auth | undefined;
   #reauthenticating: Promise<void> | undefined;
 
-  constructor(url: string | URL, options: HttpTransportOptions = {}) {
+  constructor(url: string | URL, options: HttpTransportOptions, openRequestPath: OpenRequestPath) {
     this.url = httpBaseUrl(url);
     this.#rpcUrl = `${this.url}/rpc`;
     this.#timeout = timeoutOption(WHERE, 'timeout', options.timeout, DEFAULT_TIMEOUT);
     const { headers = {} } = options;
     if (typeof headers !== 'object' || headers === null) throw invalidOption(WHERE, 'headers', 'be an object of header names to values');
     this.#extraHeaders = headers;
-    this.#dispatcher = options.dispatcher;
     this.#diagnostics = functionOption(WHERE, 'diagnostics', options.diagnostics);
     this.#namespace = nameOption(WHERE, 'namespace', options.namespace);
     this.#database = nameOption(WHERE, 'database', options.database);
+    this.#requests = openRequestPath(options.dispatcher);
   }
 
   get namespace(): string | undefined {
@@ -190,6 +197,7 @@ export class HttpTransport implements Transport {
   async close(): Promise<void> {
     this.#closed = true;
     for (const controller of this.#inflight) controller.abort(CLOSED);
+    this.#requests.close();
   }
 
   /** Calls a non-RPC route with the session's headers, re-signing in once if the token is rejected. */
@@ -197,7 +205,7 @@ export class HttpTransport implements Transport {
     return this.#authorized(async () => {
       this.#assertOpen();
       timeoutOption(path, 'timeout', options.timeout, 0);
-      const reply = await exchange({
+      const reply = await exchange(this.#requests, {
         url: `${this.url}${path}`,
         method: request.method,
         headers: this.#headers(true, request.contentType, request.accept),
@@ -205,7 +213,6 @@ export class HttpTransport implements Transport {
         timeout: options.timeout ?? this.#timeout,
         signal: options.signal,
         inflight: this.#inflight,
-        dispatcher: this.#dispatcher,
       });
       if (reply.status >= 200 && reply.status < 300) return reply;
       throw routeError(path, reply);
@@ -214,7 +221,7 @@ export class HttpTransport implements Transport {
 
   async #rpc(method: string, params: readonly unknown[], options: CallOptions, withToken: boolean): Promise<unknown> {
     this.#assertOpen();
-    const reply = await exchange({
+    const reply = await exchange(this.#requests, {
       url: this.#rpcUrl,
       method: 'POST',
       headers: this.#headers(withToken && !TOKENLESS_METHODS.has(method), 'application/cbor', 'application/cbor'),
@@ -222,7 +229,6 @@ export class HttpTransport implements Transport {
       timeout: options.timeout ?? this.#timeout,
       signal: options.signal,
       inflight: this.#inflight,
-      dispatcher: this.#dispatcher,
     });
     return resultOf(reply);
   }

@@ -1,10 +1,10 @@
 /**
- * @module One HTTP exchange through ofetch with the guarantees every call has: it settles within
- * its timeout, an abort signal cancels it, and failures become typed sdb errors that never carry
- * request headers (where the bearer token travels).
+ * @module One HTTP exchange with the guarantees every call has, whichever request path sends it
+ * (`fetch` through ofetch in browsers, edge runtimes, Deno and Bun; undici's request API on
+ * Node): it settles within its timeout, an abort signal cancels it, `close()` ends it, and
+ * failures become typed sdb errors that never carry request headers (where the bearer token travels).
  */
 import { ConnectionClosedError, ConnectionError, RequestAbortedError, TimeoutError } from '@sdb/protocol';
-import { ofetch } from 'ofetch';
 
 /** What came back: the status and the body bytes (CBOR for `/rpc`, text for other routes). */
 export interface HttpReply {
@@ -13,11 +13,32 @@ export interface HttpReply {
   body: Uint8Array;
 }
 
-export interface HttpExchange {
+/** One request as a request path sends it. */
+export interface HttpRequest {
   url: string;
   method: 'GET' | 'POST';
   headers: Record<string, string>;
-  body?: Uint8Array | string;
+  body?: Uint8Array | string | undefined;
+}
+
+/**
+ * How requests leave the process: one implementation per platform, behind this interface.
+ * `send` answers any HTTP status; when the server cannot be reached it rejects with the
+ * low-level error (ECONNREFUSED, a DNS failure), never with an object that holds the request.
+ */
+export interface RequestPath {
+  send(request: HttpRequest, signal: AbortSignal): Promise<HttpReply>;
+  /**
+   * Lets go of the kept-alive connections the path opened itself, in the background: `close()`
+   * has already aborted every exchange, and their rejections must reach the callers first.
+   */
+  close(): void;
+}
+
+/** Opens a request path; `dispatcher` is the `dispatcher` option (an undici `Dispatcher`, Node only). */
+export type OpenRequestPath = (dispatcher: unknown) => RequestPath;
+
+export interface HttpExchange extends HttpRequest {
   /** Milliseconds (> 0, checked by the transport); `Infinity` for none. */
   timeout: number;
   signal?: AbortSignal | undefined;
@@ -26,15 +47,13 @@ export interface HttpExchange {
    * one listener per request on a shared signal).
    */
   inflight: Set<AbortController>;
-  /** undici dispatcher (Node: keep-alive pool tuning); passed through to `fetch` untouched. */
-  dispatcher?: unknown;
 }
 
 const TIMEOUT = Symbol('timeout');
 /** The abort reason `close()` gives in-flight exchanges. */
 export const CLOSED = Symbol('closed');
 
-export async function exchange(request: HttpExchange): Promise<HttpReply> {
+export async function exchange(path: RequestPath, request: HttpExchange): Promise<HttpReply> {
   const { signal, inflight, timeout } = request;
   if (signal?.aborted) throw new RequestAbortedError('The request was aborted before it was sent');
   const controller = new AbortController();
@@ -44,22 +63,7 @@ export async function exchange(request: HttpExchange): Promise<HttpReply> {
   inflight.add(controller);
   const timer = Number.isFinite(timeout) ? setTimeout(() => abort(TIMEOUT), timeout) : undefined;
   try {
-    const response = await ofetch.raw(request.url, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-      signal: controller.signal,
-      responseType: 'arrayBuffer',
-      ignoreResponseError: true,
-      retry: 0,
-      ...(request.dispatcher === undefined ? {} : { dispatcher: request.dispatcher as never }),
-    });
-    const data = response._data;
-    return {
-      status: response.status,
-      contentType: response.headers.get('content-type') ?? '',
-      body: data ? new Uint8Array(data) : new Uint8Array(0),
-    };
+    return await path.send(request, controller.signal);
   } catch (error) {
     const reason: unknown = controller.signal.aborted ? controller.signal.reason : undefined;
     if (reason === TIMEOUT) throw new TimeoutError(`The request timed out after ${timeout} ms`);
@@ -73,18 +77,21 @@ export async function exchange(request: HttpExchange): Promise<HttpReply> {
   }
 }
 
-/**
- * ofetch's `FetchError` exposes the request options (and so the Authorization header) through
- * getters: keep only the low-level cause (e.g. ECONNREFUSED), never the FetchError itself.
- */
+/** The cause is a copy with only the name and message: a low-level error may hold sockets or options. */
 function networkError(url: string, error: unknown): ConnectionError {
-  const root = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
-  const detail = root?.cause instanceof Error ? root.cause.message : root?.message;
-  return new ConnectionError(`Cannot reach ${url}${detail ? `: ${detail}` : ''}`, root ? { cause: sanitized(root) } : undefined);
+  if (!(error instanceof Error)) return new ConnectionError(`Cannot reach ${url}`);
+  const detail = detailOf(error);
+  const cause = new Error(error.message || detail);
+  cause.name = error.name;
+  return new ConnectionError(`Cannot reach ${url}${detail ? `: ${detail}` : ''}`, { cause });
 }
 
-function sanitized(error: Error): Error {
-  const copy = new Error(error.message);
-  copy.name = error.name;
-  return copy;
+/** The most specific message: fetch's "fetch failed" wraps the reason; Node's AggregateError (one error per address) has none of its own. */
+function detailOf(error: Error): string {
+  if (error.cause instanceof Error && error.cause.message) return error.cause.message;
+  if (error.message) return error.message;
+  const [first] = error instanceof AggregateError ? error.errors : [];
+  if (first instanceof Error) return first.message;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : '';
 }

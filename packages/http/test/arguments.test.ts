@@ -4,7 +4,7 @@
  */
 import { InvalidArgumentError } from '@sdb/protocol';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { HttpClient } from '../src/index.ts';
+import type { HttpClient } from '@sdb/http';
 import { rejection } from '../../protocol/test-support/rejection.ts';
 import { rootClient } from './support.ts';
 

@@ -5,7 +5,7 @@
  */
 import { ConnectionError, NotAllowedError, StatementError } from '@sdb/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { connect, type HttpClient, type RequestDiagnostic } from '../src/index.ts';
+import { connect, type HttpClient, type RequestDiagnostic } from '@sdb/http';
 import { rejection } from '../../protocol/test-support/rejection.ts';
 import { rootClient, surrealdb } from './support.ts';
 

@@ -3,7 +3,7 @@
  * a secret: the params of the auth methods are redacted, results are never included.
  */
 import { afterEach, expect, it } from 'vitest';
-import { connect, type HttpClient, type RequestDiagnostic } from '../src/index.ts';
+import { connect, type HttpClient, type RequestDiagnostic } from '@sdb/http';
 import { surrealdb, uniqueScope } from './support.ts';
 
 let db: HttpClient | undefined;

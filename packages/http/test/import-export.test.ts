@@ -4,7 +4,7 @@
  */
 import { RecordId } from '@sdb/protocol';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { connect, type HttpClient } from '../src/index.ts';
+import { connect, type HttpClient } from '@sdb/http';
 import { rootClient, surrealdb, uniqueScope } from './support.ts';
 
 let source: HttpClient;

@@ -5,7 +5,7 @@
 import { RecordId } from '@sdb/protocol';
 import { RecordId as SdkRecordId, Surreal, Table as SdkTable } from 'surrealdb';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { HttpClient } from '../src/index.ts';
+import type { HttpClient } from '@sdb/http';
 import { rootClient, surrealdb } from './support.ts';
 
 let db: HttpClient;

@@ -6,7 +6,7 @@
  */
 import { InvalidOptionError, NotAllowedError, ServerError } from '@sdb/protocol';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { connect, HttpStatusError, type HttpClient } from '../src/index.ts';
+import { connect, HttpStatusError, type HttpClient } from '@sdb/http';
 import { rejection } from '../../protocol/test-support/rejection.ts';
 import { rootClient, surrealdb } from './support.ts';
 

@@ -5,7 +5,7 @@
  */
 import { NotFoundError, RecordId, StatementError, Table, ThrownError, Uuid, ValidationError } from '@sdb/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NotSupportedOverHttpError, type HttpClient } from '../src/index.ts';
+import { NotSupportedOverHttpError, type HttpClient } from '@sdb/http';
 import { rejection } from '../../protocol/test-support/rejection.ts';
 import { rootClient } from './support.ts';
 

@@ -5,7 +5,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { ConnectionClosedError, RequestAbortedError, TimeoutError } from '@sdb/protocol';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { connect, HttpTransport, type HttpClient } from '../src/index.ts';
+import { connect, HttpTransport, type HttpClient } from '@sdb/http';
 import { rootClient, surrealdb } from './support.ts';
 
 let db: HttpClient;

@@ -3,7 +3,7 @@
  * @sdb/http client in a fresh namespace/database, so tests never see each other's data.
  */
 import { surrealdb, uniqueScope } from '../../embedded/test-support/index.ts';
-import { connect, type ConnectOptions, type HttpClient } from '../src/index.ts';
+import { connect, type ConnectOptions, type HttpClient } from '@sdb/http';
 
 export { surrealdb, uniqueScope };
 

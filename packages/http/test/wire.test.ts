@@ -6,7 +6,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { decode, encode } from '@sdb/protocol';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { HttpTransport } from '../src/index.ts';
+import { HttpTransport } from '@sdb/http';
 
 interface Recorded {
   path: string;
