@@ -86,6 +86,12 @@ describe('compiled querysets', () => {
     expect(Object.values(bindings)).toContain(hostile);
   });
 
+  it('turn a like pattern into a bound, anchored regex with every other character escaped', () => {
+    const { query, bindings } = Person.objects.filter({ name__ilike: "a_b%(c)$'; --" }).toQuery();
+    expect(query).toBe('SELECT * FROM person WHERE type::is_string(name) AND string::matches(name, $p0);');
+    expect(bindings).toEqual({ p0: "(?is)^a.b.*\\(c\\)\\$'; \\-\\-$" });
+  });
+
   it('guard string functions against absent values and test both NONE and NULL for isnull', () => {
     expect(Person.objects.filter({ company__name__icontains: 'a' }).toQuery().query).toBe(
       'SELECT * FROM person WHERE type::is_string(company.name) AND string::contains(string::lowercase(company.name), string::lowercase($p0));',

@@ -73,6 +73,9 @@ describe('lookup keys', () => {
     void Person.objects.filter({ age__gtee: 3 });
     // @ts-expect-error: `istartswith` is a string lookup, `age` is an int
     void Person.objects.filter({ age__istartswith: '3' });
+    // @ts-expect-error: `like` is a string lookup, `age` is an int
+    void Person.objects.filter({ age__like: '3%' });
+    void Person.objects.filter({ name__like: 'A%', email__ilike: '%@x.io' });
     // @ts-expect-error: a link takes equality lookups only, not `gte`
     void Person.objects.filter({ company__gte: 3 });
     // @ts-expect-error: the value of `age__gte` is a number

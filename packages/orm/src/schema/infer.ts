@@ -50,7 +50,7 @@ export type InferInsert<M extends ModelTypes> = InsertOf<M['table'], M['fields']
 
 type Equality = 'exact' | 'in' | 'not_in' | 'isnull';
 type Comparison = 'gt' | 'gte' | 'lt' | 'lte' | 'range';
-type Text = 'iexact' | 'contains' | 'not_contains' | 'icontains' | 'startswith' | 'istartswith' | 'endswith' | 'iendswith' | 'regex' | 'iregex';
+type Text = 'iexact' | 'contains' | 'not_contains' | 'icontains' | 'startswith' | 'istartswith' | 'endswith' | 'iendswith' | 'like' | 'ilike' | 'regex' | 'iregex';
 type Membership = 'contains' | 'not_contains' | 'containsall' | 'containsany' | 'containsnone';
 
 /** The lookups each lookup class takes. */
