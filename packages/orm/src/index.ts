@@ -13,6 +13,6 @@ export { QuerySet, type FilterArg } from './query/queryset.ts';
 export { ValuesQuery } from './query/values.ts';
 export { transaction } from './transaction.ts';
 export { defineNodes, pushSchema } from './schema/define.ts';
-export { f, Field, type AnyField, type FieldConfig, type FieldKind, type LiteralValue, type LookupClass } from './schema/fields.ts';
+export { f, Field, type AnyField, type ComputedField, type FieldConfig, type FieldKind, type GeometryKind, type GeometryKinds, type LiteralValue, type LookupClass } from './schema/fields.ts';
 export type { FieldMap, Infer, InferInsert, InsertOf, Lookups, LookupsByClass, LookupValue, OrderKey, PatchOf, RecordOf } from './schema/infer.ts';
 export { model, type AnyModel, type Instance, type InstanceMethods, type ModelClass, type ModelOptions } from './schema/model.ts';
