@@ -151,6 +151,7 @@ export class Field<T, Optional extends boolean = false, HasDefault extends boole
    * update: eq(field('owner'), param('auth').field('id')) }`; fields know select, create, update).
    */
   permissions(permissions: Permissions): this {
+    // ql's DEFINE FIELD builder turns the rules into its node (and refuses unknown actions); only the node is kept.
     const node = define.field('field', 'table').permissions(permissions).node.permissions;
     if (typeof node === 'object' && 'delete' in node) throw new ModelDefinitionError('Field permissions are for select, create and update (a field is not deleted on its own)');
     return this.with({ permissions: node });
