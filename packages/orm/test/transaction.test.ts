@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configure, f, model, pushSchema, transaction, TransactionNotSupportedError } from '../src/index.ts';
 import { transports, type TestConnection } from './clients.ts';
 
-const Account = model('account', { owner: f.string(), balance: f.int() }, { schemafull: true });
+const Account = model('account', { owner: f.string().unique(), balance: f.int() }, { schemafull: true });
 
 describe.each(['ws', 'embedded'] as const)('transaction() over %s', (transport) => {
   let db: TestConnection;
@@ -51,6 +51,17 @@ describe.each(['ws', 'embedded'] as const)('transaction() over %s', (transport) 
     });
     await expect(failed).rejects.toThrow('server says no');
     expect(await Account.objects.filter({ owner: 'dora' }).exists()).toBe(false);
+  });
+
+  it('runs a bulkUpsert batch inside the transaction (no nested BEGIN), rolled back with it', async () => {
+    const failed = transaction(async (tx) => {
+      await Account.objects.using(tx).bulkUpsert([{ owner: 'ann', balance: 50 }, { owner: 'gus', balance: 7 }], { key: 'owner' });
+      expect(await Account.objects.using(tx).filter({ owner: 'gus' }).count()).toBe(1);
+      throw new Error('not today');
+    });
+    await expect(failed).rejects.toThrow('not today');
+    expect(await Account.objects.filter({ owner: 'gus' }).exists()).toBe(false);
+    expect((await Account.objects.get({ owner: 'ann' })).balance).toBe(10);
   });
 
   it('runs on the client given as { using }, and a nested transaction() joins the outer one', async () => {
