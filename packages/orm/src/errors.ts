@@ -70,6 +70,21 @@ export class QuerySetError extends SdbError {
   static override readonly [errorBrand]: string = 'QuerySetError';
 }
 
+/**
+ * `transaction()` on a client that cannot hold an interactive transaction: @sdb/http, where each
+ * request runs in a fresh server session. Nothing was run.
+ */
+export class TransactionNotSupportedError extends SdbError {
+  static override readonly [errorBrand]: string = 'TransactionNotSupportedError';
+
+  constructor() {
+    super(
+      'transaction() needs a client that holds an interactive transaction (@sdb/ws or the embedded client); over HTTP each request is its own session. ' +
+        'Atomic forms that work over HTTP: one-statement writes (bulkCreate, bulkUpsert, queryset update/delete) and @sdb/ql\'s atomic(...) run with runBatch',
+    );
+  }
+}
+
 /** `using('name')` (or the default) names no configured connection. */
 export class UnknownConnectionError extends SdbError {
   static override readonly [errorBrand]: string = 'UnknownConnectionError';

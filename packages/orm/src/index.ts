@@ -4,14 +4,15 @@
  * statements; every query is a @sdb/ql node tree with every value bound.
  */
 export { configure, type OrmClient, type Using } from './connection.ts';
-export { DoesNotExistError, ModelDefinitionError, MultipleObjectsReturnedError, QuerySetError, RecordNotAffectedError, UnknownConnectionError, ValidationError } from './errors.ts';
+export { DoesNotExistError, ModelDefinitionError, MultipleObjectsReturnedError, QuerySetError, RecordNotAffectedError, TransactionNotSupportedError, UnknownConnectionError, ValidationError } from './errors.ts';
 export { Aggregate, Avg, Count, Max, Min, Sum, type AggregateKind, type AggregateResult } from './query/aggregates.ts';
 export { Atomic, type AtomicFor, type AtomicKind } from './query/atomic.ts';
 export { Q, type QNode } from './query/q.ts';
 export { LOOKUPS } from './query/lookups.ts';
 export { QuerySet, type FilterArg } from './query/queryset.ts';
 export { ValuesQuery } from './query/values.ts';
+export { transaction } from './transaction.ts';
 export { defineNodes, pushSchema } from './schema/define.ts';
-export { f, Field, type AnyField, type FieldConfig, type FieldKind, type LiteralValue, type LookupClass } from './schema/fields.ts';
+export { f, Field, type AnyField, type ComputedField, type FieldConfig, type FieldKind, type GeometryKind, type GeometryKinds, type LiteralValue, type LookupClass } from './schema/fields.ts';
 export type { FieldMap, Infer, InferInsert, InsertOf, Lookups, LookupsByClass, LookupValue, OrderKey, PatchOf, RecordOf } from './schema/infer.ts';
 export { model, type AnyModel, type Instance, type InstanceMethods, type ModelClass, type ModelOptions } from './schema/model.ts';

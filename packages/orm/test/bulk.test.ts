@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Avg, configure, Count, f, Max, Min, model, pushSchema, QuerySetError, Sum, ValidationError, type OrmClient } from '../src/index.ts';
 import { transportNames, transports, type TestConnection } from './clients.ts';
 
+const Member = model('member', { email: f.string().unique(), handle: f.string().unique(), visits: f.int().default(0) }, { schemafull: true });
+
 const Reading = model('reading', { sensor: f.string(), value: f.int(), note: f.string().optional() }, { schemafull: true });
 
 /** The client, counting the queries sent through it. */
@@ -30,7 +32,7 @@ describe.each(transportNames)('aggregates, bulkCreate and iterate over %s', (tra
   beforeAll(async () => {
     db = await transports[transport](`orm_bulk_${transport}`);
     configure({ default: db.client });
-    await pushSchema([Reading]);
+    await pushSchema([Reading, Member]);
   });
 
   afterAll(() => db?.close());
@@ -49,6 +51,32 @@ describe.each(transportNames)('aggregates, bulkCreate and iterate over %s', (tra
     const error = await Reading.objects.bulkCreate([{ sensor: 'x', value: 1 }, { sensor: 'x', value: 'two' as never }]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(await Reading.objects.filter({ sensor: 'x' }).count()).toBe(0);
+  });
+
+  it('bulkUpsert() updates the records its key matches and creates the others, one atomic query per batch', async () => {
+    await Member.objects.bulkCreate(Array.from({ length: 400 }, (_, i) => ({ email: `m${i}@x.io`, handle: `h${i}` })));
+    const rows = Array.from({ length: 1000 }, (_, i) => ({ email: `m${i}@x.io`, handle: `h${i}`, visits: i }));
+    const client = counting(db.client);
+    const stored = await Member.objects.using(client).bulkUpsert(rows, { key: 'email', batchSize: 500 });
+    expect(client.queries).toBe(2);
+    expect(stored.map((m) => m.visits)).toEqual(rows.map((r) => r.visits));
+    expect(await Member.objects.count()).toBe(1000);
+    expect((await Member.objects.get({ email: 'm7@x.io' })).visits).toBe(7);
+  });
+
+  it('bulkUpsert() leaves the whole batch unwritten when the server refuses one row', async () => {
+    // The second row takes h1's handle: its unique index refuses it, and the first row is rolled back with it.
+    const rows = [{ email: 'new@x.io', handle: 'fresh', visits: 1 }, { email: 'm2@x.io', handle: 'h1', visits: 99 }];
+    await expect(Member.objects.bulkUpsert(rows, { key: 'email' })).rejects.toThrow(/member_handle_unique/);
+    expect(await Member.objects.filter({ email: 'new@x.io' }).exists()).toBe(false);
+    expect((await Member.objects.get({ email: 'm2@x.io' })).visits).toBe(2);
+  });
+
+  it('bulkUpsert() takes only unique fields (or id) as its key, and checks every row before sending any', async () => {
+    await expect(Member.objects.bulkUpsert([{ email: 'a@x.io', handle: 'a' }], { key: 'visits' as never })).rejects.toThrow(/not declared .unique\(\)/);
+    const bad = [{ email: 'b@x.io', handle: 'b' }, { email: 'c@x.io', handle: 'c', visits: 'many' as never }];
+    await expect(Member.objects.bulkUpsert(bad, { key: 'email' })).rejects.toBeInstanceOf(ValidationError);
+    expect(await Member.objects.filter({ email__in: ['b@x.io', 'c@x.io'] }).count()).toBe(0);
   });
 
   it('aggregate() computes Count, Sum, Avg, Min and Max in one GROUP ALL row', async () => {

@@ -1,11 +1,12 @@
 /**
  * @module The clients every ORM suite runs on: @sdb/ws and @sdb/http against the server under
- * test, each signed in as root, and the embedded engine in-process; each in a fresh namespace and
+ * test, each signed in as root, and `connectEmbedded`'s engine in-process; each in a fresh namespace and
  * database, so suites never share data.
  */
+import { connectEmbedded } from '@sdb/embedded';
 import { connect as connectHttp } from '@sdb/http';
 import { connect as connectWs } from '@sdb/ws';
-import { connectTestClient, surrealdb, uniqueScope } from '../../embedded/test-support/index.ts';
+import { surrealdb, uniqueScope } from '../../embedded/test-support/index.ts';
 import type { OrmClient } from '../src/connection.ts';
 
 export interface TestConnection {
@@ -26,8 +27,10 @@ export const transports = {
     return { client, close: () => client.close() };
   },
   embedded: async (prefix: string): Promise<TestConnection> => {
-    const { client, close } = await connectTestClient(prefix);
-    return { client, close };
+    // The client users get from @sdb/embedded, with its interactive `transaction(fn)`.
+    const client = await connectEmbedded('mem://');
+    await client.use(uniqueScope(prefix));
+    return { client, close: () => client.close() };
   },
 } as const;
 

@@ -4,6 +4,7 @@
  * compiles to SurrealQL with its clauses in the grammar's order and every value bound.
  */
 import { describe, expect, it } from 'vitest';
+import { fn } from '@sdb/functions';
 import { field } from '@sdb/ql';
 import { defineNodes, f, model, ModelDefinitionError, Q } from '../src/index.ts';
 import { Company, Person } from './models.ts';
@@ -27,6 +28,17 @@ describe('field builders', () => {
     expect(() => f.object({ 'a.b': f.int() })).toThrow(/not a usable key/);
     // @ts-expect-error: defaultNow() is only for datetime fields
     expect(() => f.int().defaultNow()).toThrow(/datetime/);
+    expect(() => f.geometry('circle' as never)).toThrow(/point, line, polygon/);
+    expect(() => f.vector(0)).toThrow(/positive integer dimension/);
+    expect(() => f.string().permissions({ delete: 'none' } as never)).toThrow(ModelDefinitionError);
+  });
+
+  it('keep computed fields top level and free of write modifiers', () => {
+    const shout = f.computed(fn.string.uppercase(field('name')));
+    expect(() => f.object({ shout })).toThrow(/top-level only/);
+    expect(() => f.array(shout)).toThrow(/top-level only/);
+    expect(() => shout.optional()).toThrow(/only .comment\(\) and .permissions\(\)/);
+    expect(shout.comment('upper-case name').config.comment).toBe('upper-case name');
   });
 });
 
@@ -84,6 +96,12 @@ describe('compiled querysets', () => {
     const { query, bindings } = Person.objects.filter({ name__istartswith: hostile }).toQuery();
     expect(query).not.toContain('REMOVE');
     expect(Object.values(bindings)).toContain(hostile);
+  });
+
+  it('turn a like pattern into a bound, anchored regex with every other character escaped', () => {
+    const { query, bindings } = Person.objects.filter({ name__ilike: "a_b%(c)$'; --" }).toQuery();
+    expect(query).toBe('SELECT * FROM person WHERE type::is_string(name) AND string::matches(name, $p0);');
+    expect(bindings).toEqual({ p0: "(?is)^a.b.*\\(c\\)\\$'; \\-\\-$" });
   });
 
   it('guard string functions against absent values and test both NONE and NULL for isnull', () => {

@@ -41,6 +41,16 @@ const CASES: [Record<string, unknown>, string[]][] = [
   [{ name__iendswith: 'E' }, ['Apple', 'date']],
   [{ name__regex: '^[A-Z]' }, ['Apple', 'Banana']],
   [{ name__iregex: '^[a-c]' }, ['Apple', 'Banana', 'cherry']],
+  // like/ilike: SQL patterns as whole-string regexes; `%` and `_` are wildcards, the rest literal.
+  [{ name__like: '%an%' }, ['Banana']],
+  [{ name__like: 'a%' }, []],
+  [{ name__ilike: 'a%' }, ['Apple']],
+  [{ name__like: 'd_te' }, ['date']],
+  [{ name__like: 'd.te' }, []],
+  [{ name__like: 'Apple%' }, ['Apple']],
+  [{ name__like: 'Apple\\%' }, []],
+  [{ name__ilike: '[a-c]%' }, []],
+  [{ label__like: 'f%' }, ['Apple']],
   // `label` is absent on two records: the string lookups skip them instead of failing.
   [{ label__istartswith: 'f' }, ['Apple']],
   [{ label__iexact: 'FRUIT' }, ['Apple']],

@@ -3,8 +3,9 @@
  * run again (OVERWRITE), the server then enforces the same rules the client checks, and every
  * field type round-trips through create() as its @sdb/protocol value class.
  */
-import { Datetime, Decimal, Duration, RecordId, StatementError, Uuid } from '@sdb/protocol';
-import { gt, param } from '@sdb/ql';
+import { fn } from '@sdb/functions';
+import { Datetime, Decimal, Duration, FileRef, GeometryLine, GeometryPoint, GeometryPolygon, RecordId, StatementError, Uuid } from '@sdb/protocol';
+import { field, gt, param } from '@sdb/ql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configure, f, model, pushSchema } from '../src/index.ts';
 import { transportNames, transports, type TestConnection } from './clients.ts';
@@ -103,5 +104,74 @@ describe.each(transportNames)('pushSchema over %s', (transport) => {
     expect(row.level).toBe(2);
     expect(row.owner).toBeInstanceOf(RecordId);
     expect(row.owner?.table).toBe('company');
+  });
+});
+
+const Place = model(
+  'place',
+  {
+    name: f.string(),
+    at: f.geometry('point'),
+    area: f.geometry('polygon').optional(),
+    shape: f.geometry('feature').optional(),
+    embedding: f.vector(3),
+    photo: f.file().optional(),
+    shout: f.computed(fn.string.uppercase(field('name'))),
+    secret: f.string().optional().permissions({ select: 'none', create: 'full', update: 'full' }),
+  },
+  { schemafull: true },
+);
+
+describe.each(transportNames)('geometry, vector, file, computed and permissioned fields over %s', (transport) => {
+  let db: TestConnection;
+  const raw = async <T>(query: string, bindings: Record<string, unknown> = {}) => (await db.client.queryAll<[T]>({ query, bindings }))[0];
+  const square = new GeometryPolygon([new GeometryLine([new GeometryPoint([0, 0]), new GeometryPoint([1, 0]), new GeometryPoint([1, 1]), new GeometryPoint([0, 0])])]);
+
+  beforeAll(async () => {
+    db = await transports[transport](`orm_kinds_${transport}`);
+    configure({ default: db.client });
+    await pushSchema([Place]);
+  });
+
+  afterAll(() => db?.close());
+
+  it('defines geometry<kind>, array<float, n>, file, COMPUTED and PERMISSIONS', async () => {
+    const info = await raw<{ fields: Record<string, string> }>('INFO FOR TABLE place');
+    expect(info.fields.at).toContain('TYPE geometry<point>');
+    expect(info.fields.area).toContain('TYPE none | geometry<polygon>');
+    expect(info.fields.shape).toContain('TYPE none | geometry');
+    expect(info.fields.embedding).toContain('TYPE array<float, 3>');
+    expect(info.fields.photo).toContain('TYPE none | file');
+    expect(info.fields.shout).toContain('COMPUTED string::uppercase(name)');
+    expect(info.fields.secret).toMatch(/PERMISSIONS FOR select NONE, FOR create, update FULL|FOR select NONE/);
+  });
+
+  it('round-trips geometries and files as @sdb/protocol classes, and reads computed values', async () => {
+    const created = await Place.objects.create({ name: 'park', at: new GeometryPoint([2.35, 48.85]), area: square, shape: new GeometryPoint([1, 2]), embedding: [0.5, 1, 2], photo: new FileRef('photos', '/park.png') });
+    expect(created.shout).toBe('PARK');
+    const place = await Place.objects.get({ id: created.id });
+    expect(place.at).toBeInstanceOf(GeometryPoint);
+    expect(place.at.coordinates).toEqual([2.35, 48.85]);
+    expect(place.area).toBeInstanceOf(GeometryPolygon);
+    expect(place.shape).toBeInstanceOf(GeometryPoint);
+    expect(place.embedding).toEqual([0.5, 1, 2]);
+    expect(place.photo).toBeInstanceOf(FileRef);
+    expect(place.photo?.key).toBe('/park.png');
+    place.name = 'garden';
+    await place.save();
+    await place.refresh();
+    expect(place.shout).toBe('GARDEN');
+  });
+
+  it('checks kinds and dimensions on the client, and the server refuses the same writes', async () => {
+    await expect(Place.objects.create({ name: 'x', at: square as never, embedding: [1, 2, 3] })).rejects.toMatchObject({ field: 'at', rule: 'type' });
+    await expect(Place.objects.create({ name: 'x', at: new GeometryPoint([0, 0]), embedding: [1, 2] })).rejects.toMatchObject({ field: 'embedding', rule: 'dimension' });
+    await expect(Place.objects.create({ name: 'x', at: new GeometryPoint([0, 0]), embedding: [1, 2, 3], shout: 'X' } as never)).rejects.toMatchObject({ field: 'shout', rule: 'computed' });
+    // SurrealDB 3 holds array<float, 3> to exactly three floats, fewer or more.
+    await expect(raw('CREATE place CONTENT { name: "x", at: (0, 0), embedding: [1.0, 2.0] }')).rejects.toThrow(/embedding/);
+    await expect(raw('CREATE place CONTENT { name: "x", at: (0, 0), embedding: [1.0, 2.0, 3.0, 4.0] }')).rejects.toThrow(/embedding/);
+    // The server ignores a written computed value (no error), so the client's refusal is what tells the user.
+    const [written] = await raw<{ shout: string }[]>('CREATE place CONTENT { name: "y", at: (0, 0), embedding: [1.0, 2.0, 3.0], shout: "Z" }');
+    expect(written?.shout).toBe('Y');
   });
 });

@@ -5,15 +5,27 @@
  * Queries are only typed here, never run (they sit inside arrow functions): no client is configured.
  * The runtime assertions keep vitest honest about the values the checks are made on.
  */
-import type { Datetime, RecordId } from '@sdb/protocol';
+import { fn } from '@sdb/functions';
+import type { Datetime, GeometryPoint, RecordId } from '@sdb/protocol';
+import { field } from '@sdb/ql';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { Avg, Count, f, Max, Q, type Infer, type InferInsert, type Lookups } from '../src/index.ts';
+import { Avg, Count, f, Max, model, Q, type Infer, type InferInsert, type Lookups, type PatchOf } from '../src/index.ts';
 import { Company, Person } from './models.ts';
 
 type PersonRecord = Infer<typeof Person>;
 type PersonLookups = Lookups<'person', (typeof Person)['fields']>;
 
 describe('record and insert types', () => {
+  it('reads computed fields and leaves them out of the insert and patch types; geometry and vector fields hold their classes', () => {
+    const Place = model('place', { name: f.string(), at: f.geometry('point'), v: f.vector(2), shout: f.computed(fn.string.uppercase(field('name'))) });
+    expectTypeOf<Infer<typeof Place>['shout']>().toEqualTypeOf<string>();
+    expectTypeOf<Infer<typeof Place>['at']>().toEqualTypeOf<GeometryPoint>();
+    expectTypeOf<Infer<typeof Place>['v']>().toEqualTypeOf<number[]>();
+    expectTypeOf<InferInsert<typeof Place>>().not.toHaveProperty('shout');
+    expectTypeOf<PatchOf<(typeof Place)['fields']>>().not.toHaveProperty('shout');
+    expect(Place.fields.shout.config.kind).toBe('computed');
+  });
+
   it('Infer gives id as a RecordId of the table, required fields as required keys, optional ones as optional', () => {
     expectTypeOf<PersonRecord['id']>().toEqualTypeOf<RecordId<'person'>>();
     expectTypeOf<PersonRecord['age']>().toEqualTypeOf<number>();
@@ -73,6 +85,9 @@ describe('lookup keys', () => {
     void Person.objects.filter({ age__gtee: 3 });
     // @ts-expect-error: `istartswith` is a string lookup, `age` is an int
     void Person.objects.filter({ age__istartswith: '3' });
+    // @ts-expect-error: `like` is a string lookup, `age` is an int
+    void Person.objects.filter({ age__like: '3%' });
+    void Person.objects.filter({ name__like: 'A%', email__ilike: '%@x.io' });
     // @ts-expect-error: a link takes equality lookups only, not `gte`
     void Person.objects.filter({ company__gte: 3 });
     // @ts-expect-error: the value of `age__gte` is a number

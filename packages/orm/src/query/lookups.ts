@@ -27,6 +27,29 @@ function text(key: string, value: unknown): string {
 const onString = (path: Idiom, condition: Condition): Condition => and(fn.type.isString(path), condition);
 const lower = (value: Expression<string> | string) => fn.string.lowercase(value);
 
+/** The characters a Rust regex gives a meaning to (the set `regex::escape` escapes). */
+const REGEX_META = new Set('\\.+*?()|[]{}^$#&-~');
+
+/**
+ * A SQL LIKE pattern as a whole-string regex: `%` any run of characters (newlines too), `_` one
+ * character, `\` makes the next character literal, everything else literal. SurrealDB 3 has no
+ * LIKE operator (and `~` is fuzzy matching, not LIKE), so `like`/`ilike` are `string::matches`
+ * with this regex, bound like every value.
+ */
+export function likeRegex(pattern: string, caseInsensitive: boolean): string {
+  let out = caseInsensitive ? '(?is)^' : '(?s)^';
+  for (let i = 0; i < pattern.length; i++) {
+    let char = pattern[i]!;
+    if (char === '%') out += '.*';
+    else if (char === '_') out += '.';
+    else {
+      if (char === '\\' && i + 1 < pattern.length) char = pattern[++i]!;
+      out += REGEX_META.has(char) ? `\\${char}` : char;
+    }
+  }
+  return `${out}$`;
+}
+
 /** NONE (absent) and NULL both count as null: `IS NULL` alone misses absent fields. */
 const isNull = (path: Idiom): Condition => or(fn.type.isNone(path), fn.type.isNull(path));
 
@@ -57,6 +80,8 @@ export const LOOKUPS: Readonly<Record<string, Lookup>> = {
   iendswith: (path, value, key) => onString(path, fn.string.endsWith(lower(path), lower(text(key, value)))),
   regex: (path, value, key) => onString(path, fn.string.matches(path, text(key, value))),
   iregex: (path, value, key) => onString(path, fn.string.matches(path, `(?i)${text(key, value)}`)),
+  like: (path, value, key) => onString(path, fn.string.matches(path, likeRegex(text(key, value), false))),
+  ilike: (path, value, key) => onString(path, fn.string.matches(path, likeRegex(text(key, value), true))),
   isnull: (path, value, key) => {
     if (typeof value !== 'boolean') throw new QuerySetError(`${key} takes true or false`);
     return value ? isNull(path) : not(isNull(path));

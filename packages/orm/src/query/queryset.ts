@@ -16,7 +16,7 @@ import { aggregateFields, aggregateRow, type Aggregate, type AggregateKind, type
 import { withPatch } from './atomic.ts';
 import { hydrate } from './hydrate.ts';
 import { Q, qCondition, toQNode, type QNode } from './q.ts';
-import { upsertRow } from './upsert.ts';
+import { upsertRow, upsertRows } from './upsert.ts';
 import { ValuesQuery, type ValuesSource } from './values.ts';
 
 interface Order {
@@ -268,6 +268,18 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   async upsert(lookup: Partial<InsertOf<TableOf<M>, FieldsOf<M>>>, values: PatchOf<FieldsOf<M>> = {}): Promise<InstanceOf<M>> {
     const row = await upsertRow(this.model, () => this.#client, lookup as Record<string, unknown>, values as Record<string, unknown>);
     return hydrate<InstanceOf<M>>(this.model, [row])[0]!;
+  }
+
+  /**
+   * Upserts many records by their `key` (unique fields or `id`): each row updates the record
+   * whose key fields match or creates it. One UPSERT per row, `batchSize` (default 1000) rows
+   * per atomic query, so a row the server refuses leaves its whole batch unwritten (earlier
+   * batches stay written); answers the instances in the order given.
+   */
+  async bulkUpsert(rows: readonly InsertOf<TableOf<M>, FieldsOf<M>>[], options: { key: (keyof InsertOf<TableOf<M>, FieldsOf<M>> & string) | readonly (keyof InsertOf<TableOf<M>, FieldsOf<M>> & string)[]; batchSize?: number }): Promise<InstanceOf<M>[]> {
+    const key = typeof options?.key === 'string' ? [options.key] : [...(options?.key ?? [])];
+    const stored = await upsertRows(this.model, () => this.#client, rows as readonly Record<string, unknown>[], key, options?.batchSize ?? 1000);
+    return hydrate<InstanceOf<M>>(this.model, stored);
   }
 
   /** Merges `patch` into every matching record; answers how many were changed. */

@@ -24,6 +24,11 @@ function baseType(fieldDef: AnyField): TypeNode {
       return literalType(config.values!);
     case 'link':
       return { name: 'record', tables: [config.target!().table] };
+    case 'geometry':
+      return config.geometry === 'feature' ? { name: 'geometry' } : { name: 'geometry', of: { name: config.geometry! } };
+    case 'vector':
+      // SurrealDB 3 reads `array<float, n>` as exactly n floats (fewer or more fail to coerce).
+      return { name: 'array', of: { name: 'float' }, size: config.dimension! };
     case 'array':
     case 'set':
       return { name: config.kind, of: baseType(config.of!), ...(config.max !== undefined ? { size: config.max } : {}) };
@@ -51,6 +56,18 @@ function assertion(fieldDef: AnyField) {
 
 function fieldNodes(table: string, path: string, fieldDef: AnyField): DefineNode[] {
   const config = fieldDef.config;
+  if (config.kind === 'computed') {
+    const computed: DefineFieldNode = {
+      kind: 'defineField',
+      mode: 'OVERWRITE',
+      name: field(path).node,
+      table,
+      computed: config.computed!.node,
+      ...(config.permissions !== undefined ? { permissions: config.permissions } : {}),
+      ...(config.comment !== undefined ? { comment: config.comment } : {}),
+    };
+    return [computed];
+  }
   const assert = assertion(fieldDef);
   const node: DefineFieldNode = {
     kind: 'defineField',
@@ -61,6 +78,7 @@ function fieldNodes(table: string, path: string, fieldDef: AnyField): DefineNode
     ...(config.default !== undefined ? { default: { value: 'now' in config.default ? fn.time.now().node : toNode(config.default.value) } } : {}),
     ...(config.readonly ? { readonly: true as const } : {}),
     ...(assert !== undefined ? { assert } : {}),
+    ...(config.permissions !== undefined ? { permissions: config.permissions } : {}),
     ...(config.comment !== undefined ? { comment: config.comment } : {}),
   };
   const nodes: DefineNode[] = [node];

@@ -4,14 +4,32 @@
  * gives the TypeScript types (./infer.ts), the client-side checks (./validate.ts) and the DEFINE
  * FIELD/INDEX nodes (./define.ts).
  */
-import type { Datetime, Decimal, Duration, RecordId, Uuid } from '@sdb/protocol';
+import type { Datetime, Decimal, Duration, FileRef, Geometry, GeometryCollection, GeometryLine, GeometryMultiLine, GeometryMultiPoint, GeometryMultiPolygon, GeometryPoint, GeometryPolygon, RecordId, Uuid } from '@sdb/protocol';
 import type { Expression } from '@sdb/functions';
+import { define, type Permissions, type PermissionsNode } from '@sdb/ql';
 import { ModelDefinitionError } from '../errors.ts';
 import { atomic } from '../query/atomic.ts';
 
 export type FieldKind =
   | 'string' | 'int' | 'float' | 'number' | 'decimal' | 'bool' | 'datetime' | 'duration'
-  | 'uuid' | 'bytes' | 'object' | 'array' | 'set' | 'literal' | 'link' | 'any';
+  | 'uuid' | 'bytes' | 'object' | 'array' | 'set' | 'literal' | 'link' | 'any'
+  | 'geometry' | 'vector' | 'file' | 'computed';
+
+/** The value class of each `geometry<kind>` (`feature`: any geometry). */
+export interface GeometryKinds {
+  point: GeometryPoint;
+  line: GeometryLine;
+  polygon: GeometryPolygon;
+  multipoint: GeometryMultiPoint;
+  multiline: GeometryMultiLine;
+  multipolygon: GeometryMultiPolygon;
+  collection: GeometryCollection;
+  feature: Geometry;
+}
+
+export type GeometryKind = keyof GeometryKinds;
+
+const GEOMETRY_KINDS: readonly GeometryKind[] = ['point', 'line', 'polygon', 'multipoint', 'multiline', 'multipolygon', 'collection', 'feature'];
 
 /**
  * Which lookups a field takes: `text` (string lookups and comparisons), `ordered` (comparisons),
@@ -48,6 +66,14 @@ export interface FieldConfig {
   readonly values?: readonly LiteralValue[];
   /** link: the model pointed at (a thunk, so models may point at each other). */
   readonly target?: () => LinkTarget;
+  /** geometry: the kind of geometry held. */
+  readonly geometry?: GeometryKind;
+  /** vector: the number of floats. */
+  readonly dimension?: number;
+  /** computed: the expression the server evaluates on every read (`COMPUTED`). */
+  readonly computed?: Expression<unknown>;
+  /** `PERMISSIONS` on the field, as ql's node. */
+  readonly permissions?: PermissionsNode;
 }
 
 const FIELD_BRAND = Symbol.for('sdb.orm.Field');
@@ -75,6 +101,8 @@ export class Field<T, Optional extends boolean = false, HasDefault extends boole
   }
 
   private with<F>(patch: Partial<FieldConfig>): F {
+    const allowed = Object.keys(patch).every((key) => key === 'comment' || key === 'permissions');
+    if (this.config.kind === 'computed' && !allowed) throw new ModelDefinitionError('A computed field takes only .comment() and .permissions(): the server computes its value on every read');
     return new Field({ ...this.config, ...patch }) as F;
   }
 
@@ -118,11 +146,25 @@ export class Field<T, Optional extends boolean = false, HasDefault extends boole
     return this.with({ assert: { condition, ...(check ? { check: check as (value: never) => boolean } : {}) } });
   }
 
+  /**
+   * `PERMISSIONS` on the field: `'full'`, `'none'`, or a rule per action (`{ select: 'full',
+   * update: eq(field('owner'), param('auth').field('id')) }`; fields know select, create, update).
+   */
+  permissions(permissions: Permissions): this {
+    // ql's DEFINE FIELD builder turns the rules into its node (and refuses unknown actions); only the node is kept.
+    const node = define.field('field', 'table').permissions(permissions).node.permissions;
+    if (typeof node === 'object' && 'delete' in node) throw new ModelDefinitionError('Field permissions are for select, create and update (a field is not deleted on its own)');
+    return this.with({ permissions: node });
+  }
+
   comment(text: string): this {
     if (typeof text !== 'string') throw new ModelDefinitionError('A comment is a string');
     return this.with({ comment: text });
   }
 }
+
+/** A `f.computed(...)` field: read, never written (no insert or patch key). */
+export type ComputedField<T> = Field<T, false, true, 'any'> & { readonly _: { readonly computed: true } };
 
 /** Any field, whatever its types. */
 export type AnyField = Field<any, boolean, boolean, any>;
@@ -139,6 +181,7 @@ function scalar<T, L extends LookupClass>(kind: FieldKind): Field<T, false, fals
 
 function elements(kind: 'array' | 'set', of: AnyField, max: number | undefined): FieldConfig {
   if (!isField(of)) throw new ModelDefinitionError(`f.${kind}() takes a field, e.g. f.${kind}(f.string())`);
+  if (of.config.kind === 'computed') throw new ModelDefinitionError(`f.${kind}() of a computed field: COMPUTED fields are top-level only`);
   if (max !== undefined && (!Number.isInteger(max) || max <= 0)) throw new ModelDefinitionError(`A ${kind}'s max length is a positive integer, got ${max}`);
   return { ...base, kind, of, ...(max !== undefined ? { max } : {}) };
 }
@@ -169,10 +212,31 @@ export const f = {
   uuid: () => scalar<Uuid, 'plain'>('uuid'),
   bytes: () => scalar<Uint8Array, 'plain'>('bytes'),
   any: () => scalar<unknown, 'any'>('any'),
+  /** `geometry<kind>`, held as @sdb/protocol's geometry classes (`feature`: any geometry). */
+  geometry: <K extends GeometryKind>(kind: K): Field<GeometryKinds[K], false, false, 'plain'> => {
+    if (!GEOMETRY_KINDS.includes(kind)) throw new ModelDefinitionError(`f.geometry() takes one of ${GEOMETRY_KINDS.join(', ')}, got ${String(kind)}`);
+    return new Field({ ...base, kind: 'geometry', geometry: kind });
+  },
+  /** A vector of exactly `dimension` floats: `array<float, dimension>` (SurrealDB 3 holds it to that length). */
+  vector: (dimension: number): Field<number[], false, false, 'plain'> => {
+    if (!Number.isInteger(dimension) || dimension <= 0) throw new ModelDefinitionError(`f.vector() takes a positive integer dimension, got ${dimension}`);
+    return new Field({ ...base, kind: 'vector', dimension });
+  },
+  /** A file in a bucket (`file`), held as @sdb/protocol's `FileRef`. */
+  file: () => scalar<FileRef, 'plain'>('file'),
+  /**
+   * `COMPUTED expression`: evaluated by the server on every read, never stored or written (top
+   * level only: SurrealDB 3 refuses COMPUTED on nested fields). Not part of the insert or patch types.
+   */
+  computed: <T>(expression: Expression<T>): ComputedField<T> => {
+    if (typeof expression !== 'object' || expression === null || !('node' in expression)) throw new ModelDefinitionError('f.computed() takes a @sdb/ql or @sdb/functions expression');
+    return new Field({ ...base, kind: 'computed', computed: expression }) as ComputedField<T>;
+  },
   /** A nested object with typed fields (each defined as `name.key` in a schemafull table). */
   object: <S extends Record<string, AnyField>>(shape: S): Field<ShapeOf<S>, false, false, { readonly objectShape: S }> => {
     for (const [key, field] of Object.entries(shape)) {
       if (!isField(field)) throw new ModelDefinitionError(`f.object(): "${key}" is not a field`);
+      if (field.config.kind === 'computed') throw new ModelDefinitionError(`f.object(): "${key}" is computed; COMPUTED fields are top-level only`);
       if (key.includes('.') || key.includes('__') || key === '*') throw new ModelDefinitionError(`f.object(): "${key}" is not a usable key (no ".", "__" or "*")`);
     }
     return new Field({ ...base, kind: 'object', shape: Object.freeze({ ...shape }) });

@@ -13,6 +13,7 @@ export type FieldMap = Readonly<Record<string, AnyField>>;
 type TypeOf<Fd> = Fd extends Field<infer T, any, any, any> ? T : never;
 type IsOptional<Fd> = Fd extends Field<any, infer O, any, any> ? O : never;
 type HasDefault<Fd> = Fd extends Field<any, any, infer D, any> ? D : never;
+type IsComputed<Fd> = Fd extends { readonly _: { readonly computed: true } } ? true : false;
 type LookupsOf<Fd> = Fd extends Field<any, any, any, infer L> ? L : never;
 
 /** What a field accepts on write: a datetime may also be a JS `Date`. */
@@ -25,15 +26,15 @@ export type RecordOf<N extends string, F extends FieldMap> = Simplify<
   }
 >;
 
-/** What `create()` takes: fields with a default and optional fields may be omitted; `id` picks the record id. */
+/** What `create()` takes: fields with a default and optional fields may be omitted, computed ones are left out; `id` picks the record id. */
 export type InsertOf<N extends string, F extends FieldMap> = Simplify<
   { id?: RecordId<N> | string | number } & {
     -readonly [K in keyof F as IsOptional<F[K]> extends true ? never : HasDefault<F[K]> extends true ? never : K]: InputOf<TypeOf<F[K]>>;
-  } & { -readonly [K in keyof F as IsOptional<F[K]> extends true ? K : HasDefault<F[K]> extends true ? K : never]?: InputOf<TypeOf<F[K]>> }
+  } & { -readonly [K in keyof F as IsComputed<F[K]> extends true ? never : IsOptional<F[K]> extends true ? K : HasDefault<F[K]> extends true ? K : never]?: InputOf<TypeOf<F[K]>> }
 >;
 
 /** What `merge()` and queryset `update()` take: any declared field, as a value or an atomic operation (`f.increment(1)`). */
-export type PatchOf<F extends FieldMap> = { -readonly [K in keyof F]?: InputOf<TypeOf<F[K]>> | AtomicFor<TypeOf<F[K]>> };
+export type PatchOf<F extends FieldMap> = { -readonly [K in keyof F as IsComputed<F[K]> extends true ? never : K]?: InputOf<TypeOf<F[K]>> | AtomicFor<TypeOf<F[K]>> };
 
 /** Anything carrying a model's name and fields at type level (a model class). */
 export interface ModelTypes<N extends string = string, F extends FieldMap = FieldMap> {
@@ -50,7 +51,7 @@ export type InferInsert<M extends ModelTypes> = InsertOf<M['table'], M['fields']
 
 type Equality = 'exact' | 'in' | 'not_in' | 'isnull';
 type Comparison = 'gt' | 'gte' | 'lt' | 'lte' | 'range';
-type Text = 'iexact' | 'contains' | 'not_contains' | 'icontains' | 'startswith' | 'istartswith' | 'endswith' | 'iendswith' | 'regex' | 'iregex';
+type Text = 'iexact' | 'contains' | 'not_contains' | 'icontains' | 'startswith' | 'istartswith' | 'endswith' | 'iendswith' | 'like' | 'ilike' | 'regex' | 'iregex';
 type Membership = 'contains' | 'not_contains' | 'containsall' | 'containsany' | 'containsnone';
 
 /** The lookups each lookup class takes. */

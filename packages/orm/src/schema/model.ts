@@ -9,7 +9,7 @@ import { deleteFrom, run, select, update } from '@sdb/ql';
 import { resolveClient, type Using } from '../connection.ts';
 import { DoesNotExistError, ModelDefinitionError, RecordNotAffectedError, ValidationError } from '../errors.ts';
 import { withPatch } from '../query/atomic.ts';
-import { assignRow, changedFields, isLoaded, LOADED } from '../query/hydrate.ts';
+import { assignRow, changedFields, isLoaded, LOADED, loadPlan, type LoadPlan } from '../query/hydrate.ts';
 import { QuerySet } from '../query/queryset.ts';
 import { isField } from './fields.ts';
 import type { FieldMap, InsertOf, PatchOf, RecordOf } from './infer.ts';
@@ -44,6 +44,8 @@ export interface ModelClass<N extends string, F extends FieldMap> {
   readonly table: N;
   readonly fields: F;
   readonly fieldNames: readonly (keyof F & string)[];
+  /** How rows load into instances, computed once from the fields. */
+  readonly loadPlan: LoadPlan;
   readonly schemafull: boolean;
   /** The root queryset: every record of the table. */
   readonly objects: QuerySet<ModelClass<N, F>>;
@@ -76,6 +78,7 @@ export function model<const N extends string, const F extends FieldMap>(name: N,
   checkDeclaration(name, fields);
   const frozenFields = Object.freeze({ ...fields });
   const fieldNames = Object.freeze(Object.keys(frozenFields));
+  const plan = loadPlan(frozenFields);
 
   // Instances loaded from rows are made with Object.create (./hydrate.ts), so they have no
   // private class members: shared logic lives in closures like this one, not in #methods.
@@ -86,13 +89,15 @@ export function model<const N extends string, const F extends FieldMap>(name: N,
     }
     const [row] = await run(resolveClient(using), withPatch(update<Record<string, unknown>>(id), Model, patch));
     if (row === undefined) throw new RecordNotAffectedError(name, operation, String(id));
-    assignRow(instance, row, fieldNames);
+    assignRow(instance, row, plan);
   }
 
   class Model {
     static readonly table = name;
     static readonly fields = frozenFields;
     static readonly fieldNames = fieldNames;
+    /** How rows load into instances (./hydrate.ts), computed once. */
+    static readonly loadPlan: LoadPlan = plan;
     static readonly schemafull = options.schemafull === true;
 
     static get objects(): QuerySet<AnyModel> {
@@ -110,10 +115,10 @@ export function model<const N extends string, const F extends FieldMap>(name: N,
       if (!isLoaded(this)) {
         const objects = opts.using === undefined ? Model.objects : Model.objects.using(opts.using);
         const created = await objects.create(self as never);
-        assignRow(this, created as unknown as Record<string, unknown>, fieldNames);
+        assignRow(this, created as unknown as Record<string, unknown>, plan);
         return;
       }
-      const changed = changedFields(this, fieldNames);
+      const changed = changedFields(this, plan);
       if (Object.keys(changed).length === 0) return;
       await write(this, 'save', changed, opts.using);
     }
@@ -126,7 +131,7 @@ export function model<const N extends string, const F extends FieldMap>(name: N,
       const id = recordOf(this as { id?: unknown }, name, 'refresh');
       const [row] = await run(resolveClient(opts.using), select<Record<string, unknown>>(id));
       if (row === undefined) throw new DoesNotExistError(name, `${String(id)} is gone`);
-      assignRow(this, row, fieldNames);
+      assignRow(this, row, plan);
     }
 
     async delete(opts: { using?: Using } = {}): Promise<void> {

@@ -1,12 +1,12 @@
 /**
  * @module Client-side checks of values against their fields, run before anything is sent: a
  * `ValidationError` names the model, the field path and the rule (`required`, `type`, `null`,
- * `literal`, `max_length`, `link`, `assert`, `readonly`, `unknown_field`). The server enforces
+ * `literal`, `max_length`, `dimension`, `computed`, `link`, `assert`, `readonly`, `unknown_field`). The server enforces
  * the same rules through DEFINE FIELD TYPE/ASSERT/READONLY (./define.ts).
  */
-import { Datetime, Decimal, Duration, RecordId, Uuid } from '@sdb/protocol';
+import { Datetime, Decimal, Duration, FileRef, Geometry, GeometryCollection, GeometryLine, GeometryMultiLine, GeometryMultiPoint, GeometryMultiPolygon, GeometryPoint, GeometryPolygon, RecordId, Uuid } from '@sdb/protocol';
 import { ValidationError } from '../errors.ts';
-import type { AnyField, FieldKind } from './fields.ts';
+import type { AnyField, FieldKind, GeometryKind } from './fields.ts';
 import type { FieldMap } from './infer.ts';
 
 /** What the checks need to know about a model. */
@@ -37,6 +37,22 @@ const KIND_CHECKS: Record<FieldKind, (value: unknown) => boolean> = {
   literal: () => true,
   link: (v) => v instanceof RecordId,
   any: () => true,
+  geometry: (v) => v instanceof Geometry,
+  vector: (v) => Array.isArray(v) && v.every((item) => typeof item === 'number'),
+  file: (v) => v instanceof FileRef,
+  computed: () => true,
+};
+
+/** The value class of each geometry kind (`feature`: any geometry). */
+const GEOMETRY_CLASSES: Record<GeometryKind, abstract new (...args: never[]) => Geometry> = {
+  point: GeometryPoint,
+  line: GeometryLine,
+  polygon: GeometryPolygon,
+  multipoint: GeometryMultiPoint,
+  multiline: GeometryMultiLine,
+  multipolygon: GeometryMultiPolygon,
+  collection: GeometryCollection,
+  feature: Geometry,
 };
 
 function fail(model: ModelShape, path: string, rule: string, detail: string): never {
@@ -53,10 +69,17 @@ function describe(value: unknown): string {
 /** Checks one present value (NONE/undefined is the caller's concern) against `field`. */
 export function checkValue(model: ModelShape, path: string, field: AnyField, value: unknown): void {
   const config = field.config;
+  if (config.kind === 'computed') fail(model, path, 'computed', 'the server computes this field on every read; it cannot be written');
   if (value === null) fail(model, path, 'null', 'NULL is not a value here; leave the field out (NONE) or declare it f.any()');
   if (!KIND_CHECKS[config.kind](value)) fail(model, path, 'type', `expected ${config.kind}, got ${describe(value)}`);
   if (config.kind === 'literal' && !config.values!.includes(value as string)) {
     fail(model, path, 'literal', `expected one of ${config.values!.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(value)}`);
+  }
+  if (config.kind === 'geometry' && !(value instanceof GEOMETRY_CLASSES[config.geometry!])) {
+    fail(model, path, 'type', `expected a geometry<${config.geometry}>, got ${describe(value)}`);
+  }
+  if (config.kind === 'vector' && (value as number[]).length !== config.dimension) {
+    fail(model, path, 'dimension', `a vector of ${config.dimension} floats, got ${(value as number[]).length}`);
   }
   if (config.kind === 'link') {
     const table = config.target!().table;
@@ -84,7 +107,7 @@ export function checkFields(model: ModelShape, fields: FieldMap, data: Record<st
   for (const [name, field] of Object.entries(fields)) {
     const value = data[name];
     if (value === undefined) {
-      const present = mode === 'partial' || field.config.optional || field.config.default !== undefined;
+      const present = mode === 'partial' || field.config.optional || field.config.default !== undefined || field.config.kind === 'computed';
       if (!present) fail(model, `${prefix}${name}`, 'required', 'the field is required');
       if (mode === 'partial' && name in data && !field.config.optional) fail(model, `${prefix}${name}`, 'required', 'only an optional field can be unset');
       continue;
