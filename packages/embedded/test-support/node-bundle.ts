@@ -36,7 +36,9 @@ export async function bundleForNode(entries: Record<string, string>, dir = packa
     logLevel: 'silent',
     clean: false,
     noExternal: [/^@sdb\//],
-    inputOptions: { resolve: { conditionNames: ['@sdb/source', 'import', 'node', 'default'] } },
+    // No 'import' here: listed, it also matched CommonJS requires, so isomorphic-ws's `require('ws')`
+    // got ws's ESM wrapper and @sdb/ws's Node fallback found no WebSocket class in a bundle.
+    inputOptions: { resolve: { conditionNames: ['@sdb/source', 'node', 'default'] } },
   });
   return {
     file(name) {
