@@ -79,8 +79,8 @@ test('a subscription only sees its own table', async () => {
 test('diff subscriptions receive JSON Patch operations, and are typed so', async () => {
   const subscription = await db.live('note', { diff: true });
   expectTypeOf(subscription).toEqualTypeOf<LiveSubscription<PatchOperation[]>>();
-  await db.create(new RecordId('note', 'diffed'), { n: 1 });
-  await db.merge(new RecordId('note', 'diffed'), { n: 2 });
+  await notified(subscription, () => db.create(new RecordId('note', 'diffed'), { n: 1 }));
+  await notified(subscription, () => db.merge(new RecordId('note', 'diffed'), { n: 2 }));
   const [created, updated] = await take(subscription, 2);
   expect(created).toMatchObject({ action: 'CREATE', result: [{ op: 'replace', path: '', value: { id: new RecordId('note', 'diffed'), n: 1 } }] });
   expect(updated).toMatchObject({ action: 'UPDATE', result: [{ op: 'replace', path: '/n', value: 2 }] });
