@@ -19,7 +19,7 @@ export function checkHealth<M extends PoolMember>(members: Members<M>, options: 
     if (members.size() >= options.max) {
       const spare = members.idleMembers().sort((a, b) => load(b.endpoint) - load(a.endpoint))[0];
       if (!spare) continue;
-      void members.remove(spare, undefined);
+      void members.remove(spare);
     }
     members.grow(endpoint);
   }

@@ -8,7 +8,7 @@ import { Endpoint, withoutCredentials } from './endpoint.ts';
 import { NoHealthyEndpointError, PoolClosedError, PoolTimeoutError, type EndpointStats } from './errors.ts';
 import { lost, type PoolMember } from './member.ts';
 import type { ResolvedOptions } from './options.ts';
-import { EndpointChooser } from './strategy.ts';
+import { endpointForIdle, endpointForNew } from './strategy.ts';
 
 export interface PoolStats {
   /** Open members. */
@@ -33,7 +33,9 @@ export interface Member<M> {
 export class Members<M extends PoolMember> {
   readonly endpoints: Endpoint[];
   readonly #options: ResolvedOptions<M>;
-  readonly #chooser: EndpointChooser;
+  readonly #roundRobin: boolean;
+  /** Round-robin: the index (modulo the endpoint count) of the endpoint whose turn it is. */
+  #turn = 0;
   readonly #members = new Set<Member<M>>();
   /** Each endpoint's idle members, the most recently used last. */
   readonly #idle = new Map<Endpoint, Member<M>[]>();
@@ -42,22 +44,14 @@ export class Members<M extends PoolMember> {
   readonly #wakers = new Set<() => void>();
   readonly #connects = new Set<Promise<void>>();
   #lastConnectError: unknown;
-  #closed = false;
+  /** Set at once by the pool's `close()`: from then on no member is taken or opened. */
+  closed = false;
 
   constructor(options: ResolvedOptions<M>) {
     this.#options = options;
     this.endpoints = options.endpoints.map((url) => new Endpoint(url, withoutCredentials(url)));
     for (const endpoint of this.endpoints) this.#idle.set(endpoint, []);
-    this.#chooser = new EndpointChooser(this.endpoints, options.strategy);
-  }
-
-  get closed(): boolean {
-    return this.#closed;
-  }
-
-  /** From now on no member is taken or opened; calls waiting for one reject once woken. */
-  markClosed(): void {
-    this.#closed = true;
+    this.#roundRobin = options.strategy === 'round-robin';
   }
 
   /** `PoolStats`, with `queued` calls still in line (not yet waiting here). */
@@ -80,7 +74,7 @@ export class Members<M extends PoolMember> {
     let opening: Promise<void> | undefined;
     try {
       for (;;) {
-        if (this.#closed) throw new PoolClosedError('The pool was closed while this call waited for a member');
+        if (this.closed) throw new PoolClosedError('The pool was closed while this call waited for a member');
         const member = this.#pickIdle();
         if (member) {
           member.state = 'busy';
@@ -104,7 +98,7 @@ export class Members<M extends PoolMember> {
   }
 
   /** Closes a member and forgets it; with `failure`, its endpoint is marked down (and its other idle members go too). */
-  async remove(member: Member<M>, failure: unknown): Promise<void> {
+  async remove(member: Member<M>, failure?: unknown): Promise<void> {
     if (this.#members.delete(member)) {
       const { endpoint } = member;
       endpoint.members--;
@@ -113,10 +107,10 @@ export class Members<M extends PoolMember> {
       else if (member.state === 'idle' && idle.includes(member)) idle.splice(idle.indexOf(member), 1);
       if (failure !== undefined && endpoint.healthy) {
         endpoint.failed(Date.now(), this.#options.backoff);
-        for (const other of idle.splice(0)) void this.remove(other, undefined);
+        for (const other of idle.splice(0)) void this.remove(other);
       }
       this.wake();
-      if (!this.#closed) this.fill();
+      if (!this.closed) this.fill();
     }
     await member.client.close().catch(() => undefined);
   }
@@ -148,8 +142,8 @@ export class Members<M extends PoolMember> {
   }
 
   /** Starts opening a member on `endpoint` (default: the one the strategy picks); undefined if none may be used now. */
-  grow(endpoint = this.#chooser.forNew(Date.now())): Promise<void> | undefined {
-    if (!endpoint || this.#closed) return undefined;
+  grow(endpoint = this.#endpointForNew()): Promise<void> | undefined {
+    if (!endpoint || this.closed) return undefined;
     if (!endpoint.healthy) endpoint.probing = true;
     endpoint.connecting++;
     const connecting = Promise.resolve()
@@ -158,7 +152,7 @@ export class Members<M extends PoolMember> {
         (client) => {
           endpoint.connecting--;
           endpoint.probing = false;
-          if (this.#closed) return client.close().catch(() => undefined);
+          if (this.closed) return client.close().catch(() => undefined);
           endpoint.succeeded();
           endpoint.members++;
           const member: Member<M> = { client, endpoint, state: 'idle', idleSince: 0 };
@@ -191,14 +185,14 @@ export class Members<M extends PoolMember> {
     const idle = this.idleMembers().sort((a, b) => a.idleSince - b.idleSince);
     for (const member of idle) {
       if (this.#members.size <= this.#options.min || now - member.idleSince < this.#options.idleTimeout) break;
-      void this.remove(member, undefined);
+      void this.remove(member);
     }
   }
 
   /** Once the pool is closed: waits for the members being opened, then closes every member. */
   async closeAll(): Promise<void> {
     await Promise.allSettled([...this.#connects]);
-    await Promise.all([...this.#members].map((member) => this.remove(member, undefined)));
+    await Promise.all([...this.#members].map((member) => this.remove(member)));
   }
 
   /** Wakes the calls waiting for a member, so that they look again. */
@@ -220,7 +214,7 @@ export class Members<M extends PoolMember> {
   /** An idle member of the endpoint the strategy picks, the most recently used one (so that the others can be evicted). */
   #pickIdle(): Member<M> | undefined {
     for (;;) {
-      const endpoint = this.#chooser.forIdle((candidate) => this.#idle.get(candidate)!.length > 0);
+      const endpoint = endpointForIdle(this.endpoints, this.#roundRobin, this.#turn, (candidate) => this.#idle.get(candidate)!.length > 0);
       if (!endpoint) return undefined;
       const member = this.#idle.get(endpoint)!.pop()!;
       if (lost(member.client)) {
@@ -228,9 +222,21 @@ export class Members<M extends PoolMember> {
         void this.remove(member, new ConnectionError('The member lost its connection'));
         continue;
       }
-      this.#chooser.took(endpoint);
+      this.#passTurn(endpoint);
       return member;
     }
+  }
+
+  /** The endpoint the strategy picks for a new member, if one may be connected to now. */
+  #endpointForNew(): Endpoint | undefined {
+    const endpoint = endpointForNew(this.endpoints, this.#roundRobin, this.#turn, Date.now());
+    if (endpoint) this.#passTurn(endpoint);
+    return endpoint;
+  }
+
+  /** Round-robin: the turn passes to the endpoint after `endpoint`. */
+  #passTurn(endpoint: Endpoint): void {
+    if (this.#roundRobin) this.#turn = this.endpoints.indexOf(endpoint) + 1;
   }
 
   #makeIdle(member: Member<M>, since: number): void {

@@ -102,7 +102,7 @@ export class Pool<M extends PoolMember> implements Queryable, AsyncDisposable {
           const lease: Lease<M> = new Lease(member.client, async (outcome) => {
             this.#leases.delete(lease);
             if (outcome === 'release' && !this.#members.closed) this.#members.release(member);
-            else await this.#members.remove(member, undefined);
+            else await this.#members.remove(member);
             ended();
           });
           this.#leases.add(lease);
@@ -192,7 +192,7 @@ export class Pool<M extends PoolMember> implements Queryable, AsyncDisposable {
   }
 
   async #shutdown(): Promise<void> {
-    this.#members.markClosed();
+    this.#members.closed = true;
     for (const timer of this.#timers) clearInterval(timer);
     for (const inLine of this.#inLine) inLine.abort(new PoolClosedError('The pool was closed while this call waited for a member'));
     this.#members.wake();
