@@ -128,8 +128,6 @@ export class Pool<M extends PoolMember> implements Queryable, AsyncDisposable {
     await this.close();
   }
 
-  // ----- calls -----
-
   /** Runs `method` on a member; `retry` sends it again on another member when its member dies mid-call. */
   #call(method: string, args: unknown[], retry: boolean): Promise<unknown> {
     return this.#enqueue(async (deadline) => {
