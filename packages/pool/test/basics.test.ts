@@ -1,27 +1,9 @@
 import { RecordId, Table } from '@sdb/protocol';
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { createPool, type Pool } from '../src/index.ts';
-import { threeEndpoints, uniqueScope, wsMember, until, type Endpoint } from './support.ts';
-import type { WsClient } from '@sdb/ws';
+import { expect, test } from 'vitest';
+import { poolPerTest, until } from './support.ts';
 
-let endpoints: Endpoint[];
-let pool: Pool<WsClient> | undefined;
-
-beforeEach(async () => {
-  endpoints = await threeEndpoints();
-});
-
-afterEach(async () => {
-  await pool?.close();
-  pool = undefined;
-  await Promise.all(endpoints.map((endpoint) => endpoint.down()));
-});
-
-function open(options: Partial<Parameters<typeof createPool<WsClient>>[0]> = {}) {
-  const scope = uniqueScope('pool');
-  pool = createPool({ endpoints: endpoints.map((endpoint) => endpoint.url), connect: wsMember(scope), ...options });
-  return pool;
-}
+const fixture = poolPerTest();
+const { open } = fixture;
 
 test('the pool is a client: query, queryAll and the record methods run on some member', async () => {
   const pool = open();
@@ -78,13 +60,13 @@ test('least-busy spreads members over the endpoints', async () => {
 test('round-robin takes the endpoints in turn', async () => {
   const pool = open({ min: 3, max: 3, strategy: 'round-robin' });
   await until(() => pool.stats().idle === 3, 10_000, 'three warm members');
-  const before = endpoints.map((endpoint) => endpoint.connections);
+  const before = fixture.endpoints.map((endpoint) => endpoint.connections);
   const served: string[] = [];
   for (let i = 0; i < 6; i++) {
     await using lease = await pool.acquire();
     served.push(lease.client.url);
   }
-  expect(endpoints.map((endpoint) => endpoint.connections)).toEqual(before);
-  expect(served.slice(0, 3).sort()).toEqual(endpoints.map((endpoint) => endpoint.url).sort());
+  expect(fixture.endpoints.map((endpoint) => endpoint.connections)).toEqual(before);
+  expect(served.slice(0, 3).sort()).toEqual(fixture.endpoints.map((endpoint) => endpoint.url).sort());
   expect(served.slice(3)).toEqual(served.slice(0, 3));
 });

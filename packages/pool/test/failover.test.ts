@@ -1,31 +1,16 @@
 import { ConnectionError, SdbError, Table } from '@sdb/protocol';
 import type { WsClient } from '@sdb/ws';
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { createPool, NoHealthyEndpointError, type Pool, type PoolOptions } from '../src/index.ts';
-import { sleep, threeEndpoints, uniqueScope, until, wsMember, type Endpoint } from './support.ts';
+import { expect, test } from 'vitest';
+import { NoHealthyEndpointError, type Pool } from '../src/index.ts';
+import { type Endpoint, poolPerTest, sleep, until } from './support.ts';
 
-let endpoints: Endpoint[];
-let pool: Pool<WsClient> | undefined;
-
-beforeEach(async () => {
-  endpoints = await threeEndpoints();
-});
-
-afterEach(async () => {
-  await pool?.close();
-  pool = undefined;
-  await Promise.all(endpoints.map((endpoint) => endpoint.down()));
-});
-
-function open(options: Partial<PoolOptions<WsClient>> = {}) {
-  pool = createPool({ endpoints: endpoints.map((endpoint) => endpoint.url), connect: wsMember(uniqueScope('pool')), ...options });
-  return pool;
-}
+const fixture = poolPerTest();
+const { open } = fixture;
 
 /** The endpoint the pool's only member is on. */
 function endpointOfOnlyMember(pool: Pool<WsClient>): Endpoint {
   const index = pool.stats().endpoints.findIndex((endpoint) => endpoint.members === 1);
-  return endpoints[index]!;
+  return fixture.endpoints[index]!;
 }
 
 test('one endpoint killed mid-load: every call succeeds or fails typed, no write is lost or run twice, and traffic comes back', async () => {
@@ -38,7 +23,7 @@ test('one endpoint killed mid-load: every call succeeds or fails typed, no write
   const worker = async () => {
     while (next < writes) {
       const n = next++;
-      if (n === writes / 3) void endpoints[1]!.down();
+      if (n === writes / 3) void fixture.endpoints[1]!.down();
       try {
         await pool.create('item', { n });
         outcomes.push({ n, ok: true });
@@ -68,12 +53,12 @@ test('one endpoint killed mid-load: every call succeeds or fails typed, no write
   expect(stored.length).toBeLessThanOrEqual(writes);
   expect(pool.stats().endpoints[1]).toMatchObject({ healthy: false, members: 0 });
 
-  await endpoints[1]!.up();
+  await fixture.endpoints[1]!.up();
   await until(() => pool.stats().endpoints[1]!.healthy && pool.stats().endpoints[1]!.members > 0, 10_000, 'the endpoint back in use');
-  const forwardedBefore = endpoints[1]!.forwarded;
+  const forwardedBefore = fixture.endpoints[1]!.forwarded;
   await Promise.all(Array.from({ length: 30 }, () => pool.query('SLEEP 30ms')));
   // Calls reach the server through it again.
-  expect(endpoints[1]!.forwarded).toBeGreaterThan(forwardedBefore);
+  expect(fixture.endpoints[1]!.forwarded).toBeGreaterThan(forwardedBefore);
 }, 60_000);
 
 test('a read whose member dies mid-call runs again on another member', async () => {
@@ -103,7 +88,7 @@ test('a write whose member dies mid-call is not sent again: the caller gets the 
 test('a dead idle member is found by the health check and replaced on another endpoint', async () => {
   const pool = open({ min: 3, max: 6, healthCheckInterval: 100, backoff: { initialDelay: 5_000 } });
   await until(() => pool.stats().idle === 3, 10_000, 'three warm members');
-  await endpoints[0]!.down();
+  await fixture.endpoints[0]!.down();
   await until(() => !pool.stats().endpoints[0]!.healthy, 5_000, 'endpoint 0 marked down');
   await until(() => pool.stats().idle === 3, 5_000, 'three members again');
   expect(pool.stats().endpoints.map((endpoint) => endpoint.members)).toEqual([0, expect.any(Number), expect.any(Number)]);
@@ -115,7 +100,7 @@ test('a member that stops answering fails its health check by its deadline and i
   await until(() => pool.stats().idle === 1, 10_000, 'one warm member');
   const hanging = endpointOfOnlyMember(pool);
   hanging.stalled = true;
-  await until(() => pool.stats().endpoints[endpoints.indexOf(hanging)]!.healthy === false, 2_000, 'the hanging endpoint marked down');
+  await until(() => pool.stats().endpoints[fixture.endpoints.indexOf(hanging)]!.healthy === false, 2_000, 'the hanging endpoint marked down');
   await until(() => pool.stats().idle === 1, 5_000, 'a member again');
   expect(endpointOfOnlyMember(pool)).not.toBe(hanging);
   expect(await pool.queryAll('RETURN 1')).toEqual([1]);
@@ -124,13 +109,13 @@ test('a member that stops answering fails its health check by its deadline and i
 test('an endpoint marked down is retried with backoff and used again once it answers', async () => {
   const pool = open({ min: 3, max: 6, healthCheckInterval: 50, backoff: { initialDelay: 50, maxDelay: 100 } });
   await until(() => pool.stats().idle === 3, 10_000, 'three warm members');
-  await endpoints[2]!.down();
+  await fixture.endpoints[2]!.down();
   await until(() => !pool.stats().endpoints[2]!.healthy, 5_000, 'endpoint 2 marked down');
   await sleep(300);
   // Retried while down (each attempt refused), not used.
   expect(pool.stats().endpoints[2]).toMatchObject({ healthy: false, members: 0 });
   expect(pool.stats().endpoints[2]!.failures).toBeGreaterThan(1);
-  await endpoints[2]!.up();
+  await fixture.endpoints[2]!.up();
   await until(() => pool.stats().endpoints[2]!.healthy && pool.stats().endpoints[2]!.members > 0, 5_000, 'endpoint 2 back');
   expect(pool.stats().endpoints[2]!.failures).toBe(0);
 });
@@ -138,7 +123,7 @@ test('an endpoint marked down is retried with backoff and used again once it ans
 test('a whole-cluster outage rejects with NoHealthyEndpointError within acquireTimeout, never hangs', async () => {
   const pool = open({ min: 3, max: 3, acquireTimeout: 800, healthCheckInterval: 100 });
   await until(() => pool.stats().idle === 3, 10_000, 'three warm members');
-  await Promise.all(endpoints.map((endpoint) => endpoint.down()));
+  await Promise.all(fixture.endpoints.map((endpoint) => endpoint.down()));
   const started = Date.now();
   const calls = Array.from({ length: 8 }, (_, i) => (i % 2 ? pool.version() : pool.create('item', { i })).catch((error: unknown) => error));
   const errors = await Promise.all(calls);
@@ -152,21 +137,21 @@ test('a whole-cluster outage rejects with NoHealthyEndpointError within acquireT
 });
 
 test('with every endpoint down from the start, a call fails typed within acquireTimeout, with the connect error as cause', async () => {
-  await Promise.all(endpoints.map((endpoint) => endpoint.down()));
+  await Promise.all(fixture.endpoints.map((endpoint) => endpoint.down()));
   const pool = open({ acquireTimeout: 500 });
   const started = Date.now();
   const error = await pool.queryAll('RETURN 1').catch((caught: unknown) => caught);
   expect(Date.now() - started).toBeLessThan(500 + 400);
   expect(error).toBeInstanceOf(NoHealthyEndpointError);
   expect((error as NoHealthyEndpointError).cause).toBeInstanceOf(ConnectionError);
-  expect((error as NoHealthyEndpointError).message).toContain(endpoints[0]!.url);
+  expect((error as NoHealthyEndpointError).message).toContain(fixture.endpoints[0]!.url);
 });
 
 test('a read on a member whose server is gone is not lost when another endpoint is up', async () => {
   const pool = open({ min: 3, max: 3, healthCheckInterval: 60_000 });
   await until(() => pool.stats().idle === 3, 10_000, 'three warm members');
-  await endpoints[0]!.down();
-  await endpoints[1]!.down();
+  await fixture.endpoints[0]!.down();
+  await fixture.endpoints[1]!.down();
   const results = await Promise.all(Array.from({ length: 9 }, () => pool.version()));
   expect(results).toEqual(Array.from({ length: 9 }, () => expect.stringMatching(/^surrealdb-3/)));
   expect(pool.stats().endpoints.map((endpoint) => endpoint.healthy)).toEqual([false, false, true]);

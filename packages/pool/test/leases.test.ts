@@ -1,26 +1,10 @@
 import { ConnectionClosedError, ConnectionError, RecordId } from '@sdb/protocol';
-import type { WsClient } from '@sdb/ws';
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { createPool, PoolClosedError, PoolTimeoutError, type Pool, type PoolOptions } from '../src/index.ts';
-import { sleep, threeEndpoints, uniqueScope, until, wsMember, type Endpoint } from './support.ts';
+import { expect, test } from 'vitest';
+import { PoolClosedError, PoolTimeoutError } from '../src/index.ts';
+import { poolPerTest, sleep, until } from './support.ts';
 
-let endpoints: Endpoint[];
-let pool: Pool<WsClient> | undefined;
-
-beforeEach(async () => {
-  endpoints = await threeEndpoints();
-});
-
-afterEach(async () => {
-  await pool?.close();
-  pool = undefined;
-  await Promise.all(endpoints.map((endpoint) => endpoint.down()));
-});
-
-function open(options: Partial<PoolOptions<WsClient>> = {}) {
-  pool = createPool({ endpoints: endpoints.map((endpoint) => endpoint.url), connect: wsMember(uniqueScope('pool')), ...options });
-  return pool;
-}
+const fixture = poolPerTest();
+const { open } = fixture;
 
 test('a lease holds one member for a transaction, and gives it back at the end of its block', async () => {
   const pool = open({ max: 2 });
@@ -58,7 +42,7 @@ test('discard() closes the member instead of giving it back', async () => {
 test('a lease whose member lost its connection closes it on release, instead of giving it back', async () => {
   const pool = open({ max: 1 });
   const lease = await pool.acquire();
-  await endpoints.find((endpoint) => lease.client.url === endpoint.url)!.down();
+  await fixture.endpoints.find((endpoint) => lease.client.url === endpoint.url)!.down();
   await expect(lease.query('RETURN 1')).rejects.toBeInstanceOf(ConnectionError);
   await lease.release();
   expect(pool.stats().size).toBe(0);

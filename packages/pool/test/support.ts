@@ -5,7 +5,9 @@
  */
 import { createServer, Socket, type Server } from 'node:net';
 import { connect, type WsClient } from '@sdb/ws';
+import { afterEach, beforeEach } from 'vitest';
 import { surrealdb, uniqueScope, type Scope } from '../../embedded/test-support/index.ts';
+import { createPool, type Pool, type PoolOptions } from '../src/index.ts';
 
 export { surrealdb, uniqueScope };
 
@@ -73,6 +75,32 @@ export async function threeEndpoints(): Promise<Endpoint[]> {
   const endpoints = [new Endpoint(target), new Endpoint(target), new Endpoint(target)];
   await Promise.all(endpoints.map((endpoint) => endpoint.up()));
   return endpoints;
+}
+
+/**
+ * For each test of the file: three fresh endpoints, and `open()` for a pool of @sdb/ws members over
+ * them (in a fresh scope); after the test the pool is closed and the endpoints taken down.
+ */
+export function poolPerTest(): { readonly endpoints: Endpoint[]; open(options?: Partial<PoolOptions<WsClient>>): Pool<WsClient> } {
+  let endpoints: Endpoint[] = [];
+  let pool: Pool<WsClient> | undefined;
+  beforeEach(async () => {
+    endpoints = await threeEndpoints();
+  });
+  afterEach(async () => {
+    await pool?.close();
+    pool = undefined;
+    await Promise.all(endpoints.map((endpoint) => endpoint.down()));
+  });
+  return {
+    get endpoints() {
+      return endpoints;
+    },
+    open(options = {}) {
+      pool = createPool({ endpoints: endpoints.map((endpoint) => endpoint.url), connect: wsMember(uniqueScope('pool')), ...options });
+      return pool;
+    },
+  };
 }
 
 /** A `connect` for the pool: a root @sdb/ws client in `scope`, that does not reconnect by itself (the pool replaces it). */
