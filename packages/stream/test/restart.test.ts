@@ -39,6 +39,21 @@ function reconnected(db: WsClient): Promise<unknown> {
   });
 }
 
+/**
+ * Restarts the server and, while `db` (slow to reconnect) is still away, runs `sql` through a
+ * second client; resolves once `db` is connected again, with that second client for later writes.
+ */
+async function writeWhileDisconnected(db: WsClient, scope: { namespace: string; database: string }, sql: string): Promise<WsClient> {
+  const back = reconnected(db);
+  await server.stop();
+  await server.start();
+  const writer = await open(scope, 50);
+  await writer.queryAll(sql);
+  expect(db.status).not.toBe('open');
+  await back;
+  return writer;
+}
+
 test('live(): after the restart, RESYNC, then the changes made on the new registration', async () => {
   const scope = uniqueScope('stream_restart_live');
   const db = await open(scope, 50);
@@ -69,14 +84,8 @@ test("live() with resync: 'reread': after the restart, RESYNC, then only what ch
   await db.queryAll('UPDATE feed:2 SET v = 2');
   expect((await take(events, 2)).map((event) => event.action).sort()).toEqual(['CREATE', 'UPDATE']);
 
-  const back = reconnected(db);
-  await server.stop();
-  await server.start();
-  const writer = await open(scope, 50);
   // No live query sees these: feed:1 was never in an event (it is known from live's first read).
-  await writer.queryAll('DELETE feed:1; UPDATE feed:3 SET v = 2; CREATE feed:4 SET v = 1');
-  expect(db.status).not.toBe('open');
-  await back;
+  const writer = await writeWhileDisconnected(db, scope, 'DELETE feed:1; UPDATE feed:3 SET v = 2; CREATE feed:4 SET v = 1');
   const [marker, ...changes] = await take(events, 4);
   expect(marker).toEqual({ action: 'RESYNC' });
   expect(changes).toEqual(
@@ -100,14 +109,8 @@ test('watch(): after the restart, the records are read again and what changed me
   const events = await watch<{ id: RecordId; v: number }>(db, 'feed');
   expect((await take(events, 3)).map((event) => event.action)).toEqual(['SNAPSHOT', 'SNAPSHOT', 'READY']);
 
-  const back = reconnected(db);
-  await server.stop();
-  await server.start();
-  const writer = await open(scope, 50);
   // No live query sees these: the watcher is still disconnected.
-  await writer.queryAll('DELETE feed:1; UPDATE feed:2 SET v = 2; CREATE feed:3 SET v = 1');
-  expect(db.status).not.toBe('open');
-  await back;
+  const writer = await writeWhileDisconnected(db, scope, 'DELETE feed:1; UPDATE feed:2 SET v = 2; CREATE feed:3 SET v = 1');
   const [marker, ...changes] = await take(events, 4);
   expect(marker).toEqual({ action: 'RESYNC' });
   expect(changes).toEqual(
