@@ -20,3 +20,4 @@ export type { LiveChange, LiveModelEvent, LiveModelOptions, ModelChange, ModelCh
 export type { AccessOptions, ModelAccess } from './auth/access.ts';
 export type { AuthOptions, SignedIn } from './auth/session.ts';
 export type { TableOptions } from './schema/define.ts';
+export { MemoryCheckpoint, RecordCheckpoint, type CheckpointStore } from '@sdb/stream';
