@@ -4,7 +4,7 @@
  * client (or @sdb/ws session) of their own rather than the shared default connection. Passwords
  * travel as sign-in variables only; no ORM error names or echoes one.
  */
-import { InvalidArgumentError, RecordId, type AuthTokens, type SignupCredentials } from '@sdb/protocol';
+import { InvalidArgumentError, NotAllowedError, RecordId, type AuthTokens, type SignupCredentials } from '@sdb/protocol';
 import { fn } from '@sdb/functions';
 import { param, ret, run, select } from '@sdb/ql';
 import { resolveClient, type OrmClient, type Using } from '../connection.ts';
@@ -51,20 +51,29 @@ function authClient(method: string, using: Using | undefined): AuthClient {
   return client as AuthClient;
 }
 
-/** The namespace and database to sign in to: as given, else those the client's session has selected. */
-async function scopeOf(client: OrmClient, options: AuthOptions): Promise<{ namespace: string; database: string }> {
+/**
+ * The namespace and database to sign in to: as given, else those the client's session has selected
+ * (a guest session may not ask: then a typed error says to pass them).
+ */
+async function scopeOf(method: string, client: OrmClient, options: AuthOptions): Promise<{ namespace: string; database: string }> {
   if (options.namespace !== undefined && options.database !== undefined) return { namespace: options.namespace, database: options.database };
-  const [namespace, database] = await run(client, ret([fn.session.ns(), fn.session.db()]));
+  const missing = () => new InvalidArgumentError(method, 'options', 'Sign-in needs the namespace and database: pass { namespace, database } (a client signed in as nobody cannot ask its session)');
+  const [namespace, database] = await run(client, ret([fn.session.ns(), fn.session.db()])).catch((error: unknown) => {
+    throw error instanceof NotAllowedError ? missing() : error;
+  });
   const chosen = { namespace: options.namespace ?? namespace, database: options.database ?? database };
-  if (typeof chosen.namespace !== 'string' || typeof chosen.database !== 'string') {
-    throw new InvalidArgumentError('signin', 'options', 'The client has no namespace and database selected: pass { namespace, database }');
-  }
+  if (typeof chosen.namespace !== 'string' || typeof chosen.database !== 'string') throw missing();
   return chosen as { namespace: string; database: string };
 }
 
 /** The record user signed in on the client, as an instance of `model`; `undefined` for a system user, a guest, or a user of another table. */
 export async function currentUser<I>(model: AuthModel, using: Using | undefined): Promise<I | undefined> {
-  const [row] = await run(resolveClient(using), select<Record<string, unknown>>(param('auth')));
+  // A session signed in as nobody may not query at all (NotAllowed): then no one is signed in.
+  const rows = await run(resolveClient(using), select<Record<string, unknown>>(param('auth'))).catch((error: unknown) => {
+    if (error instanceof NotAllowedError) return [];
+    throw error;
+  });
+  const row = rows[0];
   const id = row?.id;
   return id instanceof RecordId && id.table === model.table ? hydrate<I>(model, [row!])[0] : undefined;
 }
@@ -81,7 +90,7 @@ export async function signup<I>(model: AuthModel, data: Record<string, unknown>,
   const access = accessOf(model, 'signup');
   const client = authClient('signup', options.using);
   const { id: _id, ...variables } = recordToCreate(model, data);
-  const tokens = await client.signup({ ...(await scopeOf(client, options)), access: access.name, variables });
+  const tokens = await client.signup({ ...(await scopeOf('signup', client, options)), access: access.name, variables });
   return signedIn(model, client, tokens, 'signup');
 }
 
@@ -93,7 +102,7 @@ export async function signin<I>(model: AuthModel, credentials: Record<string, un
   for (const key of [...(access.identity ?? []), ...(access.password !== undefined ? [access.password] : [])]) {
     if (credentials[key] === undefined) throw new InvalidArgumentError('signin', `credentials.${key}`, `${model.table} signs in with ${[...access.identity!, access.password].join(' and ')}`);
   }
-  const tokens = await client.signin({ ...(await scopeOf(client, options)), access: access.name, variables: credentials });
+  const tokens = await client.signin({ ...(await scopeOf('signin', client, options)), access: access.name, variables: credentials });
   return signedIn(model, client, tokens, 'signin');
 }
 
