@@ -9,7 +9,7 @@ import { valuesEqual, type PatchOperation, type RecordId } from '@sdb/protocol';
 import { QueryCompiler } from '@sdb/ql';
 import { changes, live, watch, type ChangesOptions, type LiveAction, type LiveClient, type LiveResync, type LiveStream, type Selection } from '@sdb/stream';
 import type { OrmClient } from '../connection.ts';
-import { hydrate, type Hydratable } from './hydrate.ts';
+import { assignRow, type Hydratable } from './hydrate.ts';
 
 /** A change to one record, as an instance of the model (for DELETE: the record as it was). */
 export interface LiveChange<I, K extends string = string> {
@@ -64,9 +64,11 @@ function selection(condition: Expression<boolean> | undefined): Selection {
   return { where: compiler.print(condition.node), params: compiler.bindings };
 }
 
-/** One instance from one record. */
+/** One instance from one record (as `hydrate` makes them, without its array). */
 function instanceOf<I>(model: LiveModel, record: unknown): I {
-  return hydrate<I>(model, [record as Row])[0]!;
+  const instance = Object.create(model.prototype) as object;
+  assignRow(instance, record as Row, model.loadPlan);
+  return instance as I;
 }
 
 /**
