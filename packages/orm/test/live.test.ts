@@ -6,7 +6,7 @@
  * one event before making the next write.
  */
 import { InvalidArgumentError } from '@sdb/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { configure, f, model, pushSchema, QuerySetError, type LiveChange, type WatchModelEvent } from '../src/index.ts';
 import { quiet, recordQueries, take } from '../../stream/test/support.ts';
 import { transports, type TestConnection } from './clients.ts';
@@ -95,6 +95,13 @@ describe.each(['ws', 'embedded'] as const)('live querysets over %s', (transport)
     const [info] = await db.client.queryAll<[{ lives: object }]>('INFO FOR TABLE member');
     expect(Object.keys(info.lives)).toHaveLength(0);
     expect(await events.next()).toEqual({ done: true, value: undefined });
+  });
+
+  it('events are typed: the instance is the model\'s, changedFields its field names', async () => {
+    const events = await Member.objects.filter({ team: 'typed' }).live();
+    type Event = Awaited<ReturnType<typeof events.next>>['value'];
+    expectTypeOf<Exclude<Event, { action: 'RESYNC' } | undefined>>().toEqualTypeOf<LiveChange<MemberInstance, 'name' | 'age' | 'team'>>();
+    await events.kill();
   });
 
   it('an ordered or sliced queryset is refused before anything is sent', () => {
