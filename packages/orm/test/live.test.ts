@@ -104,9 +104,9 @@ describe.each(['ws', 'embedded'] as const)('live querysets over %s', (transport)
     await events.kill();
   });
 
-  it('an ordered or sliced queryset is refused before anything is sent', () => {
-    expect(() => Member.objects.orderBy('age').live()).toThrow(QuerySetError);
-    expect(() => Member.objects.limit(3).watch()).toThrow(QuerySetError);
+  it('an ordered or sliced queryset is refused before anything is sent', async () => {
+    await expect(Member.objects.orderBy('age').live()).rejects.toThrow(QuerySetError);
+    await expect(Member.objects.limit(3).watch()).rejects.toThrow(QuerySetError);
   });
 });
 

@@ -244,12 +244,12 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   }
 
   /** A live query on the matching records (ws or embedded clients): CREATE / UPDATE / DELETE events with instances, RESYNC after a reconnect. */
-  live(options?: LiveModelOptions): Promise<LiveStream<LiveModelEvent<InstanceOf<M>, keyof FieldsOf<M> & string>>> {
+  async live(options?: LiveModelOptions): Promise<LiveStream<LiveModelEvent<InstanceOf<M>, keyof FieldsOf<M> & string>>> {
     return liveInstances(this.model, this.#client, this.#liveCondition('live'), options);
   }
 
   /** The matching records (a SNAPSHOT event each), READY, then every change, as instances. */
-  watch(): Promise<LiveStream<WatchModelEvent<InstanceOf<M>, keyof FieldsOf<M> & string>>> {
+  async watch(): Promise<LiveStream<WatchModelEvent<InstanceOf<M>, keyof FieldsOf<M> & string>>> {
     return watchInstances(this.model, this.#client, this.#liveCondition('watch'));
   }
 
