@@ -16,3 +16,8 @@ export { defineNodes, pushSchema } from './schema/define.ts';
 export { f, Field, type AnyField, type ComputedField, type FieldConfig, type FieldKind, type GeometryKind, type GeometryKinds, type LiteralValue, type LookupClass } from './schema/fields.ts';
 export type { FieldMap, Infer, InferInsert, InsertOf, Lookups, LookupsByClass, LookupValue, OrderKey, PatchOf, RecordOf } from './schema/infer.ts';
 export { model, type AnyModel, type Instance, type InstanceMethods, type ModelClass, type ModelOptions } from './schema/model.ts';
+export type { LiveChange, LiveModelEvent, LiveModelOptions, ModelChange, ModelChangeSet, ModelChangesOptions, WatchModelEvent } from './query/live.ts';
+export type { AccessOptions, ModelAccess } from './auth/access.ts';
+export type { AuthOptions, SignedIn } from './auth/session.ts';
+export type { TableOptions } from './schema/define.ts';
+export { MemoryCheckpoint, RecordCheckpoint, type CheckpointStore } from '@sdb/stream';

@@ -199,6 +199,8 @@ function method(p: StatementPrinter, m: AccessMethod): string {
       let out = ' TYPE RECORD';
       if (m.signup !== undefined) out += ` SIGNUP ${p.print(m.signup)}`;
       if (m.signin !== undefined) out += ` SIGNIN ${p.print(m.signin)}`;
+      // The 3.0.2 grammar takes WITH REFRESH before WITH JWT only (a WITH after the JWT clause must be ISSUER).
+      if (m.refresh) out += ' WITH REFRESH';
       return m.jwt ? `${out} WITH ${jwt(p, m.jwt)}` : out;
     }
     case 'BEARER':

@@ -199,6 +199,24 @@ describe('DEFINE ACCESS and USER', () => {
     await runBatch(t.client, batch(remove.access('keys', 'database'), remove.user('reporter', 'database')));
     expect((await dbInfo()).users).not.toHaveProperty('reporter');
   });
+
+  it('defines a RECORD access WITH REFRESH, also with WITH JWT (REFRESH first), that the engine keeps as refreshable', async () => {
+    const q = batch(
+      define.access('renewable', 'database').record({ signin: select('user').where(eq('name', param('name'))), refresh: true }).duration({ token: '15m', session: '12h' }),
+      define.access('signed', 'database').record({ signin: select('user').where(eq('name', param('name'))), jwt: { algorithm: 'HS256', key: 'k3y' }, refresh: true }),
+    );
+    expect(q.query).toBe(
+      [
+        'DEFINE ACCESS renewable ON DATABASE TYPE RECORD SIGNIN (SELECT * FROM user WHERE name = $name) WITH REFRESH DURATION FOR TOKEN 15m, FOR SESSION 12h;',
+        "DEFINE ACCESS signed ON DATABASE TYPE RECORD SIGNIN (SELECT * FROM user WHERE name = $name) WITH REFRESH WITH JWT ALGORITHM HS256 KEY 'k3y';",
+      ].join('\n'),
+    );
+    await runBatch(t.client, q);
+    const info = await dbInfo();
+    expect(info.accesses!.renewable).toContain('WITH REFRESH');
+    expect(info.accesses!.signed).toContain('WITH REFRESH');
+    await runBatch(t.client, batch(remove.access('renewable', 'database'), remove.access('signed', 'database')));
+  });
 });
 
 describe('DEFINE PARAM, FUNCTION and SEQUENCE', () => {

@@ -15,7 +15,9 @@ import type { AnyModel, FieldsOf, InstanceOf, TableOf } from '../schema/model.ts
 import { aggregateFields, aggregateRow, type Aggregate, type AggregateKind, type AggregateResult } from './aggregates.ts';
 import { withPatch } from './atomic.ts';
 import { hydrate } from './hydrate.ts';
+import { changeInstances, liveInstances, watchInstances, type LiveModelEvent, type LiveModelOptions, type ModelChangeSet, type ModelChangesOptions, type WatchModelEvent } from './live.ts';
 import { Q, qCondition, toQNode, type QNode } from './q.ts';
+import type { LiveStream } from '@sdb/stream';
 import { upsertRow, upsertRows } from './upsert.ts';
 import { ValuesQuery, type ValuesSource } from './values.ts';
 
@@ -232,6 +234,29 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
       : this.#select(select(this.model.table).fields(fields), [], false).groupAll();
     const [row = {}] = (await run(this.#client, query)) as Record<string, unknown>[];
     return aggregateRow(spec, row) as { [K in keyof A]: AggregateResult<A[K], Row<M>> };
+  }
+
+  // ----- live (./live.ts) -----
+
+  #liveCondition(method: string) {
+    if (this.#sliced() || this.#state.order.length > 0) throw new QuerySetError(`${method}() follows every matching record: it cannot be ordered or sliced`);
+    return this.#where();
+  }
+
+  /** A live query on the matching records (ws or embedded clients): CREATE / UPDATE / DELETE events with instances, RESYNC after a reconnect. */
+  async live(options?: LiveModelOptions): Promise<LiveStream<LiveModelEvent<InstanceOf<M>, keyof FieldsOf<M> & string>>> {
+    return liveInstances(this.model, this.#client, this.#liveCondition('live'), options);
+  }
+
+  /** The matching records (a SNAPSHOT event each), READY, then every change, as instances. */
+  async watch(): Promise<LiveStream<WatchModelEvent<InstanceOf<M>, keyof FieldsOf<M> & string>>> {
+    return watchInstances(this.model, this.#client, this.#liveCondition('watch'));
+  }
+
+  /** The table's change feed (a model declared with `changefeed`), one change set per transaction, over any client. */
+  changes(options?: ModelChangesOptions): AsyncIterableIterator<ModelChangeSet<InstanceOf<M>>, undefined> {
+    if (this.#where() !== undefined || this.#sliced() || this.#state.order.length > 0) throw new QuerySetError('changes() reads the whole table\'s feed: a change feed cannot be filtered, ordered or sliced');
+    return changeInstances(this.model, this.#client, options);
   }
 
   // ----- writing -----

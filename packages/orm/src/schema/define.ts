@@ -4,7 +4,7 @@
  * round trip. Nodes are built as data, never as text; ql's compiler prints them.
  */
 import { fn, toNode } from '@sdb/functions';
-import { and, batch, field, inside, or, param, Statement, type DefineFieldNode, type DefineIndexNode, type DefineNode, type DefineTableNode, type TypeNode } from '@sdb/ql';
+import { and, batch, define, field, inside, or, param, Statement, type DefineAccessNode, type DefineFieldNode, type DefineIndexNode, type DefineNode, type DefineTableNode, type Permissions, type TypeNode } from '@sdb/ql';
 import { resolveClient, type Using } from '../connection.ts';
 import type { AnyField, LiteralValue } from './fields.ts';
 import type { ModelShape } from './validate.ts';
@@ -104,17 +104,42 @@ function fieldNodes(table: string, path: string, fieldDef: AnyField): DefineNode
   return nodes;
 }
 
-/** Every DEFINE node for one model: the table, its fields (nested keys included), its indexes. */
-export function defineNodes(model: ModelShape): DefineNode[] {
-  const table: DefineTableNode = { kind: 'defineTable', mode: 'OVERWRITE', name: model.table, schemafull: model.schemafull };
-  return [table, ...Object.entries(model.fields).flatMap(([name, fieldDef]) => fieldNodes(model.table, name, fieldDef))];
+/** The table options of `model()` that DEFINE TABLE prints: `PERMISSIONS` and `CHANGEFEED`. */
+export interface TableOptions {
+  /** Record-level permissions (ql's form): `{ select: eq(field('owner'), param('auth')), update: …, delete: … }`, `'full'`, `'none'`. */
+  readonly permissions?: Permissions;
+  /** `CHANGEFEED 3d [INCLUDE ORIGINAL]`: the table keeps a change feed for `changes()`. */
+  readonly changefeed?: string | { readonly expiry: string; readonly includeOriginal?: boolean };
+}
+
+/** The DEFINE TABLE clauses of `options`, checked by ql's builder when the model is declared. */
+export function tableClauses(table: string, options: TableOptions): Pick<DefineTableNode, 'permissions' | 'changefeed'> {
+  let statement = define.table(table);
+  if (options.permissions !== undefined) statement = statement.permissions(options.permissions);
+  const feed = options.changefeed;
+  if (feed !== undefined) statement = typeof feed === 'string' ? statement.changefeed(feed) : statement.changefeed(feed.expiry, { includeOriginal: feed.includeOriginal === true });
+  const { permissions, changefeed } = statement.node;
+  return Object.freeze({ ...(permissions !== undefined ? { permissions } : {}), ...(changefeed !== undefined ? { changefeed } : {}) });
+}
+
+/** What DEFINE statements are made of: a model's fields, its table clauses and its access method. */
+export interface DefinedModel extends ModelShape {
+  readonly tableClauses?: Pick<DefineTableNode, 'permissions' | 'changefeed'>;
+  readonly access?: { readonly node: DefineAccessNode } | undefined;
+}
+
+/** Every DEFINE node for one model: the table, its fields (nested keys included), its indexes, its access method. */
+export function defineNodes(model: DefinedModel): DefineNode[] {
+  const table: DefineTableNode = { kind: 'defineTable', mode: 'OVERWRITE', name: model.table, schemafull: model.schemafull, ...model.tableClauses };
+  const fields = Object.entries(model.fields).flatMap(([name, fieldDef]) => fieldNodes(model.table, name, fieldDef));
+  return model.access === undefined ? [table, ...fields] : [table, ...fields, model.access.node];
 }
 
 /**
  * Defines the models' tables, fields and indexes on the database (DEFINE … OVERWRITE, so it can
  * run again after a change), in one query; a failed definition throws its `StatementError`.
  */
-export async function pushSchema(models: readonly ModelShape[], options: { using?: Using } = {}): Promise<void> {
+export async function pushSchema(models: readonly DefinedModel[], options: { using?: Using } = {}): Promise<void> {
   const statements = models.flatMap(defineNodes).map((node) => new Statement(node));
   if (statements.length === 0) return;
   await resolveClient(options.using).queryAll(batch(...statements));

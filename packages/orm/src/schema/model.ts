@@ -4,20 +4,25 @@
  * root queryset. A write that affects no record (SurrealDB 3 answers those with silence) raises
  * `RecordNotAffectedError`; it never re-creates the record.
  */
-import { RecordId } from '@sdb/protocol';
+import { RecordId, type AuthTokens } from '@sdb/protocol';
 import { deleteFrom, run, select, update } from '@sdb/ql';
+import { modelAccess, type AccessOptions, type ModelAccess } from '../auth/access.ts';
+import { currentUser, refresh, signin, signup, type AuthOptions, type SignedIn } from '../auth/session.ts';
 import { resolveClient, type Using } from '../connection.ts';
 import { DoesNotExistError, ModelDefinitionError, RecordNotAffectedError, ValidationError } from '../errors.ts';
 import { withPatch } from '../query/atomic.ts';
 import { assignRow, changedFields, isLoaded, LOADED, loadPlan, type LoadPlan } from '../query/hydrate.ts';
 import { QuerySet } from '../query/queryset.ts';
+import { tableClauses, type TableOptions } from './define.ts';
 import { isField } from './fields.ts';
 import type { FieldMap, InsertOf, PatchOf, RecordOf } from './infer.ts';
 import { withDefaults } from './validate.ts';
 
-export interface ModelOptions {
+export interface ModelOptions<K extends string = string> extends TableOptions {
   /** SCHEMAFULL: the table (and save()) refuse fields the model does not declare. Default false. */
   readonly schemafull?: boolean;
+  /** The model is the user table of a record access method (`DEFINE ACCESS … TYPE RECORD`, see ../auth/access.ts). */
+  readonly access?: AccessOptions<K>;
 }
 
 /** The methods every instance has; no field may take one of these names. */
@@ -49,6 +54,18 @@ export interface ModelClass<N extends string, F extends FieldMap> {
   readonly schemafull: boolean;
   /** The root queryset: every record of the table. */
   readonly objects: QuerySet<ModelClass<N, F>>;
+  /** DEFINE TABLE's PERMISSIONS and CHANGEFEED, from the options. */
+  readonly tableClauses: ReturnType<typeof tableClauses>;
+  /** The record access method the model is the user table of, if any. */
+  readonly access: ModelAccess | undefined;
+  /** Signs up through the access method (the data checked first; the password only as a variable) and signs the client in. */
+  signup(data: InsertOf<N, F>, options?: AuthOptions): Promise<SignedIn<Instance<N, F>>>;
+  /** Signs the client in through the access method: `{ email, password }` for a derived one. */
+  signin(credentials: Record<string, unknown>, options?: AuthOptions): Promise<SignedIn<Instance<N, F>>>;
+  /** Exchanges tokens for new ones (an access declared `refresh: true`); the client is authenticated with them. */
+  refresh(tokens: AuthTokens, options?: { using?: Using }): Promise<AuthTokens>;
+  /** The user signed in on the client (`$auth`), or `undefined` (a system user, a guest, another table's user). */
+  current(using?: Using): Promise<Instance<N, F> | undefined>;
 }
 
 export type AnyModel = ModelClass<any, any>;
@@ -74,9 +91,11 @@ function recordOf(instance: { id?: unknown }, model: string, operation: 'save' |
 }
 
 /** Declares a model: `model('person', { name: f.string(), age: f.int().default(0) }, { schemafull: true })`. */
-export function model<const N extends string, const F extends FieldMap>(name: N, fields: F, options: ModelOptions = {}): ModelClass<N, F> {
+export function model<const N extends string, const F extends FieldMap>(name: N, fields: F, options: ModelOptions<keyof F & string> = {}): ModelClass<N, F> {
   checkDeclaration(name, fields);
   const frozenFields = Object.freeze({ ...fields });
+  const clauses = tableClauses(name, options);
+  const access = options.access === undefined ? undefined : modelAccess(name, frozenFields, options.access);
   const fieldNames = Object.freeze(Object.keys(frozenFields));
   const plan = loadPlan(frozenFields);
 
@@ -99,9 +118,27 @@ export function model<const N extends string, const F extends FieldMap>(name: N,
     /** How rows load into instances (./hydrate.ts), computed once. */
     static readonly loadPlan: LoadPlan = plan;
     static readonly schemafull = options.schemafull === true;
+    static readonly tableClauses = clauses;
+    static readonly access = access;
 
     static get objects(): QuerySet<AnyModel> {
       return new QuerySet(Model as unknown as AnyModel);
+    }
+
+    static signup(data: Record<string, unknown>, opts?: AuthOptions): Promise<SignedIn<unknown>> {
+      return signup(Model, data, opts);
+    }
+
+    static signin(credentials: Record<string, unknown>, opts?: AuthOptions): Promise<SignedIn<unknown>> {
+      return signin(Model, credentials, opts);
+    }
+
+    static refresh(tokens: AuthTokens, opts?: { using?: Using }): Promise<AuthTokens> {
+      return refresh(Model, tokens, opts);
+    }
+
+    static current(using?: Using): Promise<unknown> {
+      return currentUser(Model, using);
     }
 
     constructor(data: Record<string, unknown>) {

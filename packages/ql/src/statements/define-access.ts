@@ -14,7 +14,7 @@ export interface JwtNode {
 
 export type AccessMethod =
   | ({ readonly type: 'JWT' } & JwtNode)
-  | { readonly type: 'RECORD'; readonly signup?: OperationNode; readonly signin?: OperationNode; readonly jwt?: JwtNode }
+  | { readonly type: 'RECORD'; readonly signup?: OperationNode; readonly signin?: OperationNode; readonly jwt?: JwtNode; readonly refresh?: true }
   | { readonly type: 'BEARER'; readonly for: 'USER' | 'RECORD' };
 
 export interface DefineAccessNode extends DefineBase {
@@ -36,13 +36,17 @@ export class DefineAccess extends DefineStatement<DefineAccessNode> {
     return this.with({ method: { type: 'JWT', ...jwt(options) } });
   }
 
-  /** `TYPE RECORD [SIGNUP (...)] [SIGNIN (...)] [WITH JWT ALGORITHM alg KEY 'key']`. */
-  record(options: { signup?: Expression; signin?: Expression; jwt?: { algorithm: string; key: string } }): this {
+  /**
+   * `TYPE RECORD [SIGNUP (...)] [SIGNIN (...)] [WITH REFRESH] [WITH JWT ALGORITHM alg KEY 'key']`;
+   * `refresh: true` makes sign-in also answer a refresh token.
+   */
+  record(options: { signup?: Expression; signin?: Expression; jwt?: { algorithm: string; key: string }; refresh?: boolean }): this {
     const method: AccessMethod = {
       type: 'RECORD',
       ...(options.signup ? { signup: toNode(options.signup) } : {}),
       ...(options.signin ? { signin: toNode(options.signin) } : {}),
       ...(options.jwt ? { jwt: jwt(options.jwt) } : {}),
+      ...(options.refresh ? { refresh: true as const } : {}),
     };
     return this.with({ method });
   }
