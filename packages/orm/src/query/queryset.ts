@@ -5,8 +5,7 @@
  * @sdb/ql node tree, which ql's compiler prints with every value bound.
  */
 import { fn } from '@sdb/functions';
-import { compile, type CompiledQuery, create, deleteFrom, insert, run, select, type SelectQuery, update } from '@sdb/ql';
-import type { RecordId } from '@sdb/protocol';
+import { compile, type CompiledQuery, deleteFrom, insert, run, select, type SelectQuery, update } from '@sdb/ql';
 import { resolveClient, type OrmClient, type Using } from '../connection.ts';
 import { DoesNotExistError, MultipleObjectsReturnedError, QuerySetError } from '../errors.ts';
 import type { InsertOf, Lookups, OrderKey, PatchOf, RecordOf } from '../schema/infer.ts';
@@ -236,12 +235,16 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
 
   // ----- writing -----
 
-  /** Creates one record from `data` (checked first; defaults filled in) and answers its instance. */
+  /**
+   * Creates one record from `data` (checked first; defaults filled in) and answers its instance:
+   * a new instance saved, so the model's `preSave`/`postSave` hooks run.
+   */
   async create(data: InsertOf<TableOf<M>, FieldsOf<M>>): Promise<InstanceOf<M>> {
-    const { id, ...content } = recordToCreate(this.model, data as Record<string, unknown>);
-    const target = id === undefined ? this.model.table : (id as RecordId);
-    const [row] = await run(this.#client, create<Record<string, unknown>>(target).content(content));
-    return hydrate<InstanceOf<M>>(this.model, [row!])[0]!;
+    // Checked before the instance is made, which keeps only declared fields (an unknown one is an error here).
+    recordToCreate(this.model, data as Record<string, unknown>);
+    const instance = new this.model(data) as InstanceOf<M>;
+    await instance.save({ using: this.#client });
+    return instance;
   }
 
   /**
