@@ -17,9 +17,9 @@ import { hydrate } from './hydrate.ts';
 import { Q, qCondition, toQNode, type QNode } from './q.ts';
 import { upsertRow, upsertRows } from './upsert.ts';
 import { ValuesQuery, type ValuesSource } from './values.ts';
-import { annotationFields, checkAlias, copyAnnotations, SearchScore, type Annotated, type Annotation, type AnnotationsOf, type AnnotationValues } from '../search/annotations.ts';
+import { annotationFields, checkAlias, copyAnnotations, type Annotated, type Annotation, type AnnotationsOf, type AnnotationValues } from '../search/annotations.ts';
 import { fulltextClause, nearestClause, type NearestOptions, type SearchClause } from '../search/clauses.ts';
-import { copyHybridScores, fused, hybridSizes, type HybridOptions, type HybridScores } from '../search/hybrid.ts';
+import { hybridSearch, type HybridOptions, type HybridScores } from '../search/hybrid.ts';
 
 interface Order {
   readonly path: string;
@@ -134,16 +134,8 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
    */
   async hybrid(options: HybridOptions<keyof FieldsOf<M> & string>): Promise<(InstanceOf<M> & HybridScores)[]> {
     if (this.#state.clauses?.length || this.#state.annotations || this.#state.offset !== undefined) throw new QuerySetError('hybrid() runs its own nearest() and search(); call it on a filtered queryset without them, annotations or offset()');
-    checkAlias(this.model, 'rrfScore', {});
-    const limit = this.#state.limit ?? 10;
-    const { candidates, rrfConstant } = hybridSizes(options, limit);
     const base = new QuerySet(this.model, { ...this.#state, order: [], limit: undefined });
-    const vector = base.nearest(options.nearest.field, options.nearest.vector, candidates, options.nearest);
-    const text = base.search(options.search.field, options.search.query).annotate({ score: SearchScore(options.search.field) }).orderBy('-score').limit(candidates);
-    const rows = await run(this.#client, fused([vector.#rows(), text.#rows()], limit, rrfConstant));
-    const instances = hydrate<InstanceOf<M>>(this.model, rows);
-    copyHybridScores(instances, rows);
-    return instances as (InstanceOf<M> & HybridScores)[];
+    return hybridSearch(base, options, { limit: this.#state.limit ?? 10, client: this.#client, rows: (queryset) => queryset.#rows() });
   }
 
   /** Runs on a named connection (see `configure`) or on the client given (a transaction too). */
