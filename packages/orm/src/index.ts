@@ -16,7 +16,7 @@ export { defineNodes, pushSchema, type AnalyzerOptions } from './schema/define.t
 export { f, Field, type AnyField, type ComputedField, type FieldConfig, type FieldKind, type GeometryKind, type GeometryKinds, type LiteralValue, type LookupClass } from './schema/fields.ts';
 export type { FieldMap, Infer, InferInsert, InsertOf, Lookups, LookupsByClass, LookupValue, OrderKey, PatchOf, RecordOf } from './schema/infer.ts';
 export { model, type AnyModel, type Instance, type InstanceMethods, type ModelClass, type ModelOptions } from './schema/model.ts';
-export { hooks, Hooks, type HookContext, type HookEvent, type HookHandler, type HookPayloads } from './signals.ts';
+export { hooks, Hooks, type AnyInstance, type HookContext, type HookEvent, type HookHandler, type HookPayloads } from './signals.ts';
 export { Annotation, GeoDistance, SearchHighlight, SearchScore, type Annotated, type AnnotationValues } from './search/annotations.ts';
 export type { NearestOptions } from './search/clauses.ts';
 export type { HybridOptions, HybridScores } from './search/hybrid.ts';

@@ -67,8 +67,14 @@ export class Hooks<I = unknown, P = Record<string, unknown>> {
   }
 }
 
+/** An instance of any model, as global handlers see it: an id (once saved) and fields. */
+export interface AnyInstance {
+  readonly id?: RecordId;
+  readonly [field: string]: unknown;
+}
+
 /** Handlers for every model: `hooks.on('postSave', ({ model, instance }) => ...)`. */
-export const hooks: Hooks<unknown, Record<string, unknown>> = new Hooks();
+export const hooks: Hooks<AnyInstance, Record<string, unknown>> = new Hooks();
 
 /** Runs the handlers for `event` on `model`, one after the other; the first throw stops them and propagates. */
 export async function fireHooks<E extends HookEvent>(model: object, event: E, payload: HookPayloads<unknown, Record<string, unknown>>[E]): Promise<void> {
