@@ -66,6 +66,7 @@ describe('search querysets compile with every value bound', () => {
     expect(() => Article.objects.search('body', 'x').annotate({ score: 3 as never })).toThrow(/not an annotation/);
     expect(() => Article.objects.search('body', 'x').annotate({ save: SearchScore() })).toThrow(/would hide/);
     expect(() => Article.objects.nearest('embedding', [1, 0, 0, 0], 1).nearest('embedding', [1, 0, 0, 0], 1)).toThrow(QuerySetError);
+    expect(() => Article.objects.nearest('embedding', [1, 0, 0, 0], 1).values('body')).toThrow(/values\(\) does not carry annotations/);
   });
 });
 

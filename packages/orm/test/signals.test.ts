@@ -29,11 +29,12 @@ function recordEvents(): string[] {
   return seen;
 }
 
-describe.each(transportNames)('signals over %s', (transport) => {
+/** The suite's database on `transport`, the default connection; after each test its handlers are removed and its records deleted. */
+function suiteDatabase(transport: keyof typeof transports, prefix: string): void {
   let db: TestConnection;
 
   beforeAll(async () => {
-    db = await transports[transport](`orm_signals_${transport}`);
+    db = await transports[transport](`${prefix}_${transport}`);
     configure({ default: db.client });
     await pushSchema([Note, Audit]);
   });
@@ -46,6 +47,10 @@ describe.each(transportNames)('signals over %s', (transport) => {
   });
 
   afterAll(() => db?.close());
+}
+
+describe.each(transportNames)('signals over %s', (transport) => {
+  suiteDatabase(transport, 'orm_signals');
 
   it('save() of a new instance fires preSave then postSave with created: true, and what preSave sets is written', async () => {
     const seen = recordEvents();
@@ -180,22 +185,7 @@ describe.each(transportNames)('signals over %s', (transport) => {
 });
 
 describe.each(['ws', 'embedded'] as const)('signals inside a transaction over %s', (transport) => {
-  let db: TestConnection;
-
-  beforeAll(async () => {
-    db = await transports[transport](`orm_signals_tx_${transport}`);
-    configure({ default: db.client });
-    await pushSchema([Note, Audit]);
-  });
-
-  afterEach(async () => {
-    for (const off of registered) off();
-    registered = [];
-    await Note.objects.delete();
-    await Audit.objects.delete();
-  });
-
-  afterAll(() => db?.close());
+  suiteDatabase(transport, 'orm_signals_tx');
 
   /** A postSave handler that writes an audit row through the client it is given. */
   const audit = () =>

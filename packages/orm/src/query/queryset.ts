@@ -262,6 +262,7 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
 
   /** Plain rows of the named fields (all declared fields and `id` when none are named); lazy, with `distinct()` and `annotate()`. */
   values<K extends keyof Row<M> & string>(...keys: K[]): ValuesQuery<Pick<Row<M>, K>, Row<M>> {
+    if (this.#state.annotations !== undefined) throw new QuerySetError('values() does not carry annotations (nearest() distances, scores...); read them from all()');
     const source: ValuesSource = { model: this.model, client: () => this.#client, refine: (query) => this.#select(query), orderedBy: this.#state.order.map((o) => o.path) };
     return new ValuesQuery(source, keys.length > 0 ? keys : ['id', ...this.model.fieldNames]);
   }
