@@ -17,7 +17,7 @@ import { hydrate } from './hydrate.ts';
 import { Q, qCondition, toQNode, type QNode } from './q.ts';
 import { upsertRow, upsertRows } from './upsert.ts';
 import { ValuesQuery, type ValuesSource } from './values.ts';
-import { annotationFields, checkAlias, copyAnnotations, type Annotated, type Annotation, type AnnotationsOf, type AnnotationValues } from '../search/annotations.ts';
+import { annotationFields, checkAlias, copyAnnotations, type Annotated, type Annotation, type AnnotationOrderKey, type AnnotationValues } from '../search/annotations.ts';
 import { fulltextClause, nearestClause, type NearestOptions, type SearchClause } from '../search/clauses.ts';
 import { hybridSearch, type HybridOptions, type HybridScores } from '../search/hybrid.ts';
 
@@ -78,7 +78,7 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   }
 
   /** Replaces the ordering: `orderBy('-age', 'name')` is `ORDER BY age DESC, name ASC` (annotations too: `orderBy('-score')`). */
-  orderBy(...keys: (OrderKey<FieldsOf<M>> | OrderKey<AnnotationsOf<M>>)[]): QuerySet<M> {
+  orderBy(...keys: (OrderKey<FieldsOf<M>> | AnnotationOrderKey<M>)[]): QuerySet<M> {
     const annotations = this.#state.annotations ?? {};
     const order = keys.map((key): Order => {
       const descending = key.startsWith('-');

@@ -2,7 +2,8 @@
  * @module `model(name, fields, options)`: a model class whose instances carry the declared fields
  * as properties plus `save()`, `refresh()`, `merge()` and `delete()`, and whose `objects` is the
  * root queryset. A write that affects no record (SurrealDB 3 answers those with silence) raises
- * `RecordNotAffectedError`; it never re-creates the record.
+ * `RecordNotAffectedError`; it never re-creates the record. Instance writes fire the model's
+ * hooks (../signals.ts) around the statement, on the same client.
  */
 import { RecordId } from '@sdb/protocol';
 import { create, deleteFrom, run, select, update, type DefineAnalyzerNode } from '@sdb/ql';
@@ -141,6 +142,7 @@ export function model<const N extends string, const F extends FieldMap>(name: N,
     }
 
     async merge(patch: Record<string, unknown>, opts: { using?: Using } = {}): Promise<void> {
+      recordOf(this as { id?: unknown }, name, 'merge'); // an unsaved instance fails before any hook runs
       // A copy, so a preUpdate handler may add to the patch without changing the caller's object.
       const event = { model: Model, instance: this, using: resolveClient(opts.using), patch: { ...patch } };
       await fireHooks(Model, 'preUpdate', event);

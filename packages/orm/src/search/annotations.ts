@@ -75,6 +75,9 @@ export type AnnotationValues<A> = { -readonly [K in keyof A]: A[K] extends Annot
 /** The annotations a queryset's model carries (none for a plain model). */
 export type AnnotationsOf<M> = M extends { readonly _annotations?: infer A } ? (unknown extends A ? {} : NonNullable<A>) : {};
 
+/** The `orderBy()` keys of a queryset's annotations: `score` or `-score`. */
+export type AnnotationOrderKey<M> = (keyof AnnotationsOf<M> & string) | `-${keyof AnnotationsOf<M> & string}`;
+
 /** A model whose instances also carry the annotations `A` (what `annotate()` and `nearest()` answer). */
 export type Annotated<M extends AnyModel, A> = M & { readonly prototype: InstanceOf<M> & A; readonly _annotations?: AnnotationsOf<M> & A };
 
