@@ -4,7 +4,7 @@
  * writing through `using` inside the caller's transaction, and the bulk writes that fire none.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { configure, f, hooks, model, ModelDefinitionError, pushSchema, transaction, type HookEvent } from '../src/index.ts';
+import { configure, f, hooks, model, ModelDefinitionError, pushSchema, RecordNotAffectedError, transaction, type HookEvent } from '../src/index.ts';
 import { transports, transportNames, type TestConnection } from './clients.ts';
 
 const Note = model('note', { title: f.string(), slug: f.string().optional(), views: f.int().default(0) }, { schemafull: true });
@@ -156,6 +156,13 @@ describe.each(transportNames)('signals over %s', (transport) => {
     await expect(note.merge({ views: 2 })).rejects.toThrow('frozen');
     await expect(note.delete()).rejects.toThrow('undeletable');
     expect((await Note.objects.get({ id: note.id })).views).toBe(1);
+  });
+
+  it('merge() or delete() of an unsaved instance fails before any hook runs', async () => {
+    const seen = recordEvents();
+    await expect(new Note({ title: 'never saved' }).merge({ views: 1 })).rejects.toThrow(RecordNotAffectedError);
+    await expect(new Note({ title: 'never saved' }).delete()).rejects.toThrow(RecordNotAffectedError);
+    expect(seen).toEqual([]);
   });
 
   it('a removed handler no longer runs', async () => {
