@@ -3,7 +3,7 @@
  * declarations, the SurrealQL search querysets compile to (every value bound), and the types of
  * annotations and geo lookups (misuses are compile errors).
  */
-import { GeometryLine, GeometryPoint, GeometryPolygon, type Geometry } from '@sdb/protocol';
+import { GeometryLine, GeometryPoint, GeometryPolygon, type GeometryMultiPolygon } from '@sdb/protocol';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { defineNodes, f, GeoDistance, model, ModelDefinitionError, QuerySetError, SearchHighlight, SearchScore, type Lookups } from '../src/index.ts';
 
@@ -86,7 +86,7 @@ describe('search types', () => {
   it('geo lookups take a point and metres, or a polygon; other fields have none', () => {
     type ArticleLookups = Lookups<'article', (typeof Article)['fields']>;
     expectTypeOf<ArticleLookups['at__near']>().toEqualTypeOf<readonly [GeometryPoint, number] | undefined>();
-    expectTypeOf<ArticleLookups['at__within']>().toEqualTypeOf<Geometry | undefined>();
+    expectTypeOf<ArticleLookups['at__within']>().toEqualTypeOf<GeometryPolygon | GeometryMultiPolygon | undefined>();
     expectTypeOf<ArticleLookups>().not.toHaveProperty('body__near');
     expectTypeOf<ArticleLookups>().not.toHaveProperty('embedding__within');
     expect(Article.fields.at.config.kind).toBe('geometry');

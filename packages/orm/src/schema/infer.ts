@@ -3,7 +3,7 @@
  * insert type (fields with a default, and optional ones, may be omitted), and the typed lookup
  * keys of `filter()` (`age__gte` only on comparable fields; a misspelled key is a compile error).
  */
-import type { Datetime, Geometry, GeometryPoint, RecordId } from '@sdb/protocol';
+import type { Datetime, GeometryMultiPolygon, GeometryPoint, GeometryPolygon, RecordId } from '@sdb/protocol';
 import type { AtomicFor } from '../query/atomic.ts';
 import type { AnyField, Field, LookupClass, Simplify } from './fields.ts';
 
@@ -70,7 +70,7 @@ type ElementType<T> = T extends readonly (infer E)[] ? E : T extends Set<infer E
 export type LookupValue<Lk, T> = Lk extends 'near'
   ? readonly [GeometryPoint, number]
   : Lk extends 'within'
-    ? Geometry
+    ? GeometryPolygon | GeometryMultiPolygon
     : Lk extends 'in' | 'not_in'
   ? readonly T[]
   : Lk extends 'isnull'
