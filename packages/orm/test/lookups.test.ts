@@ -88,7 +88,8 @@ describe.each(transportNames)('lookups over %s', (transport) => {
 
   it('covers every lookup in the table', () => {
     const used = new Set(CASES.flatMap(([filter]) => Object.keys(filter).map((key) => key.split('__')[1] ?? 'exact')));
-    expect([...used].sort()).toEqual(Object.keys(LOOKUPS).sort());
+    // The geometry lookups (near, within) need a geometry field: test/search.test.ts covers them.
+    expect([...used].sort()).toEqual(Object.keys(LOOKUPS).filter((name) => name !== 'near' && name !== 'within').sort());
   });
 
   it('refuses a lookup value of the wrong shape with a QuerySetError', async () => {

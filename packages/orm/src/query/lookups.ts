@@ -6,6 +6,7 @@
  */
 import { fn, type Expression } from '@sdb/functions';
 import { and, containsAll, containsAny, containsNone, containsNot, contains, eq, field, gt, gte, inside, lt, lte, not, notInside, or, type Idiom } from '@sdb/ql';
+import { GeometryMultiPolygon, GeometryPoint, GeometryPolygon } from '@sdb/protocol';
 import { QuerySetError } from '../errors.ts';
 import type { AnyField, LinkTarget } from '../schema/fields.ts';
 import type { FieldMap } from '../schema/infer.ts';
@@ -85,6 +86,16 @@ export const LOOKUPS: Readonly<Record<string, Lookup>> = {
   isnull: (path, value, key) => {
     if (typeof value !== 'boolean') throw new QuerySetError(`${key} takes true or false`);
     return value ? isNull(path) : not(isNull(path));
+  },
+  // Geometry: `near` is within `meters` of a point (geo::distance, in metres), `within` inside a polygon.
+  near: (path, value, key) => {
+    const [point, meters] = list(key, value);
+    if (!(point instanceof GeometryPoint) || typeof meters !== 'number' || !(meters >= 0)) throw new QuerySetError(`${key} takes [GeometryPoint, meters >= 0]`);
+    return lte(fn.geo.distance(path, point), meters);
+  },
+  within: (path, value, key) => {
+    if (!(value instanceof GeometryPolygon || value instanceof GeometryMultiPolygon)) throw new QuerySetError(`${key} takes a GeometryPolygon or GeometryMultiPolygon`);
+    return inside(path, value);
   },
 };
 

@@ -4,9 +4,8 @@
  * `all()`, iteration or a terminal method (`count`, `get`, `update`...). Each run builds a
  * @sdb/ql node tree, which ql's compiler prints with every value bound.
  */
-import { fn } from '@sdb/functions';
-import { compile, type CompiledQuery, create, deleteFrom, insert, run, select, type SelectQuery, update } from '@sdb/ql';
-import type { RecordId } from '@sdb/protocol';
+import { fn, type Expression } from '@sdb/functions';
+import { and, compile, type CompiledQuery, deleteFrom, insert, run, select, type SelectQuery, update } from '@sdb/ql';
 import { resolveClient, type OrmClient, type Using } from '../connection.ts';
 import { DoesNotExistError, MultipleObjectsReturnedError, QuerySetError } from '../errors.ts';
 import type { InsertOf, Lookups, OrderKey, PatchOf, RecordOf } from '../schema/infer.ts';
@@ -20,6 +19,9 @@ import { Q, qCondition, toQNode, type QNode } from './q.ts';
 import type { LiveStream } from '@sdb/stream';
 import { upsertRow, upsertRows } from './upsert.ts';
 import { ValuesQuery, type ValuesSource } from './values.ts';
+import { annotationFields, checkAlias, copyAnnotations, type Annotated, type Annotation, type AnnotationOrderKey, type AnnotationValues } from '../search/annotations.ts';
+import { fulltextClause, nearestClause, type NearestOptions, type SearchClause } from '../search/clauses.ts';
+import { hybridSearch, type HybridOptions, type HybridScores } from '../search/hybrid.ts';
 
 interface Order {
   readonly path: string;
@@ -32,6 +34,10 @@ interface State {
   readonly limit?: number;
   readonly offset?: number;
   readonly using?: Using;
+  /** `nearest()` and `search()` conditions, ANDed with the lookups. */
+  readonly clauses?: readonly SearchClause[];
+  /** Computed fields selected next to `*`, by alias (`annotate()`, `nearest()`'s distance). */
+  readonly annotations?: Readonly<Record<string, Expression>>;
 }
 
 /** A filter argument: a lookup object or a `Q` tree. */
@@ -73,12 +79,13 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
     return this.#next({ where: [...this.#state.where, { kind: 'not', child: { kind: 'and', children: parts.map(toQNode) } }] });
   }
 
-  /** Replaces the ordering: `orderBy('-age', 'name')` is `ORDER BY age DESC, name ASC`. */
-  orderBy(...keys: OrderKey<FieldsOf<M>>[]): QuerySet<M> {
+  /** Replaces the ordering: `orderBy('-age', 'name')` is `ORDER BY age DESC, name ASC` (annotations too: `orderBy('-score')`). */
+  orderBy(...keys: (OrderKey<FieldsOf<M>> | AnnotationOrderKey<M>)[]): QuerySet<M> {
+    const annotations = this.#state.annotations ?? {};
     const order = keys.map((key): Order => {
       const descending = key.startsWith('-');
       const path = descending ? key.slice(1) : key;
-      if (path !== 'id' && !Object.hasOwn(this.model.fields, path)) throw new QuerySetError(`${this.model.table} has no field "${path}" to order by`);
+      if (path !== 'id' && !Object.hasOwn(this.model.fields, path) && !Object.hasOwn(annotations, path)) throw new QuerySetError(`${this.model.table} has no field "${path}" to order by`);
       return { path, direction: descending ? 'desc' : 'asc' };
     });
     return this.#next({ order });
@@ -90,6 +97,47 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
 
   offset(n: number): QuerySet<M> {
     return this.#next({ offset: count('offset', n) });
+  }
+
+  // ----- search (../search/) -----
+
+  /**
+   * The `k` records whose `field` (an `f.vector(n)`) is nearest to `vector`, ordered by distance
+   * and annotated with it (`distance`, or the name in `as`): through the field's HNSW index
+   * (`<|k,ef|>`), or an exact scan with `{ distance: 'cosine' }`. Other filters apply first.
+   */
+  nearest<const As extends string = 'distance'>(fieldName: keyof FieldsOf<M> & string, vector: readonly number[], k: number, options: NearestOptions & { as?: As } = {}): QuerySet<Annotated<M, { [K in As]: number }>> {
+    const clauses = this.#state.clauses ?? [];
+    const clause = nearestClause(this.model, clauses, fieldName, vector, k, options);
+    const alias = options.as ?? 'distance';
+    checkAlias(this.model, alias, this.#state.annotations ?? {});
+    const annotations = { ...this.#state.annotations, [alias]: fn.vector.distance.knn() };
+    return new QuerySet(this.model, { ...this.#state, clauses: [...clauses, clause], annotations, order: [{ path: alias, direction: 'asc' }] }) as never;
+  }
+
+  /**
+   * Records whose `field` (a string with a FULLTEXT index) matches `query`: every term (terms are
+   * ANDed). Read the score and highlights with `annotate({ score: SearchScore() })`.
+   */
+  search(fieldName: keyof FieldsOf<M> & string, query: string): QuerySet<M> {
+    const clauses = this.#state.clauses ?? [];
+    return this.#next({ clauses: [...clauses, fulltextClause(this.model, clauses, fieldName, query)] });
+  }
+
+  /** Adds per-record values computed by the server (`SearchScore()`, `SearchHighlight()`, `GeoDistance()`) as properties of the instances. */
+  annotate<A extends Record<string, Annotation>>(spec: A): QuerySet<Annotated<M, AnnotationValues<A>>> {
+    const added = annotationFields(this.model, this.#state.clauses ?? [], spec, this.#state.annotations ?? {});
+    return new QuerySet(this.model, { ...this.#state, annotations: { ...this.#state.annotations, ...added } }) as never;
+  }
+
+  /**
+   * Hybrid search: the records nearest to a vector and those matching a text, fused by
+   * reciprocal rank (SurrealDB's `search::rrf`, one query); `limit()` caps the result (default 10).
+   */
+  async hybrid(options: HybridOptions<keyof FieldsOf<M> & string>): Promise<(InstanceOf<M> & HybridScores)[]> {
+    if (this.#state.clauses?.length || this.#state.annotations || this.#state.offset !== undefined) throw new QuerySetError('hybrid() runs its own nearest() and search(); call it on a filtered queryset without them, annotations or offset()');
+    const base = new QuerySet(this.model, { ...this.#state, order: [], limit: undefined });
+    return hybridSearch(base, options, { limit: this.#state.limit ?? 10, client: this.#client, rows: (queryset) => queryset.#rows() });
   }
 
   /** Runs on a named connection (see `configure`) or on the client given (a transaction too). */
@@ -104,7 +152,14 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   }
 
   #where() {
-    return qCondition(this.model, { kind: 'and', children: this.#state.where });
+    return and(qCondition(this.model, { kind: 'and', children: this.#state.where }), ...(this.#state.clauses ?? []).map((clause) => clause.condition));
+  }
+
+  /** The SELECT of whole records: `*` plus the annotations, filtered, ordered and sliced. */
+  #rows(): SelectQuery<Record<string, unknown>> {
+    const annotations = this.#state.annotations;
+    const all = select<Record<string, unknown>>(this.model.table);
+    return this.#select(annotations === undefined ? all : (all.fields('*' as never).fields(annotations) as never));
   }
 
   #select<T, Out>(query: SelectQuery<T, false, Out>, order: readonly Order[] = this.#state.order, sliced = true): SelectQuery<T, false, Out> {
@@ -122,15 +177,18 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
 
   /** The SELECT `all()` runs, compiled: `{ query, bindings }` (for logging, or a look at the SurrealQL). */
   toQuery(): CompiledQuery {
-    return compile(this.#select(select(this.model.table)));
+    return compile(this.#rows());
   }
+
 
   // ----- reading -----
 
   /** Every matching record, as model instances. */
   async all(): Promise<InstanceOf<M>[]> {
-    const rows = await run(this.#client, this.#select(select<Record<string, unknown>>(this.model.table)));
-    return hydrate<InstanceOf<M>>(this.model, rows);
+    const rows = await run(this.#client, this.#rows());
+    const instances = hydrate<InstanceOf<M>>(this.model, rows);
+    copyAnnotations(instances, rows, Object.keys(this.#state.annotations ?? {}));
+    return instances;
   }
 
   then<A = InstanceOf<M>[], B = never>(onFulfilled?: ((value: InstanceOf<M>[]) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
@@ -206,6 +264,7 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
 
   /** Plain rows of the named fields (all declared fields and `id` when none are named); lazy, with `distinct()` and `annotate()`. */
   values<K extends keyof Row<M> & string>(...keys: K[]): ValuesQuery<Pick<Row<M>, K>, Row<M>> {
+    if (this.#state.annotations !== undefined) throw new QuerySetError('values() does not carry annotations (nearest() distances, scores...); read them from all()');
     const source: ValuesSource = { model: this.model, client: () => this.#client, refine: (query) => this.#select(query), orderedBy: this.#state.order.map((o) => o.path) };
     return new ValuesQuery(source, keys.length > 0 ? keys : ['id', ...this.model.fieldNames]);
   }
@@ -261,12 +320,16 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
 
   // ----- writing -----
 
-  /** Creates one record from `data` (checked first; defaults filled in) and answers its instance. */
+  /**
+   * Creates one record from `data` (checked first; defaults filled in) and answers its instance:
+   * a new instance saved, so the model's `preSave`/`postSave` hooks run.
+   */
   async create(data: InsertOf<TableOf<M>, FieldsOf<M>>): Promise<InstanceOf<M>> {
-    const { id, ...content } = recordToCreate(this.model, data as Record<string, unknown>);
-    const target = id === undefined ? this.model.table : (id as RecordId);
-    const [row] = await run(this.#client, create<Record<string, unknown>>(target).content(content));
-    return hydrate<InstanceOf<M>>(this.model, [row!])[0]!;
+    // Checked before the instance is made, which keeps only declared fields (an unknown one is an error here).
+    recordToCreate(this.model, data as Record<string, unknown>);
+    const instance = new this.model(data) as InstanceOf<M>;
+    await instance.save({ using: this.#client });
+    return instance;
   }
 
   /**

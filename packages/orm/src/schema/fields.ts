@@ -6,7 +6,7 @@
  */
 import type { Datetime, Decimal, Duration, FileRef, Geometry, GeometryCollection, GeometryLine, GeometryMultiLine, GeometryMultiPoint, GeometryMultiPolygon, GeometryPoint, GeometryPolygon, RecordId, Uuid } from '@sdb/protocol';
 import type { Expression } from '@sdb/functions';
-import { define, type Permissions, type PermissionsNode } from '@sdb/ql';
+import { define, type FulltextNode, type HnswNode, type Permissions, type PermissionsNode } from '@sdb/ql';
 import { ModelDefinitionError } from '../errors.ts';
 import { atomic } from '../query/atomic.ts';
 
@@ -33,9 +33,10 @@ const GEOMETRY_KINDS: readonly GeometryKind[] = ['point', 'line', 'polygon', 'mu
 
 /**
  * Which lookups a field takes: `text` (string lookups and comparisons), `ordered` (comparisons),
- * `collection` (array/set membership), `plain` (equality and membership only), `any` (everything).
+ * `collection` (array/set membership), `plain` (equality and membership only), `geo` (equality,
+ * `near`, `within`), `any` (everything).
  */
-export type LookupClass = 'text' | 'ordered' | 'collection' | 'plain' | 'any';
+export type LookupClass = 'text' | 'ordered' | 'collection' | 'plain' | 'geo' | 'any';
 
 /** A literal a `f.literal(...)` field may hold. */
 export type LiteralValue = string | number | boolean;
@@ -74,6 +75,10 @@ export interface FieldConfig {
   readonly computed?: Expression<unknown>;
   /** `PERMISSIONS` on the field, as ql's node. */
   readonly permissions?: PermissionsNode;
+  /** string: a FULLTEXT index (analyzer, BM25, highlights), for `search()`. */
+  readonly fulltext?: FulltextNode;
+  /** vector: an HNSW index (its dimension is the vector's), for `nearest()`. */
+  readonly hnsw?: HnswNode;
 }
 
 const FIELD_BRAND = Symbol.for('sdb.orm.Field');
@@ -157,6 +162,30 @@ export class Field<T, Optional extends boolean = false, HasDefault extends boole
     return this.with({ permissions: node });
   }
 
+  /**
+   * A FULLTEXT index on a string field, for `objects.search()`: `analyzer` names one declared in
+   * the model's `analyzers` option (or defined on the database); BM25 scoring unless `bm25:
+   * false` (`[k1, b]` tunes it); `highlights: true` lets `SearchHighlight()` mark the matches.
+   */
+  fulltext(this: Field<string, Optional, HasDefault, L>, options: { analyzer: string; bm25?: boolean | readonly [number, number]; highlights?: boolean }): this {
+    if (this.config.kind !== 'string') throw new ModelDefinitionError('fulltext() is for string fields');
+    if (typeof options?.analyzer !== 'string') throw new ModelDefinitionError('fulltext() needs { analyzer: name }');
+    // ql's DEFINE INDEX builder checks the options and makes the node; only the node is kept.
+    const { analyzer, bm25, highlights } = options;
+    const node = define.index('index', 'table').fulltext(analyzer, { ...(bm25 !== undefined ? { bm25 } : {}), ...(highlights !== undefined ? { highlights } : {}) }).node.fulltext;
+    return this.with<this>({ fulltext: node });
+  }
+
+  /**
+   * An HNSW index on a vector field, for `objects.nearest()`: `distance` (default euclidean),
+   * `type` of the stored numbers (default f64), `efc` and `m` (graph build parameters).
+   */
+  hnsw(this: Field<number[], Optional, HasDefault, L>, options: { distance?: Lowercase<HnswNode['distance'] & string>; type?: Lowercase<HnswNode['type'] & string>; efc?: number; m?: number } = {}): this {
+    if (this.config.kind !== 'vector') throw new ModelDefinitionError('hnsw() is for f.vector(n) fields');
+    const node = define.index('index', 'table').hnsw({ ...options, dimension: this.config.dimension! }).node.hnsw;
+    return this.with<this>({ hnsw: node });
+  }
+
   comment(text: string): this {
     if (typeof text !== 'string') throw new ModelDefinitionError('A comment is a string');
     return this.with({ comment: text });
@@ -213,7 +242,7 @@ export const f = {
   bytes: () => scalar<Uint8Array, 'plain'>('bytes'),
   any: () => scalar<unknown, 'any'>('any'),
   /** `geometry<kind>`, held as @sdb/protocol's geometry classes (`feature`: any geometry). */
-  geometry: <K extends GeometryKind>(kind: K): Field<GeometryKinds[K], false, false, 'plain'> => {
+  geometry: <K extends GeometryKind>(kind: K): Field<GeometryKinds[K], false, false, 'geo'> => {
     if (!GEOMETRY_KINDS.includes(kind)) throw new ModelDefinitionError(`f.geometry() takes one of ${GEOMETRY_KINDS.join(', ')}, got ${String(kind)}`);
     return new Field({ ...base, kind: 'geometry', geometry: kind });
   },

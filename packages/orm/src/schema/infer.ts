@@ -3,7 +3,7 @@
  * insert type (fields with a default, and optional ones, may be omitted), and the typed lookup
  * keys of `filter()` (`age__gte` only on comparable fields; a misspelled key is a compile error).
  */
-import type { Datetime, RecordId } from '@sdb/protocol';
+import type { Datetime, GeometryMultiPolygon, GeometryPoint, GeometryPolygon, RecordId } from '@sdb/protocol';
 import type { AtomicFor } from '../query/atomic.ts';
 import type { AnyField, Field, LookupClass, Simplify } from './fields.ts';
 
@@ -60,13 +60,18 @@ export interface LookupsByClass {
   ordered: Equality | Comparison;
   collection: 'exact' | 'isnull' | Membership;
   plain: Equality;
+  geo: Equality | 'near' | 'within';
   any: Equality | Comparison | Text | Membership;
 }
 
 type ElementType<T> = T extends readonly (infer E)[] ? E : T extends Set<infer E> ? E : unknown;
 
 /** The value a lookup takes on a field of type `T`. */
-export type LookupValue<Lk, T> = Lk extends 'in' | 'not_in'
+export type LookupValue<Lk, T> = Lk extends 'near'
+  ? readonly [GeometryPoint, number]
+  : Lk extends 'within'
+    ? GeometryPolygon | GeometryMultiPolygon
+    : Lk extends 'in' | 'not_in'
   ? readonly T[]
   : Lk extends 'isnull'
     ? boolean
