@@ -44,6 +44,18 @@ export class ProjectFileError extends SdbError {
   }
 }
 
+/** A command named a migration no migration file holds. */
+export class UnknownMigrationError extends SdbError {
+  static override readonly [errorBrand]: string = 'UnknownMigrationError';
+
+  constructor(
+    readonly migration: string,
+    known: readonly string[],
+  ) {
+    super(`no migration ${JSON.stringify(migration)} (the migrations are: ${known.length > 0 ? known.join(', ') : 'none yet'})`);
+  }
+}
+
 /** The exit code for `error`: its own when it has one, else the failure code. */
 export function exitCodeOf(error: unknown): number {
   const code = (error as { exitCode?: unknown } | null | undefined)?.exitCode;

@@ -5,4 +5,4 @@
  */
 export { run, usage, type RunOptions } from './run.ts';
 export { CONFIG_FILES, loadConfig, type ResolvedConfig, type SdbConfig } from './config.ts';
-export { ConfigError, ProjectFileError, UsageError } from './errors.ts';
+export { ConfigError, ProjectFileError, UnknownMigrationError, UsageError } from './errors.ts';
