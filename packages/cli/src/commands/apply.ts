@@ -25,7 +25,7 @@ function stateOf(migration: MigrationStatus): string {
 function statusResult(statuses: readonly MigrationStatus[], ran: number | undefined): CommandResult {
   const width = Math.max(0, ...statuses.map((migration) => migration.name.length));
   const lines = statuses.map((migration) => {
-    const applied = migration.appliedAt === undefined ? '' : `  ${String(migration.appliedAt)}`;
+    const applied = migration.appliedAt === undefined ? '' : `  ${migration.appliedAt.toISOString()}`;
     return `${migration.applied && !migration.changed ? '[x]' : '[ ]'} ${migration.name.padEnd(width)}  ${stateOf(migration).padEnd(22)}  ${migration.checksum.slice(0, 12)}${applied}`;
   });
   if (statuses.length === 0) lines.push('No migrations.');
@@ -36,7 +36,7 @@ function statusResult(statuses: readonly MigrationStatus[], ran: number | undefi
       state: migration.missing ? 'missing' : migration.changed ? 'changed' : migration.applied ? 'applied' : 'pending',
       checksum: migration.checksum,
       appliedChecksum: migration.appliedChecksum ?? null,
-      appliedAt: migration.appliedAt === undefined ? null : String(migration.appliedAt),
+      appliedAt: migration.appliedAt?.toISOString() ?? null,
     })),
   };
   return { lines, data };
