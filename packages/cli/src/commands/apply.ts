@@ -3,8 +3,8 @@
  * [TARGET] [--fake]`, `sdb rollback TARGET` and `sdb status`. Each prints a line per migration
  * it runs, then the status of every migration; TARGET is a migration's name or number.
  */
-import { migrate as applyMigrations, rollback as rollBack, status as readStatus, type MigrationStatus, type MigrationStep } from '@sdb/orm/migrations';
-import { clientOf, type Command, type CommandResult } from '../command.ts';
+import { migrate as applyMigrations, rollback as rollBack, status as readStatus, type Migration, type MigrationStatus, type MigrationStep } from '@sdb/orm/migrations';
+import { clientOf, type Command, type CommandContext, type CommandResult } from '../command.ts';
 import type { Reporter } from '../output.ts';
 import { findMigration, loadMigrations } from '../project.ts';
 
@@ -42,18 +42,24 @@ function statusResult(statuses: readonly MigrationStatus[], ran: number | undefi
   return { lines, data };
 }
 
-function counted(report: Reporter) {
+/**
+ * Loads the migrations, runs `apply` on them with a progress line per migration, and answers the
+ * status after; says `nothing` when no migration ran.
+ */
+async function runMigrations(
+  context: CommandContext,
+  nothing: string,
+  apply: (migrations: Migration[], onStep: (step: MigrationStep) => void) => Promise<MigrationStatus[]>,
+): Promise<CommandResult> {
+  const migrations = await loadMigrations(context.config);
+  const onStep = progress(context.report);
   let ran = 0;
-  const onStep = progress(report);
-  return {
-    onStep: (step: MigrationStep) => {
-      ran += 1;
-      onStep(step);
-    },
-    get ran() {
-      return ran;
-    },
-  };
+  const statuses = await apply(migrations, (step) => {
+    ran += 1;
+    onStep(step);
+  });
+  if (ran === 0) context.report.step(nothing);
+  return statusResult(statuses, ran);
 }
 
 export const migrate: Command = {
@@ -62,14 +68,12 @@ export const migrate: Command = {
   options: { fake: { type: 'boolean', default: false } },
   positionals: { min: 0, max: 1 },
   needsDatabase: true,
-  async run(context) {
-    const migrations = await loadMigrations(context.config);
-    const target = context.positionals[0] === undefined ? undefined : findMigration(migrations, context.positionals[0]).name;
-    const steps = counted(context.report);
-    const statuses = await applyMigrations(clientOf(context), migrations, { ...(target !== undefined ? { target } : {}), fake: context.values.fake === true, onStep: steps.onStep });
-    if (steps.ran === 0) context.report.step('No migrations to apply.');
-    return statusResult(statuses, steps.ran);
-  },
+  run: (context) =>
+    runMigrations(context, 'No migrations to apply.', (migrations, onStep) => {
+      const given = context.positionals[0];
+      const target = given === undefined ? {} : { target: findMigration(migrations, given).name };
+      return applyMigrations(clientOf(context), migrations, { ...target, fake: context.values.fake === true, onStep });
+    }),
 };
 
 export const rollback: Command = {
@@ -78,15 +82,11 @@ export const rollback: Command = {
   options: {},
   positionals: { min: 1, max: 1 },
   needsDatabase: true,
-  async run(context) {
-    const migrations = await loadMigrations(context.config);
-    const given = context.positionals[0]!;
-    const target = given === 'zero' ? 'zero' : findMigration(migrations, given).name;
-    const steps = counted(context.report);
-    const statuses = await rollBack(clientOf(context), migrations, target, { onStep: steps.onStep });
-    if (steps.ran === 0) context.report.step('No migrations to roll back.');
-    return statusResult(statuses, steps.ran);
-  },
+  run: (context) =>
+    runMigrations(context, 'No migrations to roll back.', (migrations, onStep) => {
+      const given = context.positionals[0]!;
+      return rollBack(clientOf(context), migrations, given === 'zero' ? 'zero' : findMigration(migrations, given).name, { onStep });
+    }),
 };
 
 export const status: Command = {
