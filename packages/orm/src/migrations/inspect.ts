@@ -75,9 +75,10 @@ function permissionsOf(rest: string): string | undefined {
   for (const group of groups ?? []) {
     const match = /^(?:FOR )?((?:select|create|update)(?:, (?:select|create|update))*) (FULL|NONE)$/.exec(group);
     if (match === null) return undefined;
-    for (const action of (match[1] as string).split(', ')) rules.push(`${action}: '${(match[2] as string).toLowerCase()}'`);
+    // FULL is a field's default: only the NONE rules need saying.
+    if (match[2] === 'NONE') for (const action of (match[1] as string).split(', ')) rules.push(`${action}: 'none'`);
   }
-  return rules.length === 0 ? undefined : `.permissions({ ${rules.join(', ')} })`;
+  return groups === undefined ? undefined : `.permissions({ ${rules.join(', ')} })`;
 }
 
 /** The whole builder chain for one field, or undefined (and a note) when a model cannot say it. */
