@@ -40,6 +40,15 @@ describe('sdb makemigrations', () => {
     expect(project.read('migrations/0002_author_bio.mjs')).toContain('bio');
   });
 
+  it('writes a rename, not a drop and an add, for a field marked .was(old)', async () => {
+    project = tempProject({ 'models.mjs': MODELS });
+    await project.sdb(['makemigrations'], { env: OFFLINE });
+    project.write('models.mjs', MODELS.replace("name: f.string(), email", "fullName: f.string().was('name'), email"));
+    const outcome = await project.sdb(['makemigrations', '--name', 'full_name', '--json'], { env: OFFLINE });
+    expect(JSON.parse(outcome.stdout)).toMatchObject({ created: { name: '0002_full_name', operations: 1 } });
+    expect(project.read('migrations/0002_full_name.mjs')).toContain('op.renameField("author", "name", "fullName"');
+  });
+
   it('writes an empty migration to fill in by hand with --empty', async () => {
     project = tempProject({ 'models.mjs': MODELS });
     await project.sdb(['makemigrations'], { env: OFFLINE });
