@@ -20,14 +20,23 @@ export const shell: Command = {
     const { names, models } = context.config.models === undefined ? { names: [], models: [] } : await loadModels(context.config);
     configure({ default: db });
     context.report.say(`sdb shell: db is ${context.config.namespace}/${context.config.database}${names.length > 0 ? `; models: ${names.join(', ')}` : ''}\n`);
-    const repl = start({ prompt: 'sdb> ', input: context.stdin, output: context.stdout, terminal: false, useGlobal: false });
+    // Line editing and history on a terminal; plain lines when piped.
+    const terminal = (context.stdout as { isTTY?: boolean }).isTTY === true;
+    const repl = start({ prompt: 'sdb> ', input: context.stdin, output: context.stdout, terminal, useGlobal: false });
     Object.assign(repl.context, { db }, Object.fromEntries(names.map((name, index) => [name, models[index]])));
     // Node's REPL evaluates piped lines as they arrive, without waiting for an earlier `await`,
     // and ends with its input: chain the evaluations, so lines run in order, and wait for the last.
     const evaluate = repl.eval;
     let evaluated = Promise.resolve();
     const inOrder: typeof repl.eval = (code, scope, file, done) => {
-      evaluated = evaluated.then(() => new Promise<void>((settled) => evaluate.call(repl, code, scope, file, (error, result) => { done(error, result); settled(); })));
+      const next = () =>
+        new Promise<void>((settled) =>
+          evaluate.call(repl, code, scope, file, (error, result) => {
+            done(error, result);
+            settled();
+          }),
+        );
+      evaluated = evaluated.then(next);
     };
     (repl as { eval: typeof repl.eval }).eval = inOrder;
     await new Promise<void>((resolve) => repl.once('exit', resolve));
