@@ -9,7 +9,7 @@ import type { Command, Options } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 import { loadConfig } from './config.ts';
 import { openConnection, type Connection } from './connection.ts';
-import { exitCodeOf, UsageError } from './errors.ts';
+import { exitCodeOf, USAGE_EXIT_CODE, UsageError } from './errors.ts';
 import { Reporter } from './output.ts';
 
 export interface RunOptions {
@@ -50,7 +50,7 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
   const command = name === undefined ? undefined : Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     stdout.write(usage());
-    return name === undefined ? 2 : 0;
+    return name === undefined ? USAGE_EXIT_CODE : 0;
   }
   let connection: Connection | undefined;
   try {
