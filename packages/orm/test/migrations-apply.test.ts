@@ -128,6 +128,18 @@ describe('what migrations change', () => {
     expect((await raw<{ fields: Record<string, string> }>('INFO FOR TABLE book')).fields.pages).toBe('DEFINE FIELD pages ON book TYPE int DEFAULT 1 PERMISSIONS FULL');
   });
 
+  it('alters a table (schemaless to schemafull) and keeps its fields', async () => {
+    const Loose = model('note', { text: f.string() });
+    const Strict = model('note', { text: f.string() }, { schemafull: true });
+    const first = makeMigration(undefined, [Loose], []) as Migration;
+    const strict = makeMigration('strict', [Strict], [first]) as Migration;
+    expect(strict.up.map((o) => o.type)).toEqual(['alter']);
+    await migrate(db.client, [first, strict]);
+    expect(await schemaDiff(db.client, [Strict])).toEqual({ up: [], down: [] });
+    await expect(raw("CREATE note SET text = 'x'")).resolves.toEqual([expect.objectContaining({ text: 'x' })]);
+    await expect(raw("CREATE note SET text = 'y', extra = 1")).rejects.toThrow(/no such field exists/);
+  });
+
   it('renames a field and keeps its values, and renames it back on rollback', async () => {
     await migrate(db.client, [createBook]);
     await raw("CREATE book:one SET title = 'Dune'");

@@ -5,15 +5,15 @@
  * one `BEGIN … COMMIT` query (@sdb/http). A failed statement rolls the migration back, leaves it
  * unrecorded and throws a `MigrationError` naming it. Runs take turns through the migration lock.
  */
-import type { Datetime } from '@sdb/protocol';
-import { QueryCompiler, type StatementNode } from '@sdb/ql';
+import { StatementError, type Datetime } from '@sdb/protocol';
+import { compile, QueryCompiler, runBatch, Statement, type StatementNode } from '@sdb/ql';
 import type { OrmClient } from '../connection.ts';
 import { isTransactional, transaction } from '../transaction.ts';
 import { redactSecrets } from './canonical.ts';
 import { MigrationError } from './errors.ts';
 import { forgetApplied, readHistory, recordApplied, withMigrationLock } from './history.ts';
 import { checkMigrations, checksumOf, type Migration } from './migration.ts';
-import { stepsOf, type Step } from './operations.ts';
+import { stepsOf, stepText, type Step } from './operations.ts';
 
 export interface MigrationStatus {
   readonly name: string;
@@ -137,7 +137,7 @@ export async function runOperations(client: OrmClient, migration: Migration, dir
     await transaction(
       async (tx) => {
         for (const item of placed) await runStep(tx, item.step).catch((cause) => Promise.reject(failure(migration, direction, item, cause)));
-        if (record) await tx.queryAll(compiled(record)).catch((cause) => Promise.reject(failure(migration, direction, undefined, cause)));
+        if (record) await tx.queryAll(compile(new Statement(record))).catch((cause) => Promise.reject(failure(migration, direction, undefined, cause)));
       },
       { using: client },
     );
@@ -146,29 +146,23 @@ export async function runOperations(client: OrmClient, migration: Migration, dir
   await runAsOneQuery(client, migration, direction, placed, record);
 }
 
-function compiled(node: StatementNode) {
-  const compiler = new QueryCompiler();
-  return { query: `${compiler.statement(node)};`, bindings: compiler.bindings };
-}
-
 async function runStep(client: OrmClient, step: Step): Promise<void> {
   if ('run' in step) return step.run(client);
-  await client.queryAll('node' in step ? compiled(step.node) : step.surql);
+  await client.queryAll('node' in step ? compile(new Statement(step.node)) : step.surql);
 }
 
-/** Over a client with no interactive transaction (@sdb/http): `BEGIN; …; COMMIT;` in one query. */
+/** Over a client with no interactive transaction (@sdb/http): `BEGIN; …; COMMIT;` in one query (ql's `runBatch`). */
 async function runAsOneQuery(client: OrmClient, migration: Migration, direction: 'up' | 'down', placed: readonly PlacedStep[], record: StatementNode | undefined): Promise<void> {
   if (placed.some((p) => 'run' in p.step)) {
     throw new MigrationError(`Migration ${migration.name} has a data migration (op.data), which needs a client that holds an interactive transaction (@sdb/ws or the embedded client); nothing was run`, migration.name);
   }
   const compiler = new QueryCompiler();
-  const texts = placed.map((p) => ('node' in p.step ? `${compiler.statement(p.step.node)};` : `${(p.step as { surql: string }).surql.trim().replace(/;$/, '')};`));
-  const query = `BEGIN;\n${[...texts, ...(record ? [`${compiler.statement(record)};`] : [])].join('\n')}\nCOMMIT;`;
-  const answers = (await client.query({ query, bindings: compiler.bindings })).slice(1);
-  const failed = answers.findIndex((a) => !a.ok && !['NotExecuted', 'Cancelled'].includes(String((a.error.details as { kind?: unknown } | undefined)?.kind)));
-  const first = failed === -1 ? answers.findIndex((a) => !a.ok) : failed;
-  if (first === -1) return;
-  // One answer per statement (a raw operation holding several statements shifts the count; the server's message still names the failure).
-  const answer = answers[first] as { ok: false; error: Error };
-  throw failure(migration, direction, placed[first], answer.error);
+  const statements = [...placed.map((p) => stepText(p.step, compiler)), ...(record ? [stepText({ node: record }, compiler)] : [])].join('\n');
+  const unwrapped = { query: statements, bindings: compiler.bindings };
+  try {
+    await runBatch(client, { query: `BEGIN;\n${statements}\nCOMMIT;`, bindings: compiler.bindings, unwrapped });
+  } catch (cause) {
+    // One answer per statement (a raw operation holding several statements shifts the count; the server's message still names the failure).
+    throw cause instanceof StatementError ? failure(migration, direction, placed[cause.index], cause) : cause;
+  }
 }

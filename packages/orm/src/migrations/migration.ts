@@ -7,7 +7,7 @@ import { QueryCompiler } from '@sdb/ql';
 import type { ModelShape } from '../schema/validate.ts';
 import { diff } from './diff.ts';
 import { MigrationError } from './errors.ts';
-import { stepsOf, type Operation } from './operations.ts';
+import { stepsOf, stepText, type Operation } from './operations.ts';
 import { snapshotOf, stateOf } from './snapshot.ts';
 
 /** One migration file's content: a migration file's default export. */
@@ -57,11 +57,7 @@ export function compileMigration(migration: Migration, direction: 'up' | 'down')
   const compiler = new QueryCompiler();
   return (direction === 'up' ? migration.up : migration.down)
     .flatMap(stepsOf)
-    .map((step) => {
-      if ('node' in step) return `${compiler.statement(step.node)};`;
-      if ('surql' in step) return step.surql.trim().endsWith(';') ? step.surql.trim() : `${step.surql.trim()};`;
-      return '-- op.data(): a JavaScript function run with the migration\'s client';
-    })
+    .map((step) => stepText(step, compiler))
     .join('\n');
 }
 

@@ -4,7 +4,7 @@
  * `stepsOf` turns one into the statements it runs. Only `op.raw` carries SurrealQL text (the
  * user's), and `op.data` a function run with the migration's client.
  */
-import { field, rebuildIndex, remove, update, type DefineFieldNode, type DefineNode, type DefineNodeKind, type RemoveNode, type StatementNode } from '@sdb/ql';
+import { field, rebuildIndex, remove, update, type QueryCompiler, type DefineFieldNode, type DefineNode, type DefineNodeKind, type RemoveNode, type StatementNode } from '@sdb/ql';
 import type { OrmClient } from '../connection.ts';
 import { MigrationError } from './errors.ts';
 
@@ -109,4 +109,11 @@ export function stepsOf(operation: Operation): Step[] {
     default:
       throw new MigrationError(`Unknown migration operation ${JSON.stringify((operation as { type?: unknown }).type)}`);
   }
+}
+
+/** A step as SurrealQL text, `;`-terminated (a data migration as a comment); values bind through `compiler`. */
+export function stepText(step: Step, compiler: QueryCompiler): string {
+  if ('node' in step) return `${compiler.statement(step.node)};`;
+  if ('surql' in step) return `${step.surql.trim().replace(/;$/, '')};`;
+  return "-- op.data(): a JavaScript function run with the migration's client";
 }
