@@ -26,7 +26,9 @@ export function linkBin(project: TestProject): void {
 
 /** Runs `command args` in the project and resolves its outcome, whatever the exit code. */
 export async function runIn(project: TestProject, command: string, args: string[], env: Record<string, string> = {}): Promise<Outcome> {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SURREAL_')));
+  // A user's shell: no SURREAL_* of this machine, and none of the npm_* settings a pnpm script
+  // exports (npx warns about those it does not know, on stderr).
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SURREAL_') && !/^npm_/i.test(key)));
   try {
     const { stdout, stderr } = await promisify(execFile)(command, args, { cwd: project.dir, env: { ...inherited, ...env }, timeout: 60_000 });
     return { code: 0, stdout, stderr };
