@@ -79,6 +79,8 @@ export interface FieldConfig {
   readonly fulltext?: FulltextNode;
   /** vector: an HNSW index (its dimension is the vector's), for `nearest()`. */
   readonly hnsw?: HnswNode;
+  /** The field's previous name (`.was('old')`): a migration renames it instead of dropping one and adding the other. */
+  readonly was?: string;
 }
 
 const FIELD_BRAND = Symbol.for('sdb.orm.Field');
@@ -106,7 +108,7 @@ export class Field<T, Optional extends boolean = false, HasDefault extends boole
   }
 
   private with<F>(patch: Partial<FieldConfig>): F {
-    const allowed = Object.keys(patch).every((key) => key === 'comment' || key === 'permissions');
+    const allowed = Object.keys(patch).every((key) => key === 'comment' || key === 'permissions' || key === 'was');
     if (this.config.kind === 'computed' && !allowed) throw new ModelDefinitionError('A computed field takes only .comment() and .permissions(): the server computes its value on every read');
     return new Field({ ...this.config, ...patch }) as F;
   }
@@ -189,6 +191,12 @@ export class Field<T, Optional extends boolean = false, HasDefault extends boole
   comment(text: string): this {
     if (typeof text !== 'string') throw new ModelDefinitionError('A comment is a string');
     return this.with({ comment: text });
+  }
+
+  /** The field was called `previous` before: the next migration renames it (data kept) rather than dropping it. */
+  was(previous: string): this {
+    if (typeof previous !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(previous)) throw new ModelDefinitionError(`.was() takes the field's previous name (an identifier), got ${JSON.stringify(previous)}`);
+    return this.with({ was: previous });
   }
 }
 
