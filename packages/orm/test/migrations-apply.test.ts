@@ -6,7 +6,7 @@
  * concurrent runs apply each migration once, and the round trips hold.
  */
 import { RecordId, StatementError } from '@sdb/protocol';
-import { create, define, eq, fn, param, remove, ret } from '@sdb/ql';
+import { create, define, eq, field, fn, param, remove, ret, select } from '@sdb/ql';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { f, model } from '../src/index.ts';
 import {
@@ -181,8 +181,14 @@ describe('what migrations change', () => {
         op.sequence(define.sequence('doc_numbers').batch(10).start(100)),
         op.access(define.access('api', 'database').jwt({ algorithm: 'HS512', key: 'a-very-secret-key' })),
         op.access(define.access('tokens', 'database').bearer('user')),
+        op.access(define.access('account', 'database').record({ signin: select('doc').where(eq(field('body'), param('body'))), signup: create('doc').set({ body: param('body') }) }).duration({ token: '15m' })),
+        op.createTable(define.table('doc_view').as(select('doc').fields('body'))),
+        op.createTable(define.table('owned').permissions({ select: eq(field('owner'), param('auth')), create: 'full' })),
       ],
       down: [
+        op.dropTable('owned'),
+        op.dropTable('doc_view'),
+        op.remove(remove.access('account', 'database')),
         op.remove(remove.access('tokens', 'database')),
         op.remove(remove.access('api', 'database')),
         op.remove(remove.sequence('doc_numbers')),

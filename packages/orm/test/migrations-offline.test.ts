@@ -61,6 +61,11 @@ describe('snapshots and makeMigration', () => {
     expect(makeMigration('again', [Renamed], [first, next])).toBeUndefined();
   });
 
+  it('refuses .was() on a nested field rather than treating the rename as a drop and an add', () => {
+    const Nested = model('author', { address: f.object({ town: f.string().was('city') }) });
+    expect(() => snapshotOf([Nested])).toThrow(/author\.address\.town: \.was\(\) renames top-level fields only/);
+  });
+
   it('drops a removed model as one REMOVE TABLE, and defines it again going down', () => {
     const first = makeMigration(undefined, [Author, Company], []) as Migration;
     const next = makeMigration('no_company', [Author], [first]) as Migration;

@@ -6,6 +6,7 @@
  */
 import { QueryCompiler, type DefineFieldNode, type DefineNode } from '@sdb/ql';
 import { defineNodes } from '../schema/define.ts';
+import type { AnyField } from '../schema/fields.ts';
 import type { ModelShape } from '../schema/validate.ts';
 import { canonicalNode } from './canonical.ts';
 import { MigrationError } from './errors.ts';
@@ -81,8 +82,22 @@ export function snapshotFrom(pairs: Iterable<[string, SnapshotEntry]>): Snapshot
   return { entries: Object.fromEntries(kept) };
 }
 
+/** Refuses `.was()` below the top level: a nested rename would otherwise pass unnoticed as a drop and an add. */
+function checkRenames(model: ModelShape): void {
+  const nested = (field: AnyField | undefined, path: string): void => {
+    if (field === undefined) return;
+    for (const [key, child] of Object.entries(field.config.shape ?? {})) {
+      if (child.config.was !== undefined) throw new MigrationError(`${model.table}.${path}.${key}: .was() renames top-level fields only`);
+      nested(child, `${path}.${key}`);
+    }
+    nested(field.config.of, `${path}.*`);
+  };
+  for (const [name, field] of Object.entries(model.fields)) nested(field, name);
+}
+
 /** The schema the models (and edges) declare: their DEFINE nodes (`defineNodes`), renames from `.was()`. */
 export function snapshotOf(models: readonly ModelShape[]): Snapshot {
+  models.forEach(checkRenames);
   return snapshotFrom(
     models.flatMap((model) =>
       defineNodes(model).map((node) => {
