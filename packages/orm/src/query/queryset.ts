@@ -5,7 +5,7 @@
  * @sdb/ql node tree, which ql's compiler prints with every value bound.
  */
 import { fn } from '@sdb/functions';
-import { compile, type CompiledQuery, create, deleteFrom, insert, run, select, type SelectQuery, update } from '@sdb/ql';
+import { compile, type CompiledQuery, create, deleteFrom, insert, run, select, type SelectQuery, type Target, update } from '@sdb/ql';
 import type { RecordId } from '@sdb/protocol';
 import { resolveClient, type OrmClient, type Using } from '../connection.ts';
 import { DoesNotExistError, MultipleObjectsReturnedError, QuerySetError } from '../errors.ts';
@@ -17,6 +17,10 @@ import { withPatch } from './atomic.ts';
 import { hydrate } from './hydrate.ts';
 import { Q, qCondition, toQNode, type QNode } from './q.ts';
 import { upsertRow, upsertRows } from './upsert.ts';
+import type { EdgeLookups } from '../relations/edge-lookups.ts';
+import { traversal, type TraverseStep, type TraverseTarget } from '../relations/graph.ts';
+import { prefetchInto, prefetchSpec, type Prefetch, type PrefetchSpec, type WithPrefetched } from '../relations/prefetch.ts';
+import { attachFetched, checkSelectRelated, type LinkKeys, type WithRelated } from '../relations/select-related.ts';
 import { ValuesQuery, type ValuesSource } from './values.ts';
 
 interface Order {
@@ -24,16 +28,23 @@ interface Order {
   readonly direction: 'asc' | 'desc';
 }
 
-interface State {
+/** A queryset's frozen description. */
+export interface State {
   readonly where: readonly QNode[];
   readonly order: readonly Order[];
   readonly limit?: number;
   readonly offset?: number;
   readonly using?: Using;
+  /** The records to select from instead of the whole table (a relation's far ends: ../relations/graph.ts). */
+  readonly source?: Target;
+  /** Links loaded with FETCH and hydrated as instances (`selectRelated`). */
+  readonly fetch?: readonly string[];
+  /** Relations loaded after the main query, one query each (`prefetchRelated`). */
+  readonly prefetch?: readonly PrefetchSpec[];
 }
 
-/** A filter argument: a lookup object or a `Q` tree. */
-export type FilterArg<M extends AnyModel> = Lookups<TableOf<M>, FieldsOf<M>> | Q<Lookups<TableOf<M>, FieldsOf<M>>>;
+/** A filter argument: a lookup object (lookups through edges too: `knows__out__name`) or a `Q` tree. */
+export type FilterArg<M extends AnyModel> = (Lookups<TableOf<M>, FieldsOf<M>> & EdgeLookups) | Q<Lookups<TableOf<M>, FieldsOf<M>>>;
 
 type Row<M extends AnyModel> = RecordOf<TableOf<M>, FieldsOf<M>>;
 
@@ -45,9 +56,18 @@ function count(name: string, value: number): number {
   return value;
 }
 
+/** For ../relations only (not exported by the package): a queryset's state, and one made from a state. */
+export let stateOf: <M extends AnyModel>(queryset: QuerySet<M>) => State;
+export let withState: <M extends AnyModel>(queryset: QuerySet<any>, model: M, patch: Partial<State>) => QuerySet<M>;
+
 export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]>, AsyncIterable<InstanceOf<M>> {
   readonly model: M;
   readonly #state: State;
+
+  static {
+    stateOf = (queryset) => queryset.#state;
+    withState = (queryset, model, patch) => new QuerySet(model, { ...queryset.#state, ...patch });
+  }
 
   constructor(model: M, state: State = { where: [], order: [] }) {
     this.model = model;
@@ -95,10 +115,40 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
     return this.#next({ using });
   }
 
+  /** Loads these links in the same query (FETCH): `p.company` is then a Company instance. */
+  selectRelated<const K extends LinkKeys<M>>(...links: K[]): QuerySet<WithRelated<M, K>> {
+    return this.#next({ fetch: [...(this.#state.fetch ?? []), ...checkSelectRelated(this.model, links)] }) as never;
+  }
+
+  /**
+   * Loads relations of every record found, one query per relation (never one per record): a
+   * link, a reverse relation or an edge by name, or a `Prefetch(name, queryset)` whose queryset
+   * filters the related records. Each instance gets the relation as a property (an array; a link
+   * becomes its instance).
+   */
+  prefetchRelated<const P extends readonly (string | Prefetch<string, AnyModel>)[]>(...relations: P): QuerySet<WithPrefetched<M, P>> {
+    return this.#next({ prefetch: [...(this.#state.prefetch ?? []), ...relations.map((r) => prefetchSpec(this.model, r))] }) as never;
+  }
+
+  /**
+   * The records reached from these ones through the edges, one hop each, without repeats:
+   * `Person.objects.filter({ name: 'Ann' }).traverse(Knows, Knows)` is Ann's friends of friends
+   * (`->knows->person->knows->person`); a `{ edge, direction: 'in' }` step walks back, and
+   * `{ edge, depth: [1, 3] }` walks one to three hops, every record reached on the way included.
+   */
+  traverse<const S extends readonly [TraverseStep, ...TraverseStep[]]>(...steps: S): QuerySet<TraverseTarget<S>> {
+    const { target, source } = traversal(this.model, steps, this.#select(select(this.#from), []));
+    return new QuerySet(target, { where: [], order: [], source, ...(this.#state.using !== undefined ? { using: this.#state.using } : {}) }) as never;
+  }
+
   // ----- building -----
 
   get #client(): OrmClient {
     return resolveClient(this.#state.using);
+  }
+
+  get #from(): Target {
+    return this.#state.source ?? this.model.table;
   }
 
   #where() {
@@ -120,15 +170,20 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
 
   /** The SELECT `all()` runs, compiled: `{ query, bindings }` (for logging, or a look at the SurrealQL). */
   toQuery(): CompiledQuery {
-    return compile(this.#select(select(this.model.table)));
+    return compile(this.#select(select(this.#from)));
   }
 
   // ----- reading -----
 
   /** Every matching record, as model instances. */
   async all(): Promise<InstanceOf<M>[]> {
-    const rows = await run(this.#client, this.#select(select<Record<string, unknown>>(this.model.table)));
-    return hydrate<InstanceOf<M>>(this.model, rows);
+    const { fetch = [], prefetch = [] } = this.#state;
+    const client = this.#client;
+    const rows = await run(client, this.#select(select<Record<string, unknown>>(this.#from)).fetch(...fetch));
+    const instances = hydrate<InstanceOf<M>>(this.model, rows);
+    attachFetched(this.model, instances, fetch);
+    for (const spec of prefetch) await prefetchInto(this.model, instances, spec, client);
+    return instances;
   }
 
   then<A = InstanceOf<M>[], B = never>(onFulfilled?: ((value: InstanceOf<M>[]) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
@@ -166,15 +221,15 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   async count(): Promise<number> {
     const counting = { n: fn.count() };
     const query = this.#sliced()
-      ? select(this.#select(select(this.model.table).fields('id'), [])).fields(counting).groupAll()
-      : this.#select(select(this.model.table).fields(counting), [], false).groupAll();
+      ? select(this.#select(select(this.#from).fields('id'), [])).fields(counting).groupAll()
+      : this.#select(select(this.#from).fields(counting), [], false).groupAll();
     const [row] = await run(this.#client, query);
     return row?.n ?? 0;
   }
 
   /** Whether any record matches (reads at most one id). */
   async exists(): Promise<boolean> {
-    const rows = await run(this.#client, this.#select(select(this.model.table).fields('id'), []).limit(1));
+    const rows = await run(this.#client, this.#select(select(this.#from).fields('id'), []).limit(1));
     return rows.length > 0;
   }
 
@@ -204,7 +259,7 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
 
   /** Plain rows of the named fields (all declared fields and `id` when none are named); lazy, with `distinct()` and `annotate()`. */
   values<K extends keyof Row<M> & string>(...keys: K[]): ValuesQuery<Pick<Row<M>, K>, Row<M>> {
-    const source: ValuesSource = { model: this.model, client: () => this.#client, refine: (query) => this.#select(query), orderedBy: this.#state.order.map((o) => o.path) };
+    const source: ValuesSource = { model: this.model, from: this.#from, client: () => this.#client, refine: (query) => this.#select(query), orderedBy: this.#state.order.map((o) => o.path) };
     return new ValuesQuery(source, keys.length > 0 ? keys : ['id', ...this.model.fieldNames]);
   }
 
@@ -228,8 +283,8 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   async aggregate<A extends Record<string, Aggregate<AggregateKind, (keyof Row<M> & string) | undefined>>>(spec: A): Promise<{ [K in keyof A]: AggregateResult<A[K], Row<M>> }> {
     const fields = aggregateFields(this.model, spec);
     const query = this.#sliced()
-      ? select(this.#select(select(this.model.table), [])).fields(fields).groupAll()
-      : this.#select(select(this.model.table).fields(fields), [], false).groupAll();
+      ? select(this.#select(select(this.#from), [])).fields(fields).groupAll()
+      : this.#select(select(this.#from).fields(fields), [], false).groupAll();
     const [row = {}] = (await run(this.#client, query)) as Record<string, unknown>[];
     return aggregateRow(spec, row) as { [K in keyof A]: AggregateResult<A[K], Row<M>> };
   }
@@ -286,7 +341,7 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   async update(patch: PatchOf<FieldsOf<M>>): Promise<number> {
     if (this.#sliced()) throw new QuerySetError('update() of a sliced queryset is not supported; filter by id instead');
     const where = this.#where();
-    const base = withPatch(update(this.model.table), this.model, patch as Record<string, unknown>).return(['id']);
+    const base = withPatch(update(this.#from), this.model, patch as Record<string, unknown>).return(['id']);
     return (await run(this.#client, where === undefined ? base : base.where(where))).length;
   }
 
@@ -294,7 +349,7 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   async delete(): Promise<number> {
     if (this.#sliced()) throw new QuerySetError('delete() of a sliced queryset is not supported; filter by id instead');
     const where = this.#where();
-    const base = deleteFrom(this.model.table).return('before');
+    const base = deleteFrom(this.#from).return('before');
     return (await run(this.#client, where === undefined ? base : base.where(where))).length;
   }
 }

@@ -6,6 +6,7 @@
 import { fn, toNode } from '@sdb/functions';
 import { and, batch, field, inside, or, param, Statement, type DefineFieldNode, type DefineIndexNode, type DefineNode, type DefineTableNode, type TypeNode } from '@sdb/ql';
 import { resolveClient, type Using } from '../connection.ts';
+import { EDGE_ENDS, edgeDefinition, isEdge } from './edge.ts';
 import type { AnyField, LiteralValue } from './fields.ts';
 import type { ModelShape } from './validate.ts';
 
@@ -78,6 +79,7 @@ function fieldNodes(table: string, path: string, fieldDef: AnyField): DefineNode
     ...(config.default !== undefined ? { default: { value: 'now' in config.default ? fn.time.now().node : toNode(config.default.value) } } : {}),
     ...(config.readonly ? { readonly: true as const } : {}),
     ...(assert !== undefined ? { assert } : {}),
+    ...(config.reference !== undefined ? { reference: config.reference } : {}),
     ...(config.permissions !== undefined ? { permissions: config.permissions } : {}),
     ...(config.comment !== undefined ? { comment: config.comment } : {}),
   };
@@ -106,8 +108,10 @@ function fieldNodes(table: string, path: string, fieldDef: AnyField): DefineNode
 
 /** Every DEFINE node for one model: the table, its fields (nested keys included), its indexes. */
 export function defineNodes(model: ModelShape): DefineNode[] {
-  const table: DefineTableNode = { kind: 'defineTable', mode: 'OVERWRITE', name: model.table, schemafull: model.schemafull };
-  return [table, ...Object.entries(model.fields).flatMap(([name, fieldDef]) => fieldNodes(model.table, name, fieldDef))];
+  const edge = isEdge(model) ? edgeDefinition(model) : undefined;
+  const table: DefineTableNode = { kind: 'defineTable', mode: 'OVERWRITE', name: model.table, ...edge?.table, schemafull: model.schemafull };
+  const fields = Object.entries(model.fields).filter(([name]) => edge === undefined || !EDGE_ENDS.has(name));
+  return [table, ...fields.flatMap(([name, fieldDef]) => fieldNodes(model.table, name, fieldDef)), ...(edge?.indexes ?? [])];
 }
 
 /**

@@ -1,0 +1,73 @@
+/**
+ * @module `edge(name, { from, to }, fields)`: an edge model, the table of a graph relation
+ * (`DEFINE TABLE knows TYPE RELATION IN person OUT person ENFORCED`). Its records are typed
+ * `{ id, in, out, ...fields }`; edges are written through a relation manager
+ * (`ann.related(Knows).add(bob, { since: 2021 })`), read like any model (`Knows.objects`).
+ */
+import type { RecordId } from '@sdb/protocol';
+import { field, type DefineIndexNode, type DefineTableNode } from '@sdb/ql';
+import { ModelDefinitionError } from '../errors.ts';
+import { f, type Field, type LinkTarget } from './fields.ts';
+import type { FieldMap } from './infer.ts';
+import { model, type ModelClass, type ModelOptions } from './model.ts';
+
+/** The models an edge goes from (`in`) and to (`out`), as thunks so models may refer to each other. */
+export interface EdgeEnds<From extends LinkTarget = LinkTarget, To extends LinkTarget = LinkTarget> {
+  readonly from: () => From;
+  readonly to: () => To;
+}
+
+type EndField<M extends LinkTarget> = Field<RecordId<M['table']>, false, false, { readonly linkTarget: M }>;
+
+/** An edge model: a model whose `in` and `out` link its two ends, plus `edge` naming them. */
+export type EdgeClass<N extends string, From extends LinkTarget, To extends LinkTarget, F extends FieldMap> = ModelClass<N, { readonly in: EndField<From>; readonly out: EndField<To> } & F> & {
+  readonly edge: EdgeEnds<From, To>;
+};
+
+export type AnyEdge = EdgeClass<any, any, any, any>;
+
+/** Edges by table name, so a lookup (`knows__out__name`) or a prefetch can find the edge a name means. */
+const edges = new Map<string, AnyEdge>();
+
+/** Declares an edge model: `edge('knows', { from: () => Person, to: () => Person }, { since: f.int() })`. */
+export function edge<const N extends string, From extends LinkTarget, To extends LinkTarget, const F extends FieldMap = {}>(
+  name: N,
+  ends: { readonly from: () => From; readonly to: () => To },
+  fields: F = {} as F,
+  options: ModelOptions = {},
+): EdgeClass<N, From, To, F> {
+  if (typeof ends?.from !== 'function' || typeof ends.to !== 'function') throw new ModelDefinitionError(`edge('${name}') takes { from: () => Model, to: () => Model }`);
+  for (const end of ['in', 'out']) {
+    if (Object.hasOwn(fields, end)) throw new ModelDefinitionError(`${name}.${end} is the edge's ${end === 'in' ? 'from' : 'to'} end; it cannot be declared as a field`);
+  }
+  const Edge = model(name, { in: f.link(ends.from), out: f.link(ends.to), ...fields }, options);
+  Object.defineProperty(Edge, 'edge', { value: Object.freeze({ from: ends.from, to: ends.to }), enumerable: true });
+  edges.set(name, Edge as unknown as AnyEdge);
+  return Edge as unknown as EdgeClass<N, From, To, F>;
+}
+
+/** Whether `model` was declared with `edge()`. */
+export function isEdge(model: object): model is AnyEdge {
+  return (model as { edge?: unknown }).edge !== undefined;
+}
+
+/** The edge model declared under `name`, if any. */
+export function edgeNamed(name: string): AnyEdge | undefined {
+  return edges.get(name);
+}
+
+/**
+ * What an edge adds to its DEFINE nodes: `TYPE RELATION IN from OUT to ENFORCED` on the table
+ * (which makes the server define `in` and `out` itself, so they get no DEFINE FIELD), and an
+ * index on each end, since the relation manager and prefetching select edges by `in` or `out`.
+ */
+export function edgeDefinition(model: AnyEdge): { table: Pick<DefineTableNode, 'type' | 'relation'>; indexes: DefineIndexNode[] } {
+  const index = (end: 'in' | 'out'): DefineIndexNode => ({ kind: 'defineIndex', mode: 'OVERWRITE', name: `${model.table}_${end}_index`, table: model.table, fields: [field(end).node] });
+  return {
+    table: { type: 'RELATION', relation: { in: [model.edge.from().table], out: [model.edge.to().table], enforced: true } },
+    indexes: [index('in'), index('out')],
+  };
+}
+
+/** The names `defineNodes` leaves to the server on an edge table. */
+export const EDGE_ENDS: ReadonlySet<string> = new Set(['in', 'out']);

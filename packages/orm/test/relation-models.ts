@@ -1,0 +1,13 @@
+/**
+ * The models the relation suites share: the issue's Person, Company (with its reverse relation
+ * `employees`) and the Knows edge between people.
+ */
+import { edge, f, model, type Relation } from '../src/index.ts';
+
+export const Company = model('company', { name: f.string() }, { reverse: { employees: (): Relation => Person.via('company') } });
+
+export const Person = model('person', { name: f.string(), age: f.int().default(0), company: f.link(() => Company).optional() }, { schemafull: true });
+
+export const Knows = edge('knows', { from: () => Person, to: () => Person }, { since: f.int().optional() }, { schemafull: true });
+
+export const models = [Company, Person, Knows];
