@@ -8,18 +8,17 @@
 import { fn } from '@sdb/functions';
 import { select, traverse, type Idiom, type SelectQuery, type Target } from '@sdb/ql';
 import { QuerySetError } from '../errors.ts';
-import type { AnyEdge } from '../schema/edge.ts';
+import type { AnyEdge, EndOf } from '../schema/edge.ts';
 import type { AnyModel } from '../schema/model.ts';
-import { farModel, type Direction } from './relation.ts';
+import { farModel, nearModel, type Direction } from './relation.ts';
 
 /** One hop of `traverse()`: an edge walked `out` (the default), or `{ edge, direction: 'in' }` to walk it back. */
 export type TraverseStep = AnyEdge | { readonly edge: AnyEdge; readonly direction?: Direction };
 
-type Far<E extends AnyEdge, D> = D extends 'in' ? ReturnType<E['edge']['from']> : ReturnType<E['edge']['to']>;
-type StepTarget<S> = S extends { readonly edge: infer E extends AnyEdge; readonly direction?: infer D } ? (S extends AnyEdge ? Far<S, 'out'> : Far<E, D>) : never;
+type StepTarget<S> = S extends { readonly edge: infer E extends AnyEdge; readonly direction: 'in' } ? EndOf<E, 'in'> : S extends { readonly edge: infer E extends AnyEdge } ? EndOf<E, 'out'> : S extends AnyEdge ? EndOf<S, 'out'> : never;
 
 /** The model the last step of a walk reaches. */
-export type TraverseTarget<S extends readonly unknown[]> = S extends readonly [...unknown[], infer Last] ? Extract<StepTarget<Last>, AnyModel> : never;
+export type TraverseTarget<S extends readonly unknown[]> = S extends readonly [...unknown[], infer Last] ? StepTarget<Last> : never;
 
 /** One step on from `path`: `->edge->far` (or `<-edge<-far`). */
 export function hop(path: Idiom | undefined, edge: AnyEdge, direction: Direction): Idiom {
@@ -40,7 +39,7 @@ export function reachedFrom(start: unknown, edge: AnyEdge, direction: Direction)
 
 function stepOf(step: TraverseStep): { edge: AnyEdge; direction: Direction } {
   const edge = (step as { edge?: unknown }).edge;
-  if (typeof step === 'function') return { edge: step, direction: 'out' };
+  if (typeof step === 'function') return { edge: step, direction: 'out' }; // an edge model (its ends are checked by the caller)
   if (typeof step === 'object' && step !== null && typeof edge === 'function') {
     const direction = (step as { direction?: Direction }).direction ?? 'out';
     if (direction !== 'out' && direction !== 'in') throw new QuerySetError(`traverse() direction is 'out' or 'in', got ${String(direction)}`);
@@ -60,7 +59,7 @@ export function traversal(model: AnyModel, steps: readonly TraverseStep[], start
   let path: Idiom | undefined;
   for (const step of steps) {
     const { edge, direction } = stepOf(step);
-    const near = direction === 'out' ? edge.edge.from() : edge.edge.to();
+    const near = nearModel(edge, direction);
     if (near.table !== at.table) throw new QuerySetError(`traverse(): ${edge.table} ${direction === 'out' ? 'goes from' : 'goes to'} ${near.table}, not ${at.table}${direction === 'out' ? " (walk it back with { edge, direction: 'in' })" : ''}`);
     path = hop(path, edge, direction);
     at = farModel(edge, direction);

@@ -11,14 +11,14 @@ import { resolveClient, type OrmClient, type Using } from '../connection.ts';
 import { QuerySetError, RecordNotAffectedError } from '../errors.ts';
 import { hydrate } from '../query/hydrate.ts';
 import { withState, type FilterArg, type QuerySet } from '../query/queryset.ts';
-import type { AnyEdge } from '../schema/edge.ts';
+import { endsOf, type AnyEdge, type EndOf } from '../schema/edge.ts';
 import type { AnyModel, InstanceOf } from '../schema/model.ts';
 import { recordToCreate } from '../schema/validate.ts';
 import { reachedFrom } from './graph.ts';
-import { edgeEnds, farModel, type Direction } from './relation.ts';
+import { edgeEnds, farModel, nearModel, type Direction } from './relation.ts';
 
 /** The model a walk of edge `E` in direction `D` reaches. */
-export type FarOf<E extends AnyEdge, D extends Direction> = Extract<D extends 'in' ? ReturnType<E['edge']['from']> : ReturnType<E['edge']['to']>, AnyModel>;
+export type FarOf<E extends AnyEdge, D extends Direction> = EndOf<E, D extends 'in' ? 'in' : 'out'>;
 
 /** The extra fields of an edge (what `add()` takes besides the two ends). */
 type EdgeData<E extends AnyEdge> = Omit<Parameters<E['objects']['create']>[0], 'in' | 'out' | 'id'>;
@@ -33,9 +33,9 @@ export class RelationManager<E extends AnyEdge, T extends AnyModel> {
   readonly #using: Using | undefined;
 
   constructor(owner: { id?: unknown }, edge: E, direction: Direction, using?: Using) {
-    if (typeof edge !== 'function' || (edge as { edge?: unknown }).edge === undefined) throw new QuerySetError('related() takes an edge model (from edge())');
+    endsOf(edge, 'related()');
     if (direction !== 'out' && direction !== 'in') throw new QuerySetError(`related() direction is 'out' or 'in', got ${String(direction)}`);
-    const near = direction === 'out' ? edge.edge.from() : edge.edge.to();
+    const near = nearModel(edge, direction);
     const table = (owner.constructor as { table?: string }).table;
     if (table !== undefined && table !== near.table) throw new QuerySetError(`${edge.table} ${direction === 'out' ? 'goes from' : 'goes to'} ${near.table}, not ${table}${direction === 'out' ? " (for edges pointing at it use { direction: 'in' })" : ''}`);
     this.edge = edge;

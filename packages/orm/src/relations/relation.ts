@@ -5,7 +5,7 @@
  * and the relation manager all resolve names here.
  */
 import { ModelDefinitionError, QuerySetError } from '../errors.ts';
-import { edgeNamed, isEdge, type AnyEdge } from '../schema/edge.ts';
+import { edgeNamed, endsOf, isEdge, type AnyEdge } from '../schema/edge.ts';
 import type { AnyModel } from '../schema/model.ts';
 
 /** Which way an edge is walked: `out` from its `in` end to its `out` end (`->knows->`), `in` back (`<-knows<-`). */
@@ -28,7 +28,14 @@ export function edgeEnds(direction: Direction): { near: 'in' | 'out'; far: 'in' 
 
 /** The model a walk of `edge` in `direction` reaches. */
 export function farModel(edge: AnyEdge, direction: Direction): AnyModel {
-  return (direction === 'out' ? edge.edge.to() : edge.edge.from()) as AnyModel;
+  const ends = endsOf(edge, 'A relation');
+  return (direction === 'out' ? ends.to() : ends.from()) as AnyModel;
+}
+
+/** The model a walk of `edge` in `direction` starts from. */
+export function nearModel(edge: AnyEdge, direction: Direction): AnyModel {
+  const ends = endsOf(edge, 'A relation');
+  return (direction === 'out' ? ends.from() : ends.to()) as AnyModel;
 }
 
 /**
@@ -51,8 +58,8 @@ export function findRelation(model: AnyModel, name: string): ResolvedRelation | 
   if (config?.kind === 'link') return { kind: 'link', field: name, target: config.target!() as AnyModel };
   const edge = edgeNamed(name);
   if (edge === undefined || config !== undefined) return undefined;
-  if (edge.edge.from().table === model.table) return { kind: 'edge', edge, direction: 'out' };
-  if (edge.edge.to().table === model.table) return { kind: 'edge', edge, direction: 'in' };
+  if (nearModel(edge, 'out').table === model.table) return { kind: 'edge', edge, direction: 'out' };
+  if (nearModel(edge, 'in').table === model.table) return { kind: 'edge', edge, direction: 'in' };
   return undefined;
 }
 

@@ -6,7 +6,7 @@
 import { fn, toNode } from '@sdb/functions';
 import { and, batch, field, inside, or, param, Statement, type DefineFieldNode, type DefineIndexNode, type DefineNode, type DefineTableNode, type TypeNode } from '@sdb/ql';
 import { resolveClient, type Using } from '../connection.ts';
-import { EDGE_ENDS, edgeDefinition, isEdge } from './edge.ts';
+import { EDGE_ENDS, edgeDefinition, isEdge, type EdgeEnds } from './edge.ts';
 import type { AnyField, LiteralValue } from './fields.ts';
 import type { ModelShape } from './validate.ts';
 
@@ -108,7 +108,7 @@ function fieldNodes(table: string, path: string, fieldDef: AnyField): DefineNode
 
 /** Every DEFINE node for one model: the table, its fields (nested keys included), its indexes. */
 export function defineNodes(model: ModelShape): DefineNode[] {
-  const edge = isEdge(model) ? edgeDefinition(model) : undefined;
+  const edge = isEdge(model) ? edgeDefinition(model as ModelShape & { edge: EdgeEnds }) : undefined;
   const table: DefineTableNode = { kind: 'defineTable', mode: 'OVERWRITE', name: model.table, ...edge?.table, schemafull: model.schemafull };
   const fields = Object.entries(model.fields).filter(([name]) => edge === undefined || !EDGE_ENDS.has(name));
   return [table, ...fields.flatMap(([name, fieldDef]) => fieldNodes(model.table, name, fieldDef)), ...(edge?.indexes ?? [])];
