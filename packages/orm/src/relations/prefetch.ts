@@ -14,7 +14,8 @@ import { hydrate } from '../query/hydrate.ts';
 import { qCondition, type QNode } from '../query/q.ts';
 import { stateOf, type QuerySet } from '../query/queryset.ts';
 import type { Field } from '../schema/fields.ts';
-import type { AnyModel, InstanceOf } from '../schema/model.ts';
+import type { FieldMap } from '../schema/infer.ts';
+import type { AnyModel, InstanceMethods, InstanceOf } from '../schema/model.ts';
 import { edgeEnds, farModel, relationNamed, type ResolvedRelation } from './relation.ts';
 import { setRelated, type LinkKeys, type WithFields, type WithRelated } from './select-related.ts';
 
@@ -61,9 +62,15 @@ export function prefetchSpec(model: AnyModel, item: string | Prefetch<string, An
   return Object.freeze({ name, relation, queryset });
 }
 
+/**
+ * A record of a relation named by a string (a reverse relation or an edge): its model is only
+ * known at run time, so its fields are `any`; `Prefetch(name, Model.objects)` types them.
+ */
+export type UntypedInstance = { id: RecordId; [field: string]: any } & InstanceMethods<string, FieldMap>;
+
 type PrefetchedField<M extends AnyModel, P> = P extends Prefetch<infer K, infer T>
   ? K extends LinkKeys<M> ? WithRelated<M, K>['fields'][K] : Field<InstanceOf<T>[], false, true, never>
-  : P extends LinkKeys<M> ? WithRelated<M, P>['fields'][P] : Field<InstanceOf<AnyModel>[], false, true, never>;
+  : P extends LinkKeys<M> ? WithRelated<M, P>['fields'][P] : Field<UntypedInstance[], false, true, never>;
 
 type NameOf<P> = P extends Prefetch<infer K, any> ? K : P & string;
 
