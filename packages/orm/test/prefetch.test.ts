@@ -9,7 +9,7 @@ import { counting } from './counting.ts';
 import { transportNames, transports, type TestConnection } from './clients.ts';
 import { Company, Knows, models, Person } from './relation-models.ts';
 
-const names = (people: readonly { name?: unknown }[]) => new Set(people.map((p) => p.name));
+const names = (people: readonly object[]) => new Set(people.map((p) => (p as { name?: unknown }).name));
 
 describe.each(transportNames)('selectRelated and prefetchRelated over %s', (transport) => {
   let db: TestConnection;
