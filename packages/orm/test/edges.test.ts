@@ -59,6 +59,14 @@ describe.each(transportNames)('edges and relation managers over %s', (transport)
     expect(await bob.related(Knows).exists()).toBe(false);
   });
 
+  it('the far-end queryset orders, slices and updates only the related records', async () => {
+    await ann.related(Knows).add([bob, cy]);
+    expect((await ann.related(Knows).objects().orderBy('-name').limit(1).all()).map((p) => p.name)).toEqual(['Cy']);
+    expect(await ann.related(Knows).filter({ name: 'Bob' }).update({ age: 26 })).toBe(1);
+    expect((await Person.objects.get({ name: 'Bob' })).age).toBe(26);
+    expect((await Person.objects.get({ name: 'Ann' })).age).toBe(31);
+  });
+
   it("direction: 'in' reads who points at the record", async () => {
     await ann.related(Knows).add(cy);
     await bob.related(Knows).add(cy);

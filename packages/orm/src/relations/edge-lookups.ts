@@ -1,8 +1,8 @@
 /**
  * @module Lookups that start with a relation instead of a field: through an edge
  * (`knows__out__name: 'Bob'` on Person: people with a knows edge to someone named Bob;
- * `knows__since__gte: 2020` on the edge's own fields) and through a reverse relation
- * (`employees__age__gte: 18` on Company). Each is `id INSIDE (SELECT VALUE <near end> FROM
+ * `knows__since__gte: 2020` on the edge's own fields), through a relation declared with `via()`
+ * (`employees__age__gte: 18` on Company, `followers__name` through an edge to the far record). Each is `id INSIDE (SELECT VALUE <near end> FROM
  * <table> WHERE <the rest of the key, resolved on the edge or child model>)`, so the rest of the
  * key takes every lookup that model takes.
  */
@@ -34,6 +34,9 @@ export function relationLookup(model: FieldsHolder, key: string, value: unknown)
   if (relation.kind === 'reverse') {
     return inside(field('id'), select(relation.model.table).value(relation.field).where(lookupCondition(relation.model, rest, value)));
   }
-  const { near } = edgeEnds(relation.direction);
-  return inside(field('id'), select(relation.edge.table).value(near).where(lookupCondition(relation.edge, rest, value)));
+  const { near, far } = edgeEnds(relation.direction);
+  // The edge's own name reaches its fields (knows__since, knows__out__name); a relation declared
+  // with via() (followers) reaches the far record's.
+  const onEdge = head === relation.edge.table ? rest : `${far}${SEPARATOR}${rest}`;
+  return inside(field('id'), select(relation.edge.table).value(near).where(lookupCondition(relation.edge, onEdge, value)));
 }

@@ -27,9 +27,12 @@ export function hop(path: Idiom | undefined, edge: AnyEdge, direction: Direction
   return (path === undefined ? traverse.in(edge.table) : path.in(edge.table)).in(far);
 }
 
-/** The distinct records `path` reaches from the records `start` selects. */
+/**
+ * The distinct records `path` reaches from the records `start` selects. Loaded by a subquery
+ * (`SELECT * FROM array::distinct(…)`): SurrealDB 3.0 ignores ORDER BY on a bare array source.
+ */
 export function reached(start: SelectQuery<any, false, any>, path: Idiom): Target {
-  return fn.array.distinct(fn.array.flatten(start.value(path)));
+  return select(fn.array.distinct(fn.array.flatten(start.value(path))));
 }
 
 /** The records reached from `start`'s record (a record id) along one edge. */
