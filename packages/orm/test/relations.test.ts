@@ -68,6 +68,16 @@ describe.each(transportNames)('graph lookups, traversal and references over %s',
     expect(names(await whoKnowsCy)).toEqual(new Set(['Ann', 'Bob']));
   });
 
+  it('traverse({ edge, depth }) walks 1 to n hops, every record reached once (recursive idiom)', async () => {
+    const ann = Person.objects.filter({ name: 'Ann' });
+    expect(names(await ann.traverse({ edge: Knows, depth: 1 }))).toEqual(new Set(['Bob', 'Cy']));
+    expect(names(await ann.traverse({ edge: Knows, depth: 3 }))).toEqual(new Set(['Bob', 'Cy', 'Di']));
+    // Cy is two hops away too (via Bob), but was first reached in one: min counts the first visit
+    expect(names(await ann.traverse({ edge: Knows, depth: { min: 2, max: 2 } }))).toEqual(new Set(['Di']));
+    expect(names(await ann.traverse({ edge: Knows, depth: 1 }, Knows))).toEqual(new Set(['Cy', 'Di']));
+    expect(() => ann.traverse({ edge: Knows, depth: 0 })).toThrow(/1\.\.256/);
+  });
+
   it('refuses a lookup after a bare relation, an unknown relation and a step from another model', () => {
     expect(() => Person.objects.filter(Q.and<Record<string, unknown>>({ knows: 'x' })).toQuery()).toThrow(QuerySetError);
     expect(() => Person.objects.filter(Q.and<Record<string, unknown>>({ enemies__name: 'x' })).toQuery()).toThrow(QuerySetError);
