@@ -35,11 +35,9 @@ export interface State {
   readonly limit?: number;
   readonly offset?: number;
   readonly using?: Using;
-  /** The records to select from instead of the whole table (a relation's far ends: ../relations/graph.ts). */
+  /** Relations (../relations): what to select from instead of the table, links to FETCH, relations to prefetch. */
   readonly source?: Target;
-  /** Links loaded with FETCH and hydrated as instances (`selectRelated`). */
   readonly fetch?: readonly string[];
-  /** Relations loaded after the main query, one query each (`prefetchRelated`). */
   readonly prefetch?: readonly PrefetchSpec[];
 }
 
@@ -120,22 +118,12 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
     return this.#next({ fetch: [...(this.#state.fetch ?? []), ...checkSelectRelated(this.model, links)] }) as never;
   }
 
-  /**
-   * Loads relations of every record found, one query per relation (never one per record): a
-   * link, a reverse relation or an edge by name, or a `Prefetch(name, queryset)` whose queryset
-   * filters the related records. Each instance gets the relation as a property (an array; a link
-   * becomes its instance).
-   */
+  /** Loads relations (by name, or `Prefetch(name, queryset)`), ONE query per relation, onto each instance found. */
   prefetchRelated<const P extends readonly (string | Prefetch<string, AnyModel>)[]>(...relations: P): QuerySet<WithPrefetched<M, P>> {
     return this.#next({ prefetch: [...(this.#state.prefetch ?? []), ...relations.map((r) => prefetchSpec(this.model, r))] }) as never;
   }
 
-  /**
-   * The records reached from these ones through the edges, one hop each, without repeats:
-   * `Person.objects.filter({ name: 'Ann' }).traverse(Knows, Knows)` is Ann's friends of friends
-   * (`->knows->person->knows->person`); a `{ edge, direction: 'in' }` step walks back, and
-   * `{ edge, depth: [1, 3] }` walks one to three hops, every record reached on the way included.
-   */
+  /** The records these reach through the edges, each once: `traverse(Knows, Knows)` (friends of friends), `{ edge, direction, depth }` steps. */
   traverse<const S extends readonly [TraverseStep, ...TraverseStep[]]>(...steps: S): QuerySet<TraverseTarget<S>> {
     const { target, source } = traversal(this.model, steps, this.#select(select(this.#from), []));
     return new QuerySet(target, { where: [], order: [], source, ...(this.#state.using !== undefined ? { using: this.#state.using } : {}) }) as never;
