@@ -53,7 +53,7 @@ export class RecordNotAffectedError extends SdbError {
 
   constructor(
     readonly model: string,
-    readonly operation: 'save' | 'merge' | 'delete' | 'refresh' | 'upsert',
+    readonly operation: 'save' | 'merge' | 'delete' | 'refresh' | 'upsert' | 'add' | 'remove' | 'set',
     record: string,
   ) {
     super(`${operation}() of ${record} affected no record: it does not exist (deleted?) or table permissions deny it`);

@@ -7,7 +7,7 @@ import { Printer, QueryBuildError, escapeParam, type CallNode, type ClosureNode,
 import { escapeIdent } from '@sdb/protocol';
 import type { Assignment, DataNode, OutputNode, TableNameNode } from './clauses.ts';
 import { OPERATORS, type BinaryNode, type KnnNode, type MatchesNode, type NotNode } from './conditions.ts';
-import type { IdiomNode } from './idiom.ts';
+import { recursionDepth, type IdiomNode } from './idiom.ts';
 import type { BlockNode, ForNode, IfNode, InfoNode, KillNode, LetNode, LiveNode, ReturnNode, ThrowNode } from './statements/control.ts';
 import type { DefineNode } from './statements/define.ts';
 import type { CreateNode, DeleteNode, InsertNode, RelateNode, UpdateNode } from './statements/mutate.ts';
@@ -103,8 +103,12 @@ export class QueryCompiler extends Printer {
   }
 
   idiom(node: IdiomNode): string {
+    return this.idiomParts(node.parts);
+  }
+
+  private idiomParts(parts: IdiomNode['parts']): string {
     let out = '';
-    for (const part of node.parts) {
+    for (const part of parts) {
       switch (part.type) {
         case 'field': out += `${out === '' ? '' : '.'}${escapeIdent(part.name, 'field')}`; break;
         case 'index': out += `[${part.index}]`; break;
@@ -115,6 +119,9 @@ export class QueryCompiler extends Printer {
           out += `${part.direction}${part.tables.length === 1 && !where ? tables : `(${tables}${where})`}`;
           break;
         }
+        case 'recurse':
+          out += `${out === '' ? '@' : ''}.{${recursionDepth(part.min)}..${recursionDepth(part.max)}+collect}(${this.idiomParts(part.path)})`;
+          break;
       }
     }
     return out;

@@ -8,6 +8,7 @@ import { fn, type Expression } from '@sdb/functions';
 import { and, containsAll, containsAny, containsNone, containsNot, contains, eq, field, gt, gte, inside, lt, lte, not, notInside, or, type Idiom } from '@sdb/ql';
 import { GeometryMultiPolygon, GeometryPoint, GeometryPolygon } from '@sdb/protocol';
 import { QuerySetError } from '../errors.ts';
+import { relationLookup } from '../relations/edge-lookups.ts';
 import type { AnyField, LinkTarget } from '../schema/fields.ts';
 import type { FieldMap } from '../schema/infer.ts';
 
@@ -146,6 +147,8 @@ function resolveKey(model: FieldsHolder, key: string): { path: string[]; lookup:
 
 /** The condition for one `key: value` pair of a filter. */
 export function lookupCondition(model: FieldsHolder, key: string, value: unknown): Condition {
+  const throughRelation = relationLookup(model, key, value);
+  if (throughRelation !== undefined) return throughRelation;
   const { path, lookup } = resolveKey(model, key);
   return LOOKUPS[lookup]!(field(path), value, key);
 }

@@ -5,7 +5,8 @@
  * @sdb/ql node tree, which ql's compiler prints with every value bound.
  */
 import { fn, type Expression } from '@sdb/functions';
-import { and, compile, type CompiledQuery, deleteFrom, insert, run, select, type SelectQuery, update } from '@sdb/ql';
+import { and, compile, type CompiledQuery, create, deleteFrom, insert, run, select, type SelectQuery, type Target, update } from '@sdb/ql';
+import type { RecordId } from '@sdb/protocol';
 import { resolveClient, type OrmClient, type Using } from '../connection.ts';
 import { DoesNotExistError, MultipleObjectsReturnedError, QuerySetError } from '../errors.ts';
 import type { InsertOf, Lookups, OrderKey, PatchOf, RecordOf } from '../schema/infer.ts';
@@ -18,6 +19,10 @@ import { changeInstances, liveInstances, watchInstances, type LiveModelEvent, ty
 import { Q, qCondition, toQNode, type QNode } from './q.ts';
 import type { LiveStream } from '@sdb/stream';
 import { upsertRow, upsertRows } from './upsert.ts';
+import type { EdgeLookups } from '../relations/edge-lookups.ts';
+import { traversal, type TraverseStep, type TraverseTarget } from '../relations/graph.ts';
+import { prefetchInto, prefetchSpec, type Prefetch, type PrefetchSpec, type WithPrefetched } from '../relations/prefetch.ts';
+import { attachFetched, checkSelectRelated, type LinkKeys, type WithRelated } from '../relations/select-related.ts';
 import { ValuesQuery, type ValuesSource } from './values.ts';
 import { annotationFields, checkAlias, copyAnnotations, type Annotated, type Annotation, type AnnotationOrderKey, type AnnotationValues } from '../search/annotations.ts';
 import { fulltextClause, nearestClause, type NearestOptions, type SearchClause } from '../search/clauses.ts';
@@ -28,7 +33,8 @@ interface Order {
   readonly direction: 'asc' | 'desc';
 }
 
-interface State {
+/** A queryset's frozen description. */
+export interface State {
   readonly where: readonly QNode[];
   readonly order: readonly Order[];
   readonly limit?: number;
@@ -38,10 +44,14 @@ interface State {
   readonly clauses?: readonly SearchClause[];
   /** Computed fields selected next to `*`, by alias (`annotate()`, `nearest()`'s distance). */
   readonly annotations?: Readonly<Record<string, Expression>>;
+  /** Relations (../relations): what to select from instead of the table, links to FETCH, relations to prefetch. */
+  readonly source?: Target;
+  readonly fetch?: readonly string[];
+  readonly prefetch?: readonly PrefetchSpec[];
 }
 
-/** A filter argument: a lookup object or a `Q` tree. */
-export type FilterArg<M extends AnyModel> = Lookups<TableOf<M>, FieldsOf<M>> | Q<Lookups<TableOf<M>, FieldsOf<M>>>;
+/** A filter argument: a lookup object (lookups through edges too: `knows__out__name`) or a `Q` tree. */
+export type FilterArg<M extends AnyModel> = (Lookups<TableOf<M>, FieldsOf<M>> & EdgeLookups) | Q<Lookups<TableOf<M>, FieldsOf<M>>>;
 
 type Row<M extends AnyModel> = RecordOf<TableOf<M>, FieldsOf<M>>;
 
@@ -53,9 +63,18 @@ function count(name: string, value: number): number {
   return value;
 }
 
+/** For ../relations only (not exported by the package): a queryset's state, and one made from a state. */
+export let stateOf: <M extends AnyModel>(queryset: QuerySet<M>) => State;
+export let withState: <M extends AnyModel>(queryset: QuerySet<any>, model: M, patch: Partial<State>) => QuerySet<M>;
+
 export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]>, AsyncIterable<InstanceOf<M>> {
   readonly model: M;
   readonly #state: State;
+
+  static {
+    stateOf = (queryset) => queryset.#state;
+    withState = (queryset, model, patch) => new QuerySet(model, { ...queryset.#state, ...patch });
+  }
 
   constructor(model: M, state: State = { where: [], order: [] }) {
     this.model = model;
@@ -145,10 +164,30 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
     return this.#next({ using });
   }
 
+  /** Loads these links in the same query (FETCH): `p.company` is then a Company instance. */
+  selectRelated<const K extends LinkKeys<M>>(...links: K[]): QuerySet<WithRelated<M, K>> {
+    return this.#next({ fetch: [...(this.#state.fetch ?? []), ...checkSelectRelated(this.model, links)] }) as never;
+  }
+
+  /** Loads relations (by name, or `Prefetch(name, queryset)`), ONE query per relation, onto each instance found. */
+  prefetchRelated<const P extends readonly (string | Prefetch<string, AnyModel>)[]>(...relations: P): QuerySet<WithPrefetched<M, P>> {
+    return this.#next({ prefetch: [...(this.#state.prefetch ?? []), ...relations.map((r) => prefetchSpec(this.model, r))] }) as never;
+  }
+
+  /** The records these reach through the edges, each once: `traverse(Knows, Knows)` (friends of friends), `{ edge, direction, depth }` steps. */
+  traverse<const S extends readonly [TraverseStep, ...TraverseStep[]]>(...steps: S): QuerySet<TraverseTarget<S>> {
+    const { target, source } = traversal(this.model, steps, this.#select(select(this.#from), []));
+    return new QuerySet(target, { where: [], order: [], source, ...(this.#state.using !== undefined ? { using: this.#state.using } : {}) }) as never;
+  }
+
   // ----- building -----
 
   get #client(): OrmClient {
     return resolveClient(this.#state.using);
+  }
+
+  get #from(): Target {
+    return this.#state.source ?? this.model.table;
   }
 
   #where() {
@@ -158,7 +197,7 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   /** The SELECT of whole records: `*` plus the annotations, filtered, ordered and sliced. */
   #rows(): SelectQuery<Record<string, unknown>> {
     const annotations = this.#state.annotations;
-    const all = select<Record<string, unknown>>(this.model.table);
+    const all = select<Record<string, unknown>>(this.#from);
     return this.#select(annotations === undefined ? all : (all.fields('*' as never).fields(annotations) as never));
   }
 
@@ -185,9 +224,13 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
 
   /** Every matching record, as model instances. */
   async all(): Promise<InstanceOf<M>[]> {
-    const rows = await run(this.#client, this.#rows());
+    const { fetch = [], prefetch = [] } = this.#state;
+    const client = this.#client;
+    const rows = await run(client, this.#rows().fetch(...fetch));
     const instances = hydrate<InstanceOf<M>>(this.model, rows);
     copyAnnotations(instances, rows, Object.keys(this.#state.annotations ?? {}));
+    attachFetched(this.model, instances, fetch);
+    for (const spec of prefetch) await prefetchInto(this.model, instances, spec, client);
     return instances;
   }
 
@@ -226,15 +269,15 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   async count(): Promise<number> {
     const counting = { n: fn.count() };
     const query = this.#sliced()
-      ? select(this.#select(select(this.model.table).fields('id'), [])).fields(counting).groupAll()
-      : this.#select(select(this.model.table).fields(counting), [], false).groupAll();
+      ? select(this.#select(select(this.#from).fields('id'), [])).fields(counting).groupAll()
+      : this.#select(select(this.#from).fields(counting), [], false).groupAll();
     const [row] = await run(this.#client, query);
     return row?.n ?? 0;
   }
 
   /** Whether any record matches (reads at most one id). */
   async exists(): Promise<boolean> {
-    const rows = await run(this.#client, this.#select(select(this.model.table).fields('id'), []).limit(1));
+    const rows = await run(this.#client, this.#select(select(this.#from).fields('id'), []).limit(1));
     return rows.length > 0;
   }
 
@@ -265,7 +308,7 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   /** Plain rows of the named fields (all declared fields and `id` when none are named); lazy, with `distinct()` and `annotate()`. */
   values<K extends keyof Row<M> & string>(...keys: K[]): ValuesQuery<Pick<Row<M>, K>, Row<M>> {
     if (this.#state.annotations !== undefined) throw new QuerySetError('values() does not carry annotations (nearest() distances, scores...); read them from all()');
-    const source: ValuesSource = { model: this.model, client: () => this.#client, refine: (query) => this.#select(query), orderedBy: this.#state.order.map((o) => o.path) };
+    const source: ValuesSource = { model: this.model, from: this.#from, client: () => this.#client, refine: (query) => this.#select(query), orderedBy: this.#state.order.map((o) => o.path) };
     return new ValuesQuery(source, keys.length > 0 ? keys : ['id', ...this.model.fieldNames]);
   }
 
@@ -289,8 +332,8 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   async aggregate<A extends Record<string, Aggregate<AggregateKind, (keyof Row<M> & string) | undefined>>>(spec: A): Promise<{ [K in keyof A]: AggregateResult<A[K], Row<M>> }> {
     const fields = aggregateFields(this.model, spec);
     const query = this.#sliced()
-      ? select(this.#select(select(this.model.table), [])).fields(fields).groupAll()
-      : this.#select(select(this.model.table).fields(fields), [], false).groupAll();
+      ? select(this.#select(select(this.#from), [])).fields(fields).groupAll()
+      : this.#select(select(this.#from).fields(fields), [], false).groupAll();
     const [row = {}] = (await run(this.#client, query)) as Record<string, unknown>[];
     return aggregateRow(spec, row) as { [K in keyof A]: AggregateResult<A[K], Row<M>> };
   }
@@ -374,7 +417,7 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   async update(patch: PatchOf<FieldsOf<M>>): Promise<number> {
     if (this.#sliced()) throw new QuerySetError('update() of a sliced queryset is not supported; filter by id instead');
     const where = this.#where();
-    const base = withPatch(update(this.model.table), this.model, patch as Record<string, unknown>).return(['id']);
+    const base = withPatch(update(this.#from), this.model, patch as Record<string, unknown>).return(['id']);
     return (await run(this.#client, where === undefined ? base : base.where(where))).length;
   }
 
@@ -382,7 +425,7 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   async delete(): Promise<number> {
     if (this.#sliced()) throw new QuerySetError('delete() of a sliced queryset is not supported; filter by id instead');
     const where = this.#where();
-    const base = deleteFrom(this.model.table).return('before');
+    const base = deleteFrom(this.#from).return('before');
     return (await run(this.#client, where === undefined ? base : base.where(where))).length;
   }
 }

@@ -7,6 +7,7 @@
 import { fn, toNode } from '@sdb/functions';
 import { and, batch, define, field, inside, or, param, Statement, type DefineAccessNode, type DefineAnalyzerNode, type DefineFieldNode, type DefineIndexNode, type DefineNode, type DefineTableNode, type Permissions, type Tokenizer, type TypeNode } from '@sdb/ql';
 import { resolveClient, type Using } from '../connection.ts';
+import { EDGE_ENDS, edgeDefinition, isEdge, type EdgeEnds } from './edge.ts';
 import type { AnyField, LiteralValue } from './fields.ts';
 import type { ModelShape } from './validate.ts';
 
@@ -79,6 +80,7 @@ function fieldNodes(table: string, path: string, fieldDef: AnyField): DefineNode
     ...(config.default !== undefined ? { default: { value: 'now' in config.default ? fn.time.now().node : toNode(config.default.value) } } : {}),
     ...(config.readonly ? { readonly: true as const } : {}),
     ...(assert !== undefined ? { assert } : {}),
+    ...(config.reference !== undefined ? { reference: config.reference } : {}),
     ...(config.permissions !== undefined ? { permissions: config.permissions } : {}),
     ...(config.comment !== undefined ? { comment: config.comment } : {}),
   };
@@ -153,11 +155,12 @@ export function analyzerNodes(analyzers: Readonly<Record<string, AnalyzerOptions
   });
 }
 
-/** Every DEFINE node for one model: its analyzers, the table, its fields (nested keys included), its indexes, its access method. */
+/** Every DEFINE node for one model: its analyzers, the table (a relation for an edge), its fields (nested keys included), its indexes, its access method. */
 export function defineNodes(model: DefinedModel): DefineNode[] {
-  const table: DefineTableNode = { kind: 'defineTable', mode: 'OVERWRITE', name: model.table, schemafull: model.schemafull, ...model.tableClauses };
-  const fields = Object.entries(model.fields).flatMap(([name, fieldDef]) => fieldNodes(model.table, name, fieldDef));
-  const nodes: DefineNode[] = [...(model.analyzers ?? []), table, ...fields];
+  const edge = isEdge(model) ? edgeDefinition(model as DefinedModel & { edge: EdgeEnds }) : undefined;
+  const table: DefineTableNode = { kind: 'defineTable', mode: 'OVERWRITE', name: model.table, ...edge?.table, schemafull: model.schemafull, ...model.tableClauses };
+  const fields = Object.entries(model.fields).filter(([name]) => edge === undefined || !EDGE_ENDS.has(name));
+  const nodes: DefineNode[] = [...(model.analyzers ?? []), table, ...fields.flatMap(([name, fieldDef]) => fieldNodes(model.table, name, fieldDef)), ...(edge?.indexes ?? [])];
   return model.access === undefined ? nodes : [...nodes, model.access.node];
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Datetime, Decimal, Duration, FileRef, Geometry, GeometryCollection, GeometryLine, GeometryMultiLine, GeometryMultiPoint, GeometryMultiPolygon, GeometryPoint, GeometryPolygon, RecordId, Uuid } from '@sdb/protocol';
 import type { Expression } from '@sdb/functions';
-import { define, type FulltextNode, type HnswNode, type Permissions, type PermissionsNode } from '@sdb/ql';
+import { define, type DefineFieldNode, type FulltextNode, type HnswNode, type Permissions, type PermissionsNode } from '@sdb/ql';
 import { ModelDefinitionError } from '../errors.ts';
 import { atomic } from '../query/atomic.ts';
 
@@ -81,7 +81,15 @@ export interface FieldConfig {
   readonly hnsw?: HnswNode;
   /** The field's previous name (`.was('old')`): a migration renames it instead of dropping one and adding the other. */
   readonly was?: string;
+  /** link (or array/set of links): `REFERENCE ON DELETE …`, so the target tracks who points at it. */
+  readonly reference?: DefineFieldNode['reference'];
 }
+
+/** What a referenced record's deletion does to the records pointing at it (`REFERENCE ON DELETE …`). */
+export type OnDelete = 'cascade' | 'reject' | 'unset' | 'ignore';
+
+/** A link, or an array/set of links: what `.reference()` applies to. */
+const isLinkish = (config: FieldConfig): boolean => config.kind === 'link' || ((config.kind === 'array' || config.kind === 'set') && config.of!.config.kind === 'link');
 
 const FIELD_BRAND = Symbol.for('sdb.orm.Field');
 
@@ -188,6 +196,17 @@ export class Field<T, Optional extends boolean = false, HasDefault extends boole
     return this.with<this>({ hnsw: node });
   }
 
+  /**
+   * `REFERENCE ON DELETE cascade | reject | unset | ignore` on a link (or an array/set of links),
+   * top level only: deleting the target then deletes this record, is refused, removes the link, or
+   * leaves it dangling (the default). The server refuses REFERENCE on nested fields.
+   */
+  reference(options: { onDelete?: OnDelete } = {}): this {
+    if (!isLinkish(this.config)) throw new ModelDefinitionError('reference() is for f.link() fields (or arrays and sets of links)');
+    // ql's DEFINE FIELD builder checks the action (a QueryBuildError for an unknown one) and gives the node.
+    return this.with({ reference: define.field('field', 'table').reference({ onDelete: options.onDelete ?? 'ignore' }).node.reference });
+  }
+
   comment(text: string): this {
     if (typeof text !== 'string') throw new ModelDefinitionError('A comment is a string');
     return this.with({ comment: text });
@@ -219,6 +238,7 @@ function scalar<T, L extends LookupClass>(kind: FieldKind): Field<T, false, fals
 function elements(kind: 'array' | 'set', of: AnyField, max: number | undefined): FieldConfig {
   if (!isField(of)) throw new ModelDefinitionError(`f.${kind}() takes a field, e.g. f.${kind}(f.string())`);
   if (of.config.kind === 'computed') throw new ModelDefinitionError(`f.${kind}() of a computed field: COMPUTED fields are top-level only`);
+  if (of.config.reference) throw new ModelDefinitionError(`f.${kind}() of a field with reference(): call reference() on the ${kind} itself (REFERENCE is top level only)`);
   if (max !== undefined && (!Number.isInteger(max) || max <= 0)) throw new ModelDefinitionError(`A ${kind}'s max length is a positive integer, got ${max}`);
   return { ...base, kind, of, ...(max !== undefined ? { max } : {}) };
 }
@@ -274,6 +294,7 @@ export const f = {
     for (const [key, field] of Object.entries(shape)) {
       if (!isField(field)) throw new ModelDefinitionError(`f.object(): "${key}" is not a field`);
       if (field.config.kind === 'computed') throw new ModelDefinitionError(`f.object(): "${key}" is computed; COMPUTED fields are top-level only`);
+      if (field.config.reference) throw new ModelDefinitionError(`f.object(): "${key}" has reference(); SurrealDB 3 allows REFERENCE on top-level fields only`);
       if (key.includes('.') || key.includes('__') || key === '*') throw new ModelDefinitionError(`f.object(): "${key}" is not a usable key (no ".", "__" or "*")`);
     }
     return new Field({ ...base, kind: 'object', shape: Object.freeze({ ...shape }) });

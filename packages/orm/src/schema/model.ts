@@ -16,6 +16,9 @@ import { assignRow, changedFields, isLoaded, LOADED, loadPlan, type LoadPlan } f
 import { QuerySet } from '../query/queryset.ts';
 import { fireHooks, Hooks } from '../signals.ts';
 import { analyzerNodes, tableClauses, type AnalyzerOptions, type TableOptions } from './define.ts';
+import { RelationManager, type FarOf } from '../relations/manager.ts';
+import { via, type Direction, type Relation } from '../relations/relation.ts';
+import type { AnyEdge } from './edge.ts';
 import { isField } from './fields.ts';
 import type { FieldMap, InsertOf, PatchOf, RecordOf } from './infer.ts';
 import { recordToCreate, withDefaults } from './validate.ts';
@@ -27,6 +30,18 @@ export interface ModelOptions<K extends string = string> extends TableOptions {
   readonly access?: AccessOptions<K>;
   /** Full-text analyzers by name, defined by `pushSchema` before the table (`f.string().fulltext({ analyzer })` names one). */
   readonly analyzers?: Readonly<Record<string, AnalyzerOptions>>;
+  /**
+   * Relations other models hold to this one, by name: `{ employees: (): Relation => Person.via('company') }`
+   * (a thunk, annotated `Relation` so two models referring to each other still type-check).
+   */
+  readonly reverse?: Readonly<Record<string, () => Relation>>;
+}
+
+/** Options of `instance.related(Edge, options)`. */
+export interface RelatedOptions<D extends Direction = Direction> {
+  /** `out` (default): the edges whose `in` is this record; `in`: those whose `out` is. */
+  readonly direction?: D;
+  readonly using?: Using;
 }
 
 /** The methods every instance has; no field may take one of these names. */
@@ -39,6 +54,9 @@ export interface InstanceMethods<N extends string, F extends FieldMap> {
   merge(patch: PatchOf<F>, options?: { using?: Using }): Promise<void>;
   /** Deletes the record. */
   delete(options?: { using?: Using }): Promise<void>;
+  /** The relation manager of this record's `edge` edges: `ann.related(Knows).add(bob, { since: 2021 })`. */
+  related<E extends AnyEdge>(edge: E, options?: RelatedOptions<'out'>): RelationManager<E, FarOf<E, 'out'>>;
+  related<E extends AnyEdge>(edge: E, options: RelatedOptions<'in'>): RelationManager<E, FarOf<E, 'in'>>;
   readonly _table?: N;
 }
 
@@ -74,6 +92,10 @@ export interface ModelClass<N extends string, F extends FieldMap> {
   current(using?: Using): Promise<Instance<N, F> | undefined>;
   /** This model's signals: `Person.hooks.on('preSave', ({ instance, using, created }) => ...)` (see ../signals.ts). */
   readonly hooks: Hooks<Instance<N, F>, PatchOf<F>>;
+  /** The relations declared in the `reverse` option. */
+  readonly reverse: Readonly<Record<string, () => Relation>>;
+  /** The reverse of the link `field` (`Person.via('company')`: the people of a company), for a model's `reverse` option. */
+  via(field: keyof F & string): Relation;
 }
 
 export type AnyModel = ModelClass<any, any>;
@@ -81,10 +103,14 @@ export type FieldsOf<M extends AnyModel> = M['fields'];
 export type TableOf<M extends AnyModel> = M['table'];
 export type InstanceOf<M extends AnyModel> = M['prototype'];
 
-const RESERVED = new Set(['id', 'save', 'refresh', 'merge', 'delete', 'objects', 'constructor', 'toJSON', 'then', ...Object.getOwnPropertyNames(Object.prototype)]);
+const RESERVED = new Set(['id', 'save', 'refresh', 'merge', 'delete', 'related', 'objects', 'constructor', 'toJSON', 'then', ...Object.getOwnPropertyNames(Object.prototype)]);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function checkDeclaration(name: string, fields: FieldMap): void {
+function checkDeclaration(name: string, fields: FieldMap, options: ModelOptions): void {
+  for (const [key, relation] of Object.entries(options.reverse ?? {})) {
+    if (typeof relation !== 'function') throw new ModelDefinitionError(`${name}.reverse.${key} is a thunk: () => Model.via('field')`);
+    if (Object.hasOwn(fields, key) || RESERVED.has(key) || key.includes('__')) throw new ModelDefinitionError(`${name}.reverse.${key}: the name is taken by a field, an instance method or has "__"`);
+  }
   if (typeof name !== 'string' || !NAME.test(name)) throw new ModelDefinitionError(`A model name is an identifier (letters, digits, _), got ${JSON.stringify(name)}`);
   for (const [key, fieldDef] of Object.entries(fields)) {
     if (!isField(fieldDef)) throw new ModelDefinitionError(`${name}.${key} is not a field (use f.string(), f.int()...)`);
@@ -100,7 +126,7 @@ function recordOf(instance: { id?: unknown }, model: string, operation: 'save' |
 
 /** Declares a model: `model('person', { name: f.string(), age: f.int().default(0) }, { schemafull: true })`. */
 export function model<const N extends string, const F extends FieldMap>(name: N, fields: F, options: ModelOptions<keyof F & string> = {}): ModelClass<N, F> {
-  checkDeclaration(name, fields);
+  checkDeclaration(name, fields, options);
   const analyzers = Object.freeze(analyzerNodes(options.analyzers ?? {}));
   const frozenFields = Object.freeze({ ...fields });
   const clauses = tableClauses(name, options);
@@ -139,6 +165,8 @@ export function model<const N extends string, const F extends FieldMap>(name: N,
     static readonly analyzers = analyzers;
     static readonly hooks = new Hooks(Model);
 
+    static readonly reverse = Object.freeze({ ...options.reverse });
+
     static get objects(): QuerySet<AnyModel> {
       return new QuerySet(Model as unknown as AnyModel);
     }
@@ -157,6 +185,10 @@ export function model<const N extends string, const F extends FieldMap>(name: N,
 
     static current(using?: Using): Promise<unknown> {
       return currentUser(Model, using);
+    }
+
+    static via(field: string): Relation {
+      return via(Model as unknown as AnyModel, field);
     }
 
     constructor(data: Record<string, unknown>) {
@@ -191,6 +223,10 @@ export function model<const N extends string, const F extends FieldMap>(name: N,
       const [row] = await run(resolveClient(opts.using), select<Record<string, unknown>>(id));
       if (row === undefined) throw new DoesNotExistError(name, `${String(id)} is gone`);
       assignRow(this, row, plan);
+    }
+
+    related(edge: AnyEdge, opts: RelatedOptions = {}): RelationManager<AnyEdge, AnyModel> {
+      return new RelationManager(this as { id?: unknown }, edge, opts.direction ?? 'out', opts.using);
     }
 
     async delete(opts: { using?: Using } = {}): Promise<void> {
