@@ -5,7 +5,7 @@
  * lookup is a `QuerySetError`, never a silent `=`.
  */
 import { fn, type Expression } from '@sdb/functions';
-import { and, containsAll, containsAny, containsNone, containsNot, contains, eq, field, gt, gte, inside, lt, lte, not, notInside, or, type Idiom } from '@sdb/ql';
+import { and, containsAll, containsAny, containsNone, containsNot, contains, eq, field, gt, gte, inside, lt, lte, matches, not, notInside, or, type Idiom } from '@sdb/ql';
 import { QuerySetError } from '../errors.ts';
 import type { AnyField, LinkTarget } from '../schema/fields.ts';
 import type { FieldMap } from '../schema/infer.ts';
@@ -82,6 +82,8 @@ export const LOOKUPS: Readonly<Record<string, Lookup>> = {
   iregex: (path, value, key) => onString(path, fn.string.matches(path, `(?i)${text(key, value)}`)),
   like: (path, value, key) => onString(path, fn.string.matches(path, likeRegex(text(key, value), false))),
   ilike: (path, value, key) => onString(path, fn.string.matches(path, likeRegex(text(key, value), true))),
+  // Full-text search (`@@`): needs a FULLTEXT index on the field; without one SurrealDB 3 matches nothing, silently.
+  match: (path, value, key) => matches(path, text(key, value)),
   isnull: (path, value, key) => {
     if (typeof value !== 'boolean') throw new QuerySetError(`${key} takes true or false`);
     return value ? isNull(path) : not(isNull(path));

@@ -9,13 +9,13 @@ import { compile, type CompiledQuery, create, deleteFrom, insert, run, select, t
 import type { RecordId } from '@sdb/protocol';
 import { resolveClient, type OrmClient, type Using } from '../connection.ts';
 import { DoesNotExistError, MultipleObjectsReturnedError, QuerySetError } from '../errors.ts';
-import type { InsertOf, Lookups, OrderKey, PatchOf, RecordOf } from '../schema/infer.ts';
+import type { InsertOf, ModelTypes, OrderKey, PatchOf, RecordOf } from '../schema/infer.ts';
 import { recordToCreate } from '../schema/validate.ts';
 import type { AnyModel, FieldsOf, InstanceOf, TableOf } from '../schema/model.ts';
 import { aggregateFields, aggregateRow, type Aggregate, type AggregateKind, type AggregateResult } from './aggregates.ts';
 import { withPatch } from './atomic.ts';
 import { hydrate } from './hydrate.ts';
-import { Q, qCondition, toQNode, type QNode } from './q.ts';
+import { qCondition, toQNode, type FilterParts, type QNode } from './q.ts';
 import { upsertRow, upsertRows } from './upsert.ts';
 import { ValuesQuery, type ValuesSource } from './values.ts';
 
@@ -32,8 +32,8 @@ interface State {
   readonly using?: Using;
 }
 
-/** A filter argument: a lookup object or a `Q` tree. */
-export type FilterArg<M extends AnyModel> = Lookups<TableOf<M>, FieldsOf<M>> | Q<Lookups<TableOf<M>, FieldsOf<M>>>;
+/** What a model's filters are checked against: its table and fields. */
+export type FilterModel<M extends AnyModel> = ModelTypes<TableOf<M>, FieldsOf<M>>;
 
 type Row<M extends AnyModel> = RecordOf<TableOf<M>, FieldsOf<M>>;
 
@@ -62,12 +62,16 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   // ----- refining (each returns a new queryset) -----
 
   /** Records matching every lookup (`{ age__gte: 18 }`) and every `Q` given. */
-  filter(...parts: FilterArg<M>[]): QuerySet<M> {
+  filter<const P extends readonly unknown[]>(...parts: FilterParts<FilterModel<M>, P>): QuerySet<M> {
+    return this.#filtered(parts);
+  }
+
+  #filtered(parts: readonly unknown[]): QuerySet<M> {
     return this.#next({ where: [...this.#state.where, ...parts.map(toQNode)] });
   }
 
   /** Records not matching the lookups (all of them together). */
-  exclude(...parts: FilterArg<M>[]): QuerySet<M> {
+  exclude<const P extends readonly unknown[]>(...parts: FilterParts<FilterModel<M>, P>): QuerySet<M> {
     return this.#next({ where: [...this.#state.where, { kind: 'not', child: { kind: 'and', children: parts.map(toQNode) } }] });
   }
 
@@ -195,8 +199,8 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   }
 
   /** The one record matching; `DoesNotExistError` when none does, `MultipleObjectsReturnedError` when several do. */
-  async get(...parts: FilterArg<M>[]): Promise<InstanceOf<M>> {
-    const found = await new QuerySet(this.model, { ...this.filter(...parts).#state, limit: 2 }).all();
+  async get<const P extends readonly unknown[]>(...parts: FilterParts<FilterModel<M>, P>): Promise<InstanceOf<M>> {
+    const found = await new QuerySet(this.model, { ...this.#filtered(parts).#state, limit: 2 }).all();
     if (found.length === 0) throw new DoesNotExistError(this.model.table, 'get() matched no record');
     if (found.length > 1) throw new MultipleObjectsReturnedError(this.model.table);
     return found[0]!;
