@@ -18,6 +18,7 @@ import { hydrate } from './hydrate.ts';
 import { qCondition, toQNode, type FilterParts, type QNode } from './q.ts';
 import { upsertRow, upsertRows } from './upsert.ts';
 import { ValuesQuery, type ValuesSource } from './values.ts';
+import { runWrite } from './write.ts';
 
 interface Order {
   readonly path: string;
@@ -244,7 +245,7 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   async create(data: InsertOf<TableOf<M>, FieldsOf<M>>): Promise<InstanceOf<M>> {
     const { id, ...content } = recordToCreate(this.model, data as Record<string, unknown>);
     const target = id === undefined ? this.model.table : (id as RecordId);
-    const [row] = await run(this.#client, create<Record<string, unknown>>(target).content(content));
+    const [row] = await runWrite(this.#client, create<Record<string, unknown>>(target).content(content));
     return hydrate<InstanceOf<M>>(this.model, [row!])[0]!;
   }
 
@@ -259,7 +260,7 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
     const client = this.#client;
     const out: InstanceOf<M>[] = [];
     for (let start = 0; start < checked.length; start += batchSize) {
-      const created = await run(client, insert<Record<string, unknown>>(this.model.table, checked.slice(start, start + batchSize)));
+      const created = await runWrite(client, insert<Record<string, unknown>>(this.model.table, checked.slice(start, start + batchSize)));
       out.push(...hydrate<InstanceOf<M>>(this.model, created));
     }
     return out;

@@ -11,6 +11,7 @@ import { DoesNotExistError, ModelDefinitionError, RecordNotAffectedError, Valida
 import { withPatch } from '../query/atomic.ts';
 import { assignRow, changedFields, isLoaded, LOADED, loadPlan, type LoadPlan } from '../query/hydrate.ts';
 import { QuerySet } from '../query/queryset.ts';
+import { runWrite } from '../query/write.ts';
 import { isField } from './fields.ts';
 import type { FieldMap, InsertOf, PatchOf, RecordOf } from './infer.ts';
 import { withDefaults } from './validate.ts';
@@ -87,7 +88,7 @@ export function model<const N extends string, const F extends FieldMap>(name: N,
     for (const key of Object.keys(patch)) {
       if (frozenFields[key]?.config.readonly) throw new ValidationError(name, key, 'readonly', 'the field is read-only once the record exists');
     }
-    const [row] = await run(resolveClient(using), withPatch(update<Record<string, unknown>>(id), Model, patch));
+    const [row] = await runWrite(resolveClient(using), withPatch(update<Record<string, unknown>>(id), Model, patch));
     if (row === undefined) throw new RecordNotAffectedError(name, operation, String(id));
     assignRow(instance, row, plan);
   }
