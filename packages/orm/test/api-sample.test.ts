@@ -4,8 +4,8 @@
  * sample (or two that belong together) and checks what it answers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Avg, configure, Count, DoesNotExistError, f, Max, MultipleObjectsReturnedError, pushSchema, Q, transaction, TransactionNotSupportedError } from '../src/index.ts';
-import { transportNames, transports, type TestConnection } from './clients.ts';
+import { Avg, Count, DoesNotExistError, f, Max, MultipleObjectsReturnedError, Q, transaction, TransactionNotSupportedError } from '../src/index.ts';
+import { suiteConnection, transportNames, type TestConnection } from './clients.ts';
 import { Company, Person } from './models.ts';
 
 describe.each(transportNames)('the API sample over %s', (transport) => {
@@ -13,9 +13,7 @@ describe.each(transportNames)('the API sample over %s', (transport) => {
   let acme: InstanceType<typeof Company>;
 
   beforeAll(async () => {
-    db = await transports[transport](`orm_sample_${transport}`);
-    configure({ default: db.client, analytics: db.client });
-    await pushSchema([Company, Person]);
+    db = await suiteConnection(transport, 'orm_sample', [Company, Person]);
     acme = await Company.objects.create({ name: 'Acme Corp' });
     await Person.objects.bulkCreate([
       { name: 'amy', email: 'amy@x.io', age: 40, company: acme.id },

@@ -5,17 +5,15 @@
  * on if the lookup did not guard them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configure, pushSchema, QuerySetError } from '../src/index.ts';
+import { QuerySetError } from '../src/index.ts';
 import { City, Country, Office, Planet, Worker } from './chain.ts';
-import { transportNames, transports, type TestConnection } from './clients.ts';
+import { suiteConnection, transportNames, type TestConnection } from './clients.ts';
 
 describe.each(transportNames)('lookups across links over %s', (transport) => {
   let db: TestConnection;
 
   beforeAll(async () => {
-    db = await transports[transport](`orm_deep_${transport}`);
-    configure({ default: db.client });
-    await pushSchema([Planet, Country, City, Office, Worker]);
+    db = await suiteConnection(transport, 'orm_deep', [Planet, Country, City, Office, Worker]);
     const earth = await Planet.objects.create({ name: 'Earth' });
     const france = await Country.objects.create({ name: 'France', planet: earth.id });
     const nowhere = await Country.objects.create({ name: 'Nowhere' }); // no planet

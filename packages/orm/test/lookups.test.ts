@@ -5,8 +5,8 @@
  */
 import { batch, define } from '@sdb/ql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configure, f, LOOKUPS, model, pushSchema, QuerySetError } from '../src/index.ts';
-import { transportNames, transports, type TestConnection } from './clients.ts';
+import { f, LOOKUPS, model, QuerySetError } from '../src/index.ts';
+import { suiteConnection, transportNames, type TestConnection } from './clients.ts';
 
 const Item = model('item', {
   name: f.string(),
@@ -71,9 +71,7 @@ describe.each(transportNames)('lookups over %s', (transport) => {
   let db: TestConnection;
 
   beforeAll(async () => {
-    db = await transports[transport](`orm_lookups_${transport}`);
-    configure({ default: db.client });
-    await pushSchema([Item]);
+    db = await suiteConnection(transport, 'orm_lookups', [Item]);
     await db.client.queryAll(batch(define.analyzer('words').tokenizers('blank').filters('lowercase'), define.index('item_name_search', 'item').fields('name').fulltext('words')));
     await Item.objects.bulkCreate([
       { name: 'Apple', label: 'fruit', size: 1, tags: ['red'] },

@@ -5,8 +5,8 @@
  */
 import { UniqueViolationError } from '@sdb/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configure, f, model, pushSchema } from '../src/index.ts';
-import { transportNames, transports, type TestConnection } from './clients.ts';
+import { f, model } from '../src/index.ts';
+import { suiteConnection, transportNames, type TestConnection } from './clients.ts';
 
 const Account = model('account', { email: f.string().unique(), name: f.string() }, { schemafull: true });
 
@@ -14,9 +14,7 @@ describe.each(transportNames)('unique index violations over %s', (transport) => 
   let db: TestConnection;
 
   beforeAll(async () => {
-    db = await transports[transport](`orm_unique_${transport}`);
-    configure({ default: db.client });
-    await pushSchema([Account]);
+    db = await suiteConnection(transport, 'orm_unique', [Account]);
     await Account.objects.create({ email: 'ann@x.io', name: 'Ann' });
   });
 
