@@ -16,7 +16,9 @@ import { connect } from '@sdb/ws';
 const ROWS = 1000;
 const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 1500);
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 6000);
-const BLOCK = 50;
+const BLOCK = 20;
+/** Rounds measured at the least, however long they take (a loaded machine answers slowly). */
+const MIN_ROUNDS = 8;
 
 const Item = model('item', { name: f.string(), price: f.float(), stock: f.int(), tags: f.array(f.string()), created: f.datetime() }, { schemafull: true });
 
@@ -34,8 +36,9 @@ process.stdin.on('end', async () => { await server.close(); process.exit(0); });
 
 /**
  * Client CPU µs per call of `raw` and of `orm`, measured in rounds for DURATION_MS after a
- * warm-up: in each round each side runs BLOCK calls, and which side goes first alternates (raw
- * orm, orm raw...), so load from elsewhere on the machine hits both alike. A block is long
+ * warm-up (and for MIN_ROUNDS rounds at the least): in each round each side runs BLOCK calls,
+ * and which side goes first alternates (raw orm, orm raw...), so load from elsewhere on the
+ * machine hits both alike. A block is long
  * enough for most of the garbage collections its allocations cause to land in it; the rest
  * lands in the next block, either side's alike.
  */
@@ -52,7 +55,7 @@ async function paired(raw, orm) {
     const cpu = process.cpuUsage(before);
     spent[side] += cpu.user + cpu.system;
   };
-  for (const end = performance.now() + DURATION_MS; performance.now() < end; rounds++) {
+  for (const end = performance.now() + DURATION_MS; performance.now() < end || rounds < MIN_ROUNDS; rounds++) {
     const sides = [['raw', raw], ['orm', orm]];
     for (const [side, call] of rounds % 2 === 0 ? sides : sides.reverse()) await block(side, call);
   }

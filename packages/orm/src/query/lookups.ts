@@ -7,7 +7,7 @@
 import { fn, type Expression } from '@sdb/functions';
 import { and, containsAll, containsAny, containsNone, containsNot, contains, eq, field, gt, gte, inside, lt, lte, matches, not, notInside, or, type Idiom } from '@sdb/ql';
 import { QuerySetError } from '../errors.ts';
-import type { AnyField, LinkTarget } from '../schema/fields.ts';
+import type { AnyField, FieldConfig, FieldKind, LinkTarget } from '../schema/fields.ts';
 import type { FieldMap } from '../schema/infer.ts';
 
 type Condition = Expression<boolean>;
@@ -98,6 +98,20 @@ export interface FieldsHolder extends LinkTarget {
   readonly fields: FieldMap;
 }
 
+/** Where a key goes on after a field, by the field's kind: a link to its target's fields, a nested object to its keys; other kinds end the path. */
+interface Step {
+  readonly fields: FieldMap | undefined;
+  readonly owner?: string;
+}
+
+const STEPS: Partial<Record<FieldKind, (config: FieldConfig) => Step>> = {
+  link: (config) => {
+    const target = config.target!() as Partial<FieldsHolder>;
+    return { fields: target.fields, ...(target.table === undefined ? {} : { owner: target.table }) };
+  },
+  object: (config) => ({ fields: config.shape }),
+};
+
 /**
  * `company__name__icontains` on Person: the path `company.name` (a link is followed, a nested
  * object entered) and the lookup `icontains`; a key without a lookup is `exact`.
@@ -123,14 +137,9 @@ function resolveKey(model: FieldsHolder, key: string): { path: string[]; lookup:
       fields = undefined;
       continue;
     }
-    const config = known!.config;
-    if (config.kind === 'link') {
-      const target = config.target!() as Partial<FieldsHolder>;
-      fields = target.fields;
-      owner = target.table ?? owner;
-    } else {
-      fields = config.kind === 'object' ? config.shape : undefined;
-    }
+    const next: Step | undefined = STEPS[known!.config.kind]?.(known!.config);
+    fields = next?.fields;
+    owner = next?.owner ?? owner;
   }
   return { path, lookup: 'exact' };
 }
