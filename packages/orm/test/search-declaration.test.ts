@@ -5,7 +5,7 @@
  */
 import { GeometryLine, GeometryPoint, GeometryPolygon, type GeometryMultiPolygon } from '@sdb/protocol';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { defineNodes, f, GeoDistance, model, ModelDefinitionError, QuerySetError, SearchHighlight, SearchScore, type Lookups } from '../src/index.ts';
+import { defineNodes, f, GeoDistance, model, ModelDefinitionError, QuerySetError, SearchHighlight, SearchScore, type LookupValueAt } from '../src/index.ts';
 
 const Article = model(
   'article',
@@ -84,11 +84,12 @@ describe('search types', () => {
   });
 
   it('geo lookups take a point and metres, or a polygon; other fields have none', () => {
-    type ArticleLookups = Lookups<'article', (typeof Article)['fields']>;
-    expectTypeOf<ArticleLookups['at__near']>().toEqualTypeOf<readonly [GeometryPoint, number] | undefined>();
-    expectTypeOf<ArticleLookups['at__within']>().toEqualTypeOf<GeometryPolygon | GeometryMultiPolygon | undefined>();
-    expectTypeOf<ArticleLookups>().not.toHaveProperty('body__near');
-    expectTypeOf<ArticleLookups>().not.toHaveProperty('embedding__within');
+    type At<K extends string> = LookupValueAt<'article', (typeof Article)['fields'], K>;
+    expectTypeOf<At<'at__near'>>().toEqualTypeOf<readonly [GeometryPoint, number]>();
+    expectTypeOf<At<'at__within'>>().toEqualTypeOf<GeometryPolygon | GeometryMultiPolygon>();
+    // A lookup that does not fit the field: its value type is the error message.
+    expectTypeOf<At<'body__near'>>().toEqualTypeOf<'article has no field or lookup "near"'>();
+    expectTypeOf<At<'embedding__within'>>().toEqualTypeOf<'article has no field or lookup "within"'>();
     expect(Article.fields.at.config.kind).toBe('geometry');
   });
 });

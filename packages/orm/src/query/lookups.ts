@@ -5,11 +5,11 @@
  * lookup is a `QuerySetError`, never a silent `=`.
  */
 import { fn, type Expression } from '@sdb/functions';
-import { and, containsAll, containsAny, containsNone, containsNot, contains, eq, field, gt, gte, inside, lt, lte, not, notInside, or, type Idiom } from '@sdb/ql';
+import { and, containsAll, containsAny, containsNone, containsNot, contains, eq, field, gt, gte, inside, lt, lte, matches, not, notInside, or, type Idiom } from '@sdb/ql';
 import { GeometryMultiPolygon, GeometryPoint, GeometryPolygon } from '@sdb/protocol';
 import { QuerySetError } from '../errors.ts';
 import { relationLookup } from '../relations/edge-lookups.ts';
-import type { AnyField, LinkTarget } from '../schema/fields.ts';
+import type { AnyField, FieldConfig, FieldKind, LinkTarget } from '../schema/fields.ts';
 import type { FieldMap } from '../schema/infer.ts';
 
 type Condition = Expression<boolean>;
@@ -84,6 +84,8 @@ export const LOOKUPS: Readonly<Record<string, Lookup>> = {
   iregex: (path, value, key) => onString(path, fn.string.matches(path, `(?i)${text(key, value)}`)),
   like: (path, value, key) => onString(path, fn.string.matches(path, likeRegex(text(key, value), false))),
   ilike: (path, value, key) => onString(path, fn.string.matches(path, likeRegex(text(key, value), true))),
+  // Full-text search (`@@`): needs a FULLTEXT index on the field; without one SurrealDB 3 matches nothing, silently.
+  match: (path, value, key) => matches(path, text(key, value)),
   isnull: (path, value, key) => {
     if (typeof value !== 'boolean') throw new QuerySetError(`${key} takes true or false`);
     return value ? isNull(path) : not(isNull(path));
@@ -107,6 +109,20 @@ const SEPARATOR = '__';
 export interface FieldsHolder extends LinkTarget {
   readonly fields: FieldMap;
 }
+
+/** Where a key goes on after a field, by the field's kind: a link to its target's fields, a nested object to its keys; other kinds end the path. */
+interface Step {
+  readonly fields: FieldMap | undefined;
+  readonly owner?: string;
+}
+
+const STEPS: Partial<Record<FieldKind, (config: FieldConfig) => Step>> = {
+  link: (config) => {
+    const target = config.target!() as Partial<FieldsHolder>;
+    return { fields: target.fields, ...(target.table === undefined ? {} : { owner: target.table }) };
+  },
+  object: (config) => ({ fields: config.shape }),
+};
 
 /**
  * `company__name__icontains` on Person: the path `company.name` (a link is followed, a nested
@@ -133,14 +149,9 @@ function resolveKey(model: FieldsHolder, key: string): { path: string[]; lookup:
       fields = undefined;
       continue;
     }
-    const config = known!.config;
-    if (config.kind === 'link') {
-      const target = config.target!() as Partial<FieldsHolder>;
-      fields = target.fields;
-      owner = target.table ?? owner;
-    } else {
-      fields = config.kind === 'object' ? config.shape : undefined;
-    }
+    const next: Step | undefined = STEPS[known!.config.kind]?.(known!.config);
+    fields = next?.fields;
+    owner = next?.owner ?? owner;
   }
   return { path, lookup: 'exact' };
 }

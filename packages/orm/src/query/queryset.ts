@@ -9,17 +9,16 @@ import { and, compile, type CompiledQuery, create, deleteFrom, insert, run, sele
 import type { RecordId } from '@sdb/protocol';
 import { resolveClient, type OrmClient, type Using } from '../connection.ts';
 import { DoesNotExistError, MultipleObjectsReturnedError, QuerySetError } from '../errors.ts';
-import type { InsertOf, Lookups, OrderKey, PatchOf, RecordOf } from '../schema/infer.ts';
+import type { InsertOf, ModelTypes, OrderKey, PatchOf, RecordOf } from '../schema/infer.ts';
 import { recordToCreate } from '../schema/validate.ts';
 import type { AnyModel, FieldsOf, InstanceOf, TableOf } from '../schema/model.ts';
 import { aggregateFields, aggregateRow, type Aggregate, type AggregateKind, type AggregateResult } from './aggregates.ts';
 import { withPatch } from './atomic.ts';
 import { hydrate } from './hydrate.ts';
 import { changeInstances, liveInstances, watchInstances, type LiveModelEvent, type LiveModelOptions, type ModelChangeSet, type ModelChangesOptions, type WatchModelEvent } from './live.ts';
-import { Q, qCondition, toQNode, type QNode } from './q.ts';
+import { qCondition, toQNode, type FilterParts, type QNode } from './q.ts';
 import type { LiveStream } from '@sdb/stream';
 import { upsertRow, upsertRows } from './upsert.ts';
-import type { EdgeLookups } from '../relations/edge-lookups.ts';
 import { traversal, type TraverseStep, type TraverseTarget } from '../relations/graph.ts';
 import { prefetchInto, prefetchSpec, type Prefetch, type PrefetchSpec, type WithPrefetched } from '../relations/prefetch.ts';
 import { attachFetched, checkSelectRelated, type LinkKeys, type WithRelated } from '../relations/select-related.ts';
@@ -27,6 +26,7 @@ import { ValuesQuery, type ValuesSource } from './values.ts';
 import { annotationFields, checkAlias, copyAnnotations, type Annotated, type Annotation, type AnnotationOrderKey, type AnnotationValues } from '../search/annotations.ts';
 import { fulltextClause, nearestClause, type NearestOptions, type SearchClause } from '../search/clauses.ts';
 import { hybridSearch, type HybridOptions, type HybridScores } from '../search/hybrid.ts';
+import { runWrite } from './write.ts';
 
 interface Order {
   readonly path: string;
@@ -50,8 +50,8 @@ export interface State {
   readonly prefetch?: readonly PrefetchSpec[];
 }
 
-/** A filter argument: a lookup object (lookups through edges too: `knows__out__name`) or a `Q` tree. */
-export type FilterArg<M extends AnyModel> = (Lookups<TableOf<M>, FieldsOf<M>> & EdgeLookups) | Q<Lookups<TableOf<M>, FieldsOf<M>>>;
+/** What a model's filters are checked against: its table and fields. */
+export type FilterModel<M extends AnyModel> = ModelTypes<TableOf<M>, FieldsOf<M>>;
 
 type Row<M extends AnyModel> = RecordOf<TableOf<M>, FieldsOf<M>>;
 
@@ -89,12 +89,16 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   // ----- refining (each returns a new queryset) -----
 
   /** Records matching every lookup (`{ age__gte: 18 }`) and every `Q` given. */
-  filter(...parts: FilterArg<M>[]): QuerySet<M> {
+  filter<const P extends readonly unknown[]>(...parts: FilterParts<FilterModel<M>, P>): QuerySet<M> {
+    return this.#filtered(parts);
+  }
+
+  #filtered(parts: readonly unknown[]): QuerySet<M> {
     return this.#next({ where: [...this.#state.where, ...parts.map(toQNode)] });
   }
 
   /** Records not matching the lookups (all of them together). */
-  exclude(...parts: FilterArg<M>[]): QuerySet<M> {
+  exclude<const P extends readonly unknown[]>(...parts: FilterParts<FilterModel<M>, P>): QuerySet<M> {
     return this.#next({ where: [...this.#state.where, { kind: 'not', child: { kind: 'and', children: parts.map(toQNode) } }] });
   }
 
@@ -298,8 +302,8 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   }
 
   /** The one record matching; `DoesNotExistError` when none does, `MultipleObjectsReturnedError` when several do. */
-  async get(...parts: FilterArg<M>[]): Promise<InstanceOf<M>> {
-    const found = await new QuerySet(this.model, { ...this.filter(...parts).#state, limit: 2 }).all();
+  async get<const P extends readonly unknown[]>(...parts: FilterParts<FilterModel<M>, P>): Promise<InstanceOf<M>> {
+    const found = await new QuerySet(this.model, { ...this.#filtered(parts).#state, limit: 2 }).all();
     if (found.length === 0) throw new DoesNotExistError(this.model.table, 'get() matched no record');
     if (found.length > 1) throw new MultipleObjectsReturnedError(this.model.table);
     return found[0]!;
@@ -386,7 +390,7 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
     const client = this.#client;
     const out: InstanceOf<M>[] = [];
     for (let start = 0; start < checked.length; start += batchSize) {
-      const created = await run(client, insert<Record<string, unknown>>(this.model.table, checked.slice(start, start + batchSize)));
+      const created = await runWrite(client, insert<Record<string, unknown>>(this.model.table, checked.slice(start, start + batchSize)));
       out.push(...hydrate<InstanceOf<M>>(this.model, created));
     }
     return out;

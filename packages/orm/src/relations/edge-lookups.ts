@@ -13,13 +13,6 @@ import { lookupCondition, type FieldsHolder } from '../query/lookups.ts';
 import type { AnyModel } from '../schema/model.ts';
 import { edgeEnds, findRelation } from './relation.ts';
 
-/**
- * The keys lookups through an edge's ends take (`knows__out__name`), accepted by `filter()`'s
- * types: which edges a model has is only known when the query runs, where an unknown one is a
- * `QuerySetError`. Other relation lookups (`knows__since`, `employees__name`) go through `Q`.
- */
-export type EdgeLookups = { readonly [key: `${string}__${'in' | 'out'}__${string}`]: unknown };
-
 const SEPARATOR = '__';
 
 /** The condition of `key: value` when the key starts with a relation of `model`, else `undefined`. */

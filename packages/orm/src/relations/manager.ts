@@ -10,7 +10,8 @@ import { atomic, deleteFrom, eq, inside, notInside, relate, run, runBatch, selec
 import { resolveClient, type OrmClient, type Using } from '../connection.ts';
 import { QuerySetError, RecordNotAffectedError } from '../errors.ts';
 import { hydrate } from '../query/hydrate.ts';
-import { withState, type FilterArg, type QuerySet } from '../query/queryset.ts';
+import type { FilterParts } from '../query/q.ts';
+import { withState, type FilterModel, type QuerySet } from '../query/queryset.ts';
 import { endsOf, type AnyEdge, type EndOf } from '../schema/edge.ts';
 import type { AnyModel, InstanceOf } from '../schema/model.ts';
 import { recordToCreate } from '../schema/validate.ts';
@@ -83,8 +84,8 @@ export class RelationManager<E extends AnyEdge, T extends AnyModel> {
     return this.objects().all();
   }
 
-  filter(...parts: FilterArg<T>[]): QuerySet<T> {
-    return this.objects().filter(...parts);
+  filter<const P extends readonly unknown[]>(...parts: FilterParts<FilterModel<T>, P>): QuerySet<T> {
+    return this.objects().filter(...(parts as readonly never[]));
   }
 
   count(): Promise<number> {

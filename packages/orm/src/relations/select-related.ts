@@ -8,8 +8,8 @@ import { RecordId } from '@sdb/protocol';
 import { QuerySetError } from '../errors.ts';
 import { hydrate, LOADED } from '../query/hydrate.ts';
 import type { Field, Simplify } from '../schema/fields.ts';
-import type { FieldMap } from '../schema/infer.ts';
-import type { AnyModel, FieldsOf, InstanceOf, ModelClass } from '../schema/model.ts';
+import type { FieldMap, ModelTypes } from '../schema/infer.ts';
+import type { AnyModel, FieldsOf, Instance, InstanceOf, ModelClass } from '../schema/model.ts';
 
 type LinkTargetOf<Fd> = Fd extends Field<any, any, any, { readonly linkTarget: infer T }> ? T : never;
 
@@ -19,7 +19,8 @@ export type LinkKeys<M extends AnyModel> = { [K in keyof FieldsOf<M> & string]: 
 /** `M` with the fields of `X` in place of its own (what a queryset's instances hold after loading relations). */
 export type WithFields<M extends AnyModel, X extends FieldMap> = M extends ModelClass<infer N, infer F> ? ModelClass<N, Simplify<Omit<F, keyof X> & X>> : never;
 
-type AsInstance<Fd> = Fd extends Field<any, infer O, infer D, { readonly linkTarget: infer T extends AnyModel }> ? Field<InstanceOf<T>, O, D, { readonly linkTarget: T }> : Fd;
+/** A link field holding an instance of its target (rebuilt from the table and fields the link keeps: ../schema/infer.ts `LinkedModel`). */
+type AsInstance<Fd> = Fd extends Field<any, infer O, infer D, { readonly linkTarget: infer T extends ModelTypes }> ? Field<Instance<T['table'], T['fields']>, O, D, { readonly linkTarget: T }> : Fd;
 
 /** `M` whose links `K` hold instances of their models. */
 export type WithRelated<M extends AnyModel, K extends string> = WithFields<M, { [P in K & keyof FieldsOf<M>]: AsInstance<FieldsOf<M>[P]> }>;

@@ -9,6 +9,7 @@ import type { Expression } from '@sdb/functions';
 import { define, type DefineFieldNode, type FulltextNode, type HnswNode, type Permissions, type PermissionsNode } from '@sdb/ql';
 import { ModelDefinitionError } from '../errors.ts';
 import { atomic } from '../query/atomic.ts';
+import type { LinkedModel } from './infer.ts';
 
 export type FieldKind =
   | 'string' | 'int' | 'float' | 'number' | 'decimal' | 'bool' | 'datetime' | 'duration'
@@ -313,9 +314,10 @@ export const f = {
   },
   /**
    * A record link `record<table>` to another model (a thunk, so models may point at each other).
-   * Its lookup class is `{ linkTarget: M }`; not `{ link }`, which every string matches (String.prototype.link).
+   * Its lookup class is `{ linkTarget: M }` (M's fields kept to a bounded depth, see `LinkedModel`);
+   * not `{ link }`, which every string matches (String.prototype.link).
    */
-  link: <M extends LinkTarget>(target: () => M): Field<RecordId<M['table']>, false, false, { readonly linkTarget: M }> => {
+  link: <M extends LinkTarget>(target: () => M): Field<RecordId<M['table']>, false, false, { readonly linkTarget: LinkedModel<M> }> => {
     if (typeof target !== 'function') throw new ModelDefinitionError('f.link() takes a function returning the model: f.link(() => Company)');
     return new Field({ ...base, kind: 'link', target });
   },

@@ -19,6 +19,7 @@ import { analyzerNodes, tableClauses, type AnalyzerOptions, type TableOptions } 
 import { RelationManager, type FarOf } from '../relations/manager.ts';
 import { via, type Direction, type Relation } from '../relations/relation.ts';
 import type { AnyEdge } from './edge.ts';
+import { runWrite } from '../query/write.ts';
 import { isField } from './fields.ts';
 import type { FieldMap, InsertOf, PatchOf, RecordOf } from './infer.ts';
 import { recordToCreate, withDefaults } from './validate.ts';
@@ -141,7 +142,7 @@ export function model<const N extends string, const F extends FieldMap>(name: N,
     for (const key of Object.keys(patch)) {
       if (frozenFields[key]?.config.readonly) throw new ValidationError(name, key, 'readonly', 'the field is read-only once the record exists');
     }
-    const [row] = await run(client, withPatch(update<Record<string, unknown>>(id), Model, patch));
+    const [row] = await runWrite(client, withPatch(update<Record<string, unknown>>(id), Model, patch));
     if (row === undefined) throw new RecordNotAffectedError(name, operation, String(id));
     assignRow(instance, row, plan);
   }
@@ -149,7 +150,7 @@ export function model<const N extends string, const F extends FieldMap>(name: N,
   /** CREATE of an unsaved instance: its fields (checked, defaults filled in), then the stored record loaded into it. */
   async function insert(instance: object, client: OrmClient): Promise<void> {
     const { id, ...content } = recordToCreate(Model, instance as Record<string, unknown>);
-    const [row] = await run(client, create<Record<string, unknown>>(id === undefined ? name : (id as RecordId)).content(content));
+    const [row] = await runWrite(client, create<Record<string, unknown>>(id === undefined ? name : (id as RecordId)).content(content));
     assignRow(instance, row!, plan);
   }
 
