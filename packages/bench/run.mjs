@@ -25,7 +25,7 @@ const scenarios = [
   { id: 'seq', label: 'RETURN 1, sequential', sql: 'RETURN 1', concurrency: 1, kinds: ['ws', 'http'] },
   { id: 'c64', label: 'RETURN 1, 64 in flight', sql: 'RETURN 1', concurrency: 64, kinds: ['ws', 'http'] },
   { id: 'rows', label: `SELECT * FROM item (${ROWS} rows)`, sql: 'SELECT * FROM item', concurrency: 1, kinds: ['ws', 'http'] },
-  { id: 'c16', label: 'RETURN 1, 16 in flight', sql: 'RETURN 1', concurrency: 16, kinds: ['http'] },
+  { id: 'c16', label: 'RETURN 1, 16 in flight', sql: 'RETURN 1', concurrency: 16, kinds: ['ws', 'http'] },
   { id: 'rows16', label: `SELECT (${ROWS} rows), 16 in flight`, sql: 'SELECT * FROM item', concurrency: 16, kinds: ['http'] },
 ];
 
