@@ -70,7 +70,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 /**
  * Median µs per call and [min, max] over `rounds` rounds of `ms` each, per codec and operation.
- * @returns {{ name: string, decode: { us: number, min: number, max: number }, encode: { us: number, min: number, max: number } }[]}
+ * @returns {{ name: string, decode: Figures, encode: Figures }[]} with `Figures` = `{ us, min, max, rounds }`
  */
 export function measureCodecs({ rounds = 7, ms = 200 } = {}) {
   const list = codecs();
@@ -82,14 +82,15 @@ export function measureCodecs({ rounds = 7, ms = 200 } = {}) {
       samples.get(c.name).encode.push(timePerCall(c.encode, ms));
     }
   }
-  const summary = (values) => ({ us: median(values), min: Math.min(...values), max: Math.max(...values) });
+  const summary = (values) => ({ us: median(values), min: Math.min(...values), max: Math.max(...values), rounds });
   return list.map((c) => ({ name: c.name, decode: summary(samples.get(c.name).decode), encode: summary(samples.get(c.name).encode) }));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const fmt = (n) => n.toFixed(1);
-  console.log(`${ROWS}-row query result, µs per call: median [min–max]`);
-  for (const { name, decode: d, encode: e } of measureCodecs()) {
-    console.log(`  ${name.padEnd(24)} decode ${fmt(d.us).padStart(7)} [${fmt(d.min)}–${fmt(d.max)}]   encode ${fmt(e.us).padStart(7)} [${fmt(e.min)}–${fmt(e.max)}]`);
-  }
+/** Prints `measureCodecs`' figures, one line per codec. */
+export function printCodecs(results) {
+  const spread = ({ us, min, max }) => `${us.toFixed(1).padStart(7)} [${min.toFixed(1)}–${max.toFixed(1)}]`;
+  console.log(`${ROWS}-row query result through the codec alone, CPU µs per call: median [min–max] of ${results[0].decode.rounds} rounds`);
+  for (const { name, decode, encode } of results) console.log(`  ${name.padEnd(24)} decode ${spread(decode)}   encode ${spread(encode)}`);
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) printCodecs(measureCodecs());
