@@ -39,16 +39,18 @@ const seedSql = `DEFINE TABLE item SCHEMALESS; FOR $i IN 1..=${ROWS} { CREATE ty
 const fmt = (value, digits = 0) => (value === undefined ? 'n/a' : value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 
 async function main() {
-  const results = {}; // results[scenarioId][clientName] = { opsPerSec, cpuUsPerCall } | { error }
+  const results = {}; // results[scenarioId][clientName] = bestOf(runs) | { error }
   const record = (scenario, name, cell) => {
     (results[scenario.id] ??= {})[name] = cell;
-    const figures = cell.error ? `FAILED: ${cell.error}` : `${fmt(cell.opsPerSec).padStart(8)} ops/s ${fmt(cell.cpuUsPerCall, 1).padStart(8)} µs CPU/call`;
+    const figures = cell.error
+      ? `FAILED: ${cell.error}`
+      : `${fmt(cell.opsPerSec).padStart(8)} ops/s (slowest ${fmt(cell.slowestOpsPerSec)}) ${fmt(cell.cpuUsPerCall, 1).padStart(8)} µs CPU/call (worst ${fmt(cell.worstCpuUsPerCall, 1)})`;
     console.log(`  ${name.padEnd(29)} ${scenario.label.padEnd(34)} ${figures}`);
   };
   const server = await startServerProcess();
   const open = [];
   try {
-    console.log(`server: ${server.url} (separate process); best of ${repeat} runs of ${durationMs} ms after ${warmupMs} ms warm-up each; load average ${loadText()}\n`);
+    console.log(`server: ${server.url} (separate process); best of ${repeat} runs of ${durationMs} ms after ${warmupMs} ms warm-up each (worst in brackets); load average ${loadText()}\n`);
     for (const client of selectedClients) {
       try {
         open.push({ client, db: await withDeadline(client.open(server.url), 15_000, `${client.name} connect`) });
@@ -63,23 +65,24 @@ async function main() {
     for (const { db } of open) await measure(() => db.query('RETURN 1'), { concurrency: 16, warmupMs: 0, durationMs: warmupMs * 3 });
     // Scenario by scenario, so that the clients compared in a row are measured close together in
     // time (the machine may be shared: load drifts).
-    // Each measurement is repeated, in alternating client order, and the best run kept: on a
-    // shared machine a slow run says more about the neighbours than about the client.
+    // Each measurement is repeated, in alternating client order, and the best figures kept (the
+    // highest ops/s, the lowest CPU per call), with the worst beside them: on a shared machine a
+    // slow run says more about the neighbours than about the client.
     for (const scenario of scenarios) {
       const contenders = open.filter(({ client }) => scenario.kinds.includes(client.kind));
-      const best = new Map();
+      const runs = new Map(contenders.map(({ client }) => [client.name, []]));
+      const failed = new Map();
       for (let round = 0; round < repeat; round++) {
         for (const { client, db } of round % 2 ? [...contenders].reverse() : contenders) {
-          if (best.get(client.name)?.error) continue;
+          if (failed.has(client.name)) continue;
           try {
-            const cell = await withDeadline(measure(() => db.query(scenario.sql), { concurrency: scenario.concurrency, warmupMs, durationMs }), measurementDeadlineMs, `${client.name} ${scenario.label}`);
-            if (!(best.get(client.name)?.opsPerSec >= cell.opsPerSec)) best.set(client.name, cell);
+            runs.get(client.name).push(await withDeadline(measure(() => db.query(scenario.sql), { concurrency: scenario.concurrency, warmupMs, durationMs }), measurementDeadlineMs, `${client.name} ${scenario.label}`));
           } catch (error) {
-            best.set(client.name, { error: error.message });
+            failed.set(client.name, { error: error.message });
           }
         }
       }
-      for (const { client } of contenders) record(scenario, client.name, best.get(client.name));
+      for (const { client } of contenders) record(scenario, client.name, failed.get(client.name) ?? bestOf(runs.get(client.name)));
     }
     await measureServerCpu(server, open.find(({ client }) => client.name === '@sdb/http')?.db);
   } finally {
@@ -91,12 +94,9 @@ async function main() {
   try {
     await engine.query(seedSql)();
     for (const scenario of scenarios.filter((s) => s.kinds.includes('ws'))) {
-      let best;
-      for (let round = 0; round < repeat; round++) {
-        const cell = await measure(engine.query(scenario.sql), { concurrency: scenario.concurrency, warmupMs, durationMs });
-        if (!(best?.opsPerSec >= cell.opsPerSec)) best = cell;
-      }
-      record(scenario, ENGINE, best);
+      const runs = [];
+      for (let round = 0; round < repeat; round++) runs.push(await measure(engine.query(scenario.sql), { concurrency: scenario.concurrency, warmupMs, durationMs }));
+      record(scenario, ENGINE, bestOf(runs));
     }
   } finally {
     engine.close();
@@ -110,6 +110,13 @@ async function main() {
   const verdicts = printTargets(results, codec);
   console.log(`\nload average at the end: ${loadText()}`);
   if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, `${JSON.stringify({ durationMs, warmupMs, node: process.version, results, codec, verdicts }, null, 2)}\n`);
+}
+
+/** The best figures of several runs (highest ops/s, lowest CPU per call) and the worst. */
+function bestOf(runs) {
+  const ops = runs.map((run) => run.opsPerSec);
+  const cpu = runs.map((run) => run.cpuUsPerCall);
+  return { opsPerSec: Math.max(...ops), slowestOpsPerSec: Math.min(...ops), cpuUsPerCall: Math.min(...cpu), worstCpuUsPerCall: Math.max(...cpu), runs: runs.length };
 }
 
 /**

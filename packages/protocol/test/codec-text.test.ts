@@ -1,7 +1,7 @@
 /**
- * @module Text strings through the decoder's two paths: decoded by hand up to SHORT_TEXT bytes,
- * by TextDecoder beyond, with the same answers and the same refusals on both sides of the line,
- * and map keys served from the short text cache.
+ * @module Text strings through the decoder's two paths: ASCII of up to SHORT_TEXT bytes decoded by
+ * hand, anything else by TextDecoder, with the same answers and the same refusals on both sides
+ * of the line, and map keys served from the key cache.
  */
 import { describe, expect, it } from 'vitest';
 import { SHORT_TEXT } from '../src/cbor/utf8.ts';
@@ -20,7 +20,7 @@ function aroundTheLine(content: number[]): number[][] {
   return [SHORT_TEXT - 1, SHORT_TEXT, SHORT_TEXT + 1].map((size) => [...Array(Math.max(0, size - content.length)).fill(0x61), ...content]);
 }
 
-describe('text decoding by hand and through TextDecoder', () => {
+describe('text decoding: short ASCII by hand, the rest through TextDecoder', () => {
   it('agrees with TextEncoder for ASCII, 2-, 3- and 4-byte characters at every length around the line', () => {
     for (const unit of ['a', 'é', 'ü', '水', '€', '😀', '𐅑']) {
       for (let length = 0; length <= SHORT_TEXT + 8; length++) {
@@ -82,7 +82,7 @@ describe('text decoding by hand and through TextDecoder', () => {
   });
 });
 
-describe('the short text cache behind map keys', () => {
+describe('the map key cache', () => {
   it('never answers a non-ASCII key with a cached key whose char codes equal its bytes', () => {
     // "Ã¼" is U+00C3 U+00BC: char codes equal to the two UTF-8 bytes of "ü".
     expect(decode(encode([{ 'Ã¼': 1 }, { ü: 2 }, { 'Ã¼': 3 }]))).toEqual([{ 'Ã¼': 1 }, { ü: 2 }, { 'Ã¼': 3 }]);

@@ -103,12 +103,11 @@ export class Connection {
 
   /**
    * Sends one request; settles with its result, or rejects typed (server error, timeout, abort,
-   * close) unless `recovery` answers another attempt.
+   * close) unless `recovery` answers another attempt (a closed socket is not worth one).
    */
   request(method: string, params: readonly unknown[], timeout: number, options: FrameOptions, recovery?: Recovery): Promise<unknown> {
     if (!this.#open || this.#socket.readyState !== OPEN) {
-      const error = new ConnectionClosedError(`${method}: the connection is closed`);
-      return recovery?.(error) ?? Promise.reject(error);
+      return Promise.reject(new ConnectionClosedError(`${method}: the connection is closed`));
     }
     const slot = this.#requests.open(method, timeout, options.signal, recovery);
     const frame: Record<string, unknown> = { id: slot.id, method, params };

@@ -14,10 +14,9 @@ import { utf8Text } from './utf8.ts';
 /** Deepest nesting of arrays, maps and tags accepted; deeper input is rejected, not recursed into. */
 export const MAX_DEPTH = 256;
 const BREAK = 0xff;
-/** Slots of each short text cache (a power of two): map keys, and text values of 1..23 bytes. */
-const CACHE_SIZE = 512;
-const keyCache: (string | undefined)[] = new Array(CACHE_SIZE);
-const valueCache: (string | undefined)[] = new Array(CACHE_SIZE);
+/** Slots of the map key cache (a power of two). */
+const KEY_CACHE_SIZE = 512;
+const keyCache: (string | undefined)[] = new Array(KEY_CACHE_SIZE);
 const EMPTY: Uint8Array = new Uint8Array(0);
 const EMPTY_VIEW = new DataView(EMPTY.buffer);
 
@@ -177,40 +176,31 @@ function atBreak(): boolean {
 
 /**
  * A map key: text keys repeat in every row of a result, and the same string each time is one V8
- * stores as a property far faster than a freshly built one.
+ * stores as a property far faster than a freshly built one. Only ASCII keys are cached, so their
+ * bytes compare with their char codes and caching allocates nothing.
  */
 function mapKey(depth: number): unknown {
   // A text string of 1..23 bytes has its length in the initial byte (0x61..0x77).
   const size = (bytes[pos] ?? 0) - 0x60;
-  if (size < 1 || size > 23 || pos + 1 + size > bytes.length) return item(depth);
-  return cachedText(keyCache, size, pos++);
-}
-
-/**
- * The text string of `size` (1..23) bytes whose initial byte is at `start`, from `cache` when it
- * holds the same text. Only ASCII text is cached, so its bytes compare with its char codes and
- * caching allocates nothing.
- */
-function cachedText(cache: (string | undefined)[], size: number, start: number): string {
-  const from = start + 1;
-  const end = from + size;
-  // The slot from the length and three of the bytes: no loop, and texts that share a prefix
+  const start = pos + 1;
+  const end = start + size;
+  if (size < 1 || size > 23 || end > bytes.length) return item(depth);
+  // The slot from the length and three of the bytes: no loop, and keys that share a prefix
   // (created_at, created_by) still differ in their last byte.
-  const slot = (size * 97 + (bytes[from] as number) * 31 + (bytes[from + (size >> 1)] as number) * 7 + (bytes[end - 1] as number)) & (CACHE_SIZE - 1);
-  const cached = cache[slot];
+  const slot = (size * 97 + (bytes[start] as number) * 31 + (bytes[start + (size >> 1)] as number) * 7 + (bytes[end - 1] as number)) & (KEY_CACHE_SIZE - 1);
+  const cached = keyCache[slot];
   if (cached !== undefined && cached.length === size) {
     let i = 0;
-    while (i < size && cached.charCodeAt(i) === bytes[from + i]) i++;
+    while (i < size && cached.charCodeAt(i) === bytes[start + i]) i++;
     if (i === size) {
       pos = end;
       return cached;
     }
   }
-  pos = from;
-  const text = textString(size, start);
+  const key = item(depth) as string;
   // Non-ASCII text is longer in bytes than in UTF-16 units.
-  if (text.length === size) cache[slot] = text;
-  return text;
+  if (key.length === size) keyCache[slot] = key;
+  return key;
 }
 
 /**
