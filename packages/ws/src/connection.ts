@@ -14,7 +14,7 @@ import {
   type Uuid,
 } from '@sdb/protocol';
 import { isLiveNotification, parseLiveNotification } from '@sdb/protocol/transport';
-import { RequestManager } from './request-manager.ts';
+import { RequestManager, type Recovery } from './request-manager.ts';
 import { OPEN, type SocketLike, type WebSocketConstructor } from './socket.ts';
 
 export interface FrameOptions {
@@ -101,12 +101,15 @@ export class Connection {
     return this.#requests.size;
   }
 
-  /** Sends one request; settles with its result, or rejects typed (server error, timeout, abort, close). */
-  request(method: string, params: readonly unknown[], timeout: number, options: FrameOptions): Promise<unknown> {
+  /**
+   * Sends one request; settles with its result, or rejects typed (server error, timeout, abort,
+   * close) unless `recovery` answers another attempt (a closed socket is not worth one).
+   */
+  request(method: string, params: readonly unknown[], timeout: number, options: FrameOptions, recovery?: Recovery): Promise<unknown> {
     if (!this.#open || this.#socket.readyState !== OPEN) {
       return Promise.reject(new ConnectionClosedError(`${method}: the connection is closed`));
     }
-    const slot = this.#requests.open(method, timeout, options.signal);
+    const slot = this.#requests.open(method, timeout, options.signal, recovery);
     const frame: Record<string, unknown> = { id: slot.id, method, params };
     if (options.session !== undefined) frame.session = options.session;
     if (options.txn !== undefined) frame.txn = options.txn;
