@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { decode } from '@sdb/protocol';
-import { invalidOption, nameOption, renamedOptions } from '@sdb/protocol/transport';
+import { byteLimitOption, invalidOption, nameOption, renamedOptions } from '@sdb/protocol/transport';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { Engine, type EngineUrl, type NativeEngineOptions } from './engine.ts';
 import { handleHttp } from './http-routes.ts';
@@ -52,7 +52,8 @@ const SUBPROTOCOLS = ['cbor', 'json'];
 const DEFAULT_MAX_FRAME_BYTES = 64 * 1024 * 1024;
 
 export async function startServer(options: ServerOptions = {}): Promise<EmbeddedServer> {
-  const { host = '127.0.0.1', port = 0, url = 'mem://', auth, tls, maxFrameBytes = DEFAULT_MAX_FRAME_BYTES } = resolveServerOptions(options);
+  const { host = '127.0.0.1', port = 0, url = 'mem://', auth, tls } = resolveServerOptions(options);
+  const maxFrameBytes = byteLimitOption(WHERE, 'maxFrameBytes', options.maxFrameBytes, DEFAULT_MAX_FRAME_BYTES);
   const rootUser = auth === undefined ? undefined : defineRootUser(auth.username, auth.password);
 
   const engine = await Engine.open(url, options.engine);
@@ -128,12 +129,9 @@ function resolveServerOptions(options: ServerOptions): ServerOptions {
   if (auth !== undefined && (typeof auth !== 'object' || auth === null || typeof auth.username !== 'string' || typeof auth.password !== 'string')) {
     throw invalidOption(WHERE, 'auth', 'be { username, password } with two strings');
   }
-  const { tls, maxFrameBytes } = options;
+  const { tls } = options;
   if (tls !== undefined && (typeof tls !== 'object' || tls === null || typeof tls.key !== 'string' || typeof tls.cert !== 'string')) {
     throw invalidOption(WHERE, 'tls', 'be { key, cert }, both PEM text');
-  }
-  if (maxFrameBytes !== undefined && !(Number.isSafeInteger(maxFrameBytes) && maxFrameBytes > 0)) {
-    throw invalidOption(WHERE, 'maxFrameBytes', 'be a whole number of bytes above 0');
   }
   return options;
 }

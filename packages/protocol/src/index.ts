@@ -37,6 +37,7 @@ export {
   ConnectionClosedError,
   ConnectionError,
   ConnectionLostError,
+  FrameTooLargeError,
   InvalidArgumentError,
   InvalidOptionError,
   ProtocolError,
