@@ -4,9 +4,15 @@
  * `fetch` untouched (Node's own entry uses request-undici.ts instead).
  */
 import { ofetch } from 'ofetch';
-import type { OpenRequestPath } from './request.ts';
+import { invalidOption } from '@sdb/protocol/transport';
+import type { OpenRequestPath, RequestPath } from './request.ts';
 
-export const openFetchPath: OpenRequestPath = (dispatcher) => ({
+export const openFetchPath: OpenRequestPath = (dispatcher, tls) => {
+  if (tls !== undefined) throw invalidOption('connect', 'tls', "be left out here: this platform's fetch uses its own trust store (on Node, @sdb/http's node entry takes it)");
+  return fetchPath(dispatcher);
+};
+
+const fetchPath = (dispatcher: unknown): RequestPath => ({
   async send(request, signal) {
     try {
       const response = await ofetch.raw(request.url, {
