@@ -19,7 +19,8 @@ const BREAK = 0xff;
 const KEY_CACHE_SIZE = 512;
 const keyBytes: (Uint8Array | undefined)[] = new Array(KEY_CACHE_SIZE);
 const keyText: string[] = new Array(KEY_CACHE_SIZE);
-const textDecoder = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a leading U+FEFF, which is part of the string; by default TextDecoder drops it.
+const textDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const EMPTY: Uint8Array = new Uint8Array(0);
 const EMPTY_VIEW = new DataView(EMPTY.buffer);
 
