@@ -51,7 +51,7 @@ import {
   upsert,
   type Statement,
 } from '@sdb/ql';
-import { adversarialName, adversarialValue } from './support/adversarial.ts';
+import { KEYWORDS, adversarialName, adversarialValue } from './support/adversarial.ts';
 import { recordFigures } from './support/figures.ts';
 import { structureChange } from './support/query-shape.ts';
 import { scaled } from './support/scale.ts';
@@ -205,4 +205,29 @@ test(`round trip on the engine: ${ROUND_TRIPS} adversarial table names, field na
     { numRuns: ROUND_TRIPS },
   );
   recordFigures('injection', { 'ql round trips stored verbatim': verbatim });
+});
+
+test(`every SurrealQL keyword of the list (${KEYWORDS.length}) as a table and as a field, in every statement position: the engine reads it as a name`, async () => {
+  const db = await wsClient();
+  const positions: Record<string, (word: string) => Statement<unknown>> = {
+    'CREATE target and SET field': (word) => create(new RecordId(word, 'k')).set({ [word]: word }),
+    'UPDATE target': (word) => update(word).set({ [word]: word }),
+    'UPSERT target': (word) => upsert(word).set({ [word]: word }).where(eq(word, word)),
+    'INSERT INTO': (word) => insert(word, [{ [word]: word }]),
+    'RELATE edge': (word) => relate(new RecordId('a', 1), word, new RecordId('b', 1)).set({ [word]: word }),
+    'SELECT fields, FROM, WHERE, ORDER BY': (word) => select(word).fields(word).where(eq(word, word)).orderBy(word),
+    'DELETE target': (word) => deleteFrom(word).where(eq(word, 'none of these')),
+  };
+  let statements = 0;
+  for (const word of KEYWORDS) {
+    await run(db, define.table(word).overwrite());
+    for (const [position, build] of Object.entries(positions)) {
+      await expect(run(db, build(word)), `${word} as ${position}`).resolves.toBeDefined();
+      statements++;
+    }
+    const rows = (await run(db, select(new Table(word)).where(eq([word], word)))) as Record<string, unknown>[];
+    expect(rows.length, word).toBeGreaterThan(0);
+    expect(rows.every((row) => row[word] === word)).toBe(true);
+  }
+  recordFigures('injection', { 'keywords run as names on the engine': KEYWORDS.length, 'keyword statements run': statements });
 });
