@@ -3,25 +3,26 @@
  * structure changes, secrets found) under its area's name; the global teardown
  * (figures-report.ts) gathers them into FIGURES.md after the run.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const FIGURES_DIR = new URL('../../.figures/', import.meta.url).pathname;
 
 export type Figures = Record<string, number | string>;
 
-const recorded = new Map<string, Figures>();
-
-/** Adds `figures` to `area`'s (numbers add up across calls) and writes the area's file at once. */
+/**
+ * Adds `figures` to what `area`'s file holds (numbers add up, across calls and test files) and
+ * writes it back at once. The files of this package run one at a time, so nothing races.
+ */
 export function recordFigures(area: string, figures: Figures): void {
-  const current = recorded.get(area) ?? {};
+  const file = join(FIGURES_DIR, `${area}.json`);
+  const current: Figures = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Figures) : {};
   for (const [key, value] of Object.entries(figures)) {
     const before = current[key];
     current[key] = typeof value === 'number' && typeof before === 'number' ? before + value : value;
   }
-  recorded.set(area, current);
   mkdirSync(FIGURES_DIR, { recursive: true });
-  writeFileSync(join(FIGURES_DIR, `${area}.json`), `${JSON.stringify(current, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify(current, null, 2)}\n`);
 }
 
 /** Every area's figures written in this run, by area name. */
