@@ -2,13 +2,14 @@
  * @module The `sdb-embedded` server in a child process, on SurrealKV in a temp directory and a
  * fixed port, that can be killed with SIGKILL mid-load and started again on the same port and
  * data (the command is built from source first, by @sdb/embedded's test-support `bundleForNode`).
- * Its stderr goes nowhere: the 3.0.2 engine prints a debug dump for each write to a CHANGEFEED
- * table, which can abort a process whose stderr pipe lags (see @sdb/stream's server-process.ts).
+ * Its stderr goes nowhere (see @sdb/embedded's test-support cli-process.ts: the 3.0.2 engine's
+ * CHANGEFEED debug dump can abort a process whose stderr pipe lags).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnCli, stopChild } from '../../../embedded/test-support/cli-process.ts';
 import { bundleForNode, type NodeBundle } from '../../../embedded/test-support/node-bundle.ts';
 
 export class KillableServer {
@@ -26,18 +27,8 @@ export class KillableServer {
 
   async start(): Promise<void> {
     this.#cli ??= await bundleForNode({ cli: 'src/cli.ts' });
-    const args = [this.#cli.file('cli'), '--port', String(this.port), '--path', this.#dir, '--user', this.user, '--pass', this.pass];
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    const { child, url } = await spawnCli(this.#cli.file('cli'), ['--port', String(this.port), '--path', this.#dir, '--user', this.user, '--pass', this.pass]);
     this.#child = child;
-    const url = await new Promise<string>((resolve, reject) => {
-      let output = '';
-      child.stdout?.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /listening on (ws:\/\/\S+)/.exec(output);
-        if (match?.[1]) resolve(match[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`the server exited with ${code}: ${output}`)));
-    });
     this.port = Number(new URL(url).port);
   }
 
@@ -47,10 +38,7 @@ export class KillableServer {
     this.#child = undefined;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     this.kills++;
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGKILL');
-    });
+    await stopChild(child, 'SIGKILL');
   }
 
   async dispose(): Promise<void> {
