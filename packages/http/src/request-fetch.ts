@@ -8,7 +8,8 @@ import { invalidOption } from '@sdb/protocol/transport';
 import type { OpenRequestPath, RequestPath } from './request.ts';
 
 export const openFetchPath: OpenRequestPath = (dispatcher, tls) => {
-  if (tls !== undefined) throw invalidOption('connect', 'tls', "be left out here: this platform's fetch uses its own trust store (on Node, @sdb/http's node entry takes it)");
+  // Browsers and edge runtimes trust their own certificate store only.
+  if (tls !== undefined) throw invalidOption('connect', 'tls', 'be left out: fetch keeps its own trust store');
   return fetchPath(dispatcher);
 };
 

@@ -51,24 +51,6 @@ export class InvalidOptionError extends SdbError {
 }
 
 /**
- * A request's frame is larger than the transport's `maxFrameBytes`: refused before anything is
- * sent, so the connection and the other calls on it are untouched.
- */
-export class FrameTooLargeError extends SdbError {
-  static override readonly [errorBrand]: string = 'FrameTooLargeError';
-
-  constructor(
-    /** The frame's size, in bytes. */
-    readonly bytes: number,
-    /** The `maxFrameBytes` it exceeds. */
-    readonly limit: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/**
  * The connection was lost and the client gave up on it (reconnecting is off, or every attempt
  * failed): the user closed nothing. `cause` is the last attempt's error, when there was one.
  */
