@@ -266,12 +266,19 @@ export class WsTransport implements Transport {
   /** Opens a socket and restores every session on it; the socket becomes current only once restored. */
   async #connect(attempt: number, initial: boolean): Promise<void> {
     this.events.emit('connecting', { url: this.url, attempt });
-    const Impl = await webSocketImplementation(this.#options.WebSocket);
-    const connection = await Connection.open(this.url, Impl, this.#options.connectTimeout, {
-      notification: (notification) => this.#notify(notification),
-      closed: (code, reason) => this.#closed(connection, code, reason),
-      error: (error) => this.events.emit('error', { error }),
-    });
+    const { tls, maxFrameBytes } = this.#options;
+    const Impl = await webSocketImplementation(this.#options.WebSocket, tls !== undefined);
+    const connection = await Connection.open(
+      this.url,
+      Impl,
+      this.#options.connectTimeout,
+      {
+        notification: (notification) => this.#notify(notification),
+        closed: (code, reason) => this.#closed(connection, code, reason),
+        error: (error) => this.events.emit('error', { error }),
+      },
+      { tls, maxFrameBytes },
+    );
     if (this.#isClosed()) {
       connection.close();
       throw new ConnectionClosedError('The client was closed while connecting');
