@@ -3,6 +3,7 @@
  * condition), for tests that load it where only web APIs exist: as a classic script for an Edge
  * Runtime VM, or as an ES module for Bun, Deno and Chromium (runtimes.ts).
  */
+import { resolve } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 
 async function bundle(entry: string, output: Pick<BuildOptions, 'format' | 'globalName'>): Promise<string> {
@@ -18,4 +19,16 @@ export function browserScript(entry: string, globalName: string): Promise<string
 /** `entry` bundled into one ES module. */
 export function browserModule(entry: string): Promise<string> {
   return bundle(entry, { format: 'esm' });
+}
+
+/**
+ * The source files a browser bundle of `code` (ES module text, resolved from `resolveDir`) keeps
+ * after tree-shaking, as paths relative to `packages/`: what a tree-shaking test inspects.
+ */
+export async function bundledSources(code: string, resolveDir: string): Promise<string[]> {
+  const result = await build({ stdin: { contents: code, resolveDir, loader: 'ts' }, bundle: true, write: false, minify: true, metafile: true, platform: 'browser', conditions: ['@sdb/source'], target: 'es2022', logLevel: 'error', format: 'esm' });
+  const [output] = Object.values(result.metafile.outputs);
+  return Object.entries(output!.inputs)
+    .filter(([, input]) => input.bytesInOutput > 0)
+    .map(([path]) => resolve(path).replace(/^.*\/packages\//, ''));
 }
