@@ -1,6 +1,6 @@
 /**
  * @module One HTTP exchange with the guarantees every call has, whichever request path sends it
- * (`fetch` through ofetch in browsers, edge runtimes, Deno and Bun; undici's request API on
+ * (the platform's `fetch` in browsers, edge runtimes, Deno and Bun; undici's request API on
  * Node): it settles within its timeout, an abort signal cancels it, `close()` ends it, and
  * failures become typed sdb errors that never carry request headers (where the bearer token travels).
  */

@@ -1,5 +1,5 @@
 /**
- * Edge runtime proof: the package, bundled for the browser platform (ofetch's browser build),
+ * Edge runtime proof: the package, bundled for the browser platform (the platform's `fetch`),
  * runs inside an Edge Runtime VM (no `process`, `Buffer` or `require`; the platform's own `fetch`)
  * and does real work against the server under test.
  */

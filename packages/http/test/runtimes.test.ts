@@ -1,6 +1,6 @@
 /**
  * Bun, Deno and a real browser (headless Chromium): the package, bundled for the browser platform
- * (ofetch's browser build, the runtime's own `fetch`), signs in to the server under test from each
+ * (the runtime's own `fetch`), signs in to the server under test from each
  * runtime and runs a bound query, an atomic BEGIN…COMMIT query, a select and an export. In Chromium the server is
  * another origin, so this also proves the requests pass CORS. A runtime this machine lacks is
  * skipped, and the test's name says so (CI installs all three).
