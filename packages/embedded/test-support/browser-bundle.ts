@@ -3,7 +3,6 @@
  * condition), for tests that load it where only web APIs exist: as a classic script for an Edge
  * Runtime VM, or as an ES module for Bun, Deno and Chromium (runtimes.ts).
  */
-import { resolve } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 
 async function bundle(entry: string, output: Pick<BuildOptions, 'format' | 'globalName'>): Promise<string> {
@@ -21,14 +20,17 @@ export function browserModule(entry: string): Promise<string> {
   return bundle(entry, { format: 'esm' });
 }
 
+/** The `packages/` directory: metafile paths are written relative to it. */
+const packagesDir = decodeURIComponent(new URL('../..', import.meta.url).pathname);
+
 /**
- * The source files a browser bundle of `code` (ES module text, resolved from `resolveDir`) keeps
- * after tree-shaking, as paths relative to `packages/`: what a tree-shaking test inspects.
+ * The source files a browser bundle of `code` (ES module text whose imports resolve from the
+ * file at `importer`, an `import.meta.url`) keeps after tree-shaking, as paths under `packages/`
+ * (e.g. `protocol/src/values/record-id.ts`): what a tree-shaking test inspects.
  */
-export async function bundledSources(code: string, resolveDir: string): Promise<string[]> {
-  const result = await build({ stdin: { contents: code, resolveDir, loader: 'ts' }, bundle: true, write: false, minify: true, metafile: true, platform: 'browser', conditions: ['@sdb/source'], target: 'es2022', logLevel: 'error', format: 'esm' });
+export async function bundledSources(code: string, importer: string): Promise<string[]> {
+  const resolveDir = decodeURIComponent(new URL('.', importer).pathname);
+  const result = await build({ stdin: { contents: code, resolveDir, loader: 'ts' }, absWorkingDir: packagesDir, bundle: true, write: false, minify: true, metafile: true, platform: 'browser', conditions: ['@sdb/source'], target: 'es2022', logLevel: 'error', format: 'esm' });
   const [output] = Object.values(result.metafile.outputs);
-  return Object.entries(output!.inputs)
-    .filter(([, input]) => input.bytesInOutput > 0)
-    .map(([path]) => resolve(path).replace(/^.*\/packages\//, ''));
+  return Object.entries(output!.inputs).flatMap(([path, input]) => (input.bytesInOutput > 0 ? [path] : []));
 }
