@@ -139,7 +139,8 @@ export async function runOperations(client: OrmClient, migration: Migration, dir
         for (const item of placed) await runStep(tx, item.step).catch((cause) => Promise.reject(failure(migration, direction, item, cause)));
         if (record) await tx.queryAll(compile(new Statement(record))).catch((cause) => Promise.reject(failure(migration, direction, undefined, cause)));
       },
-      { using: client },
+      // A commit can lose a write conflict with another run polling the lock; the whole migration then runs again.
+      { using: client, retries: 3 },
     );
     return;
   }

@@ -4,7 +4,7 @@
  * migration lock (record `_sdb_migration_lock:main`), which makes concurrent runs take turns.
  */
 import { fn } from '@sdb/functions';
-import { isTransactionConflict, RecordId, type Datetime, type StatementError } from '@sdb/protocol';
+import { isTransactionConflict, RecordId, retryOnConflict, type Datetime, type StatementError } from '@sdb/protocol';
 import { compile, create, define, deleteFrom, eq, field, infoFor, run, select, type StatementNode } from '@sdb/ql';
 import type { OrmClient } from '../connection.ts';
 import { MigrationError, MigrationLockedError } from './errors.ts';
@@ -40,6 +40,24 @@ function isHeld(error: StatementError): boolean {
   return /already exists/i.test(error.message) || isTransactionConflict(error);
 }
 
+/**
+ * One attempt at the lock: true when taken, false when another run holds it. Two runs creating
+ * the lock at once can also lose a write conflict, which the engine reports either as the
+ * statement's error or as the whole call's: both mean "held, wait".
+ */
+async function tryLock(client: OrmClient, take: ReturnType<typeof compile>): Promise<boolean> {
+  let answer;
+  try {
+    [answer] = await client.query(take);
+  } catch (error) {
+    if (isTransactionConflict(error)) return false;
+    throw error;
+  }
+  if (answer?.ok) return true;
+  if (answer === undefined || !isHeld(answer.error)) throw new MigrationError(`Could not take the migration lock: ${answer?.error.message ?? 'no answer'}`, undefined, undefined, { cause: answer?.error });
+  return false;
+}
+
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -50,10 +68,7 @@ export async function withMigrationLock<T>(client: OrmClient, lockTimeout: numbe
   const owner = globalThis.crypto.randomUUID();
   const started = Date.now();
   const take = compile(create(LOCK).set({ owner, at: fn.time.now() }));
-  for (;;) {
-    const [answer] = await client.query(take);
-    if (answer?.ok) break;
-    if (answer === undefined || !isHeld(answer.error)) throw new MigrationError(`Could not take the migration lock: ${answer?.error.message ?? 'no answer'}`, undefined, undefined, { cause: answer?.error });
+  while (!(await tryLock(client, take))) {
     if (Date.now() - started >= lockTimeout) throw new MigrationLockedError(Date.now() - started);
     await pause(50 + Math.random() * 100);
   }
@@ -61,6 +76,7 @@ export async function withMigrationLock<T>(client: OrmClient, lockTimeout: numbe
     await client.queryAll(compile(define.table(HISTORY_TABLE).ifNotExists().schemaless()));
     return await work();
   } finally {
-    await run(client, deleteFrom(LOCK).where(eq(field('owner'), owner)));
+    // The release can lose a write conflict with another run's attempt to take the lock: try again.
+    await retryOnConflict(() => run(client, deleteFrom(LOCK).where(eq(field('owner'), owner))), { retries: 5 });
   }
 }
