@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const packageDirs = readdirSync(join(root, 'packages')).map((name) => join(root, 'packages', name));
+const packageDirs = ['packages', 'examples'].flatMap((folder) => readdirSync(join(root, folder)).map((name) => join(root, folder, name)));
 const resultFiles = packageDirs.map((dir) => join(dir, '.vitest-results.json'));
 for (const file of resultFiles) rmSync(file, { force: true });
 

@@ -12,7 +12,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { browserModule } from './browser-bundle.ts';
 
@@ -66,7 +66,13 @@ function cliRuntime(name: 'bun' | 'deno', command: string | undefined, args: (sc
   };
 }
 
-const chromiumCommand = process.env.SDB_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+/** Debian's Chromium (or `SDB_CHROMIUM`), or undefined when this machine has none. */
+export const chromiumCommand = process.env.SDB_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+
+/** Headless Chromium as every browser test here runs it (close it when done). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumCommand, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'], timeout: RUN_TIMEOUT_MS });
+}
 
 /** Chromium loads the smoke module from a loopback page, so the server under test is another origin (CORS applies). */
 const chromiumRuntime: Runtime = {
@@ -81,7 +87,7 @@ const chromiumRuntime: Runtime = {
     });
     await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
     const { port } = pages.address() as { port: number };
-    const browser = await chromium.launch({ executablePath: chromiumCommand, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'], timeout: RUN_TIMEOUT_MS });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const pageErrors: string[] = [];
