@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * @module The whole test suite, as README and CI run it: the layering check, the package checks
- * (build, publint, attw, tsc), the bundle size limits, then every package's tests against the real engine
+ * (build, publint, attw, tsc), the API reference (TypeDoc, failing on an undocumented export or a
+ * broken link), the bundle size limits, then every package's tests against the real engine
  * (with packages/readmes, which type-checks and runs every TypeScript block of the READMEs),
  * ending with one plain "N passed, N failed, N skipped" line summed over all packages.
  */
@@ -24,6 +25,7 @@ const steps = [
   ['layering', 'node', ['scripts/check-layers.mjs']],
   ['package checks', 'pnpm', ['turbo', 'run', 'lint', '--concurrency=1']],
   ['type checks', 'pnpm', ['turbo', 'run', 'typecheck', '--concurrency=1']],
+  ['API reference', 'node', ['scripts/docs.mjs']],
   ['bundle sizes', 'pnpm', ['run', 'size']],
 ];
 let ok = steps.every(([title, command, args]) => run(title, command, args));
