@@ -39,3 +39,7 @@ test.skipIf(missing)(`chromium: ORM queryset with a link lookup, a live query an
 test.skipIf(missing)(`chromium: the IndexedDB datastore of @surrealdb/wasm 3.0.3 refuses the first write, as a typed InternalError (a ServerError)${missing ? ' (skipped: chromium is not installed)' : ''}`, async () => {
   await expect(chromium.run(page, { url: 'indxdb://app' })).rejects.toThrow(/InternalError: There was a problem with the key-value store: .*An IndexedDB error occured: idb error/);
 });
+
+test.skipIf(missing)(`chromium: a worker agent that does not load rejects connectWasm with ConnectionError${missing ? ' (skipped: chromium is not installed)' : ''}`, async () => {
+  await expect(chromium.run(page, { url: 'mem://', agent: './worker/missing.mjs' })).rejects.toThrow(/ConnectionError: The SurrealDB WebAssembly worker failed/);
+});

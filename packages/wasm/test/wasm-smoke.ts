@@ -16,8 +16,9 @@ export interface WasmSmokeOutcome {
 const Company = model('company', { name: f.string() });
 const Person = model('person', { name: f.string(), company: f.link(() => Company) }, { schemafull: true });
 
-export async function smoke({ url }: { url: WasmUrl }): Promise<WasmSmokeOutcome> {
-  const db = await connectWasm(url, { worker: () => new Worker(new URL('./worker/agent.mjs', import.meta.url), { type: 'module' }) });
+/** `agent`: where the page finds the worker agent, relative to this module. */
+export async function smoke({ url, agent = './worker/agent.mjs' }: { url: WasmUrl; agent?: string }): Promise<WasmSmokeOutcome> {
+  const db = await connectWasm(url, { worker: () => new Worker(new URL(agent, import.meta.url), { type: 'module' }) });
   try {
     await db.use({ namespace: 'app', database: 'app' });
     await pushSchema([Company, Person], { using: db });
