@@ -1,13 +1,15 @@
 /**
  * @module `pnpm bench`: one embedded SurrealDB server in a child process, the four clients
  * (@sdb/ws, @sdb/http, the official SDK over ws and http) and three floors against it in turn,
- * and the native engine in-process as the ceiling. Prints ops/s and client CPU µs per call side
- * by side, then the targets (issue 3 for WebSocket, issue 12 for Node HTTP) and whether each is
- * met. Bounded: about 2.3 minutes in all.
+ * the native engine in-process as the ceiling, and the codec alone (codec.mjs). Prints ops/s and
+ * client CPU µs per call side by side, then issue 12's targets (WebSocket, Node HTTP, codec), each
+ * beside its measured figure and floor, met or not. Bounded: about 3 minutes in all.
  */
 import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { clients } from './clients.mjs';
 import { openNativeEngine } from './engine-ceiling.mjs';
+import { ROWS, measureCodecs, printCodecs } from './codec.mjs';
 import { measure } from './measure.mjs';
 import { startServerProcess, withDeadline } from './server-child.mjs';
 
@@ -16,8 +18,11 @@ const repeat = Number(process.env.BENCH_REPEAT ?? 3);
 const warmupMs = Number(process.env.BENCH_WARMUP_MS ?? 300);
 /** A measurement that takes longer than this is a hung client: reported as failed. */
 const measurementDeadlineMs = durationMs + warmupMs + 15_000;
-const ROWS = 100;
+const CODEC_ROUNDS = Number(process.env.BENCH_CODEC_ROUNDS ?? 7);
+const loadText = () => `${loadavg().map((n) => fmt(n, 1)).join(' ')} (1, 5, 15 min; ${cpus().length} cores)`;
 const ENGINE = 'engine (in-process)';
+const WS_FLOOR = 'floor: ws + codec';
+const HTTP_FLOOR = 'floor: undici request + codec';
 /** `BENCH_CLIENTS=@sdb/http,surrealdb http` measures only those clients. */
 const selectedClients = process.env.BENCH_CLIENTS ? clients.filter((c) => process.env.BENCH_CLIENTS.split(',').includes(c.name)) : clients;
 
@@ -25,7 +30,7 @@ const scenarios = [
   { id: 'seq', label: 'RETURN 1, sequential', sql: 'RETURN 1', concurrency: 1, kinds: ['ws', 'http'] },
   { id: 'c64', label: 'RETURN 1, 64 in flight', sql: 'RETURN 1', concurrency: 64, kinds: ['ws', 'http'] },
   { id: 'rows', label: `SELECT * FROM item (${ROWS} rows)`, sql: 'SELECT * FROM item', concurrency: 1, kinds: ['ws', 'http'] },
-  { id: 'c16', label: 'RETURN 1, 16 in flight', sql: 'RETURN 1', concurrency: 16, kinds: ['http'] },
+  { id: 'c16', label: 'RETURN 1, 16 in flight', sql: 'RETURN 1', concurrency: 16, kinds: ['ws', 'http'] },
   { id: 'rows16', label: `SELECT (${ROWS} rows), 16 in flight`, sql: 'SELECT * FROM item', concurrency: 16, kinds: ['http'] },
 ];
 
@@ -34,16 +39,18 @@ const seedSql = `DEFINE TABLE item SCHEMALESS; FOR $i IN 1..=${ROWS} { CREATE ty
 const fmt = (value, digits = 0) => (value === undefined ? 'n/a' : value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 
 async function main() {
-  const results = {}; // results[scenarioId][clientName] = { opsPerSec, cpuUsPerCall } | { error }
+  const results = {}; // results[scenarioId][clientName] = bestOf(runs) | { error }
   const record = (scenario, name, cell) => {
     (results[scenario.id] ??= {})[name] = cell;
-    const figures = cell.error ? `FAILED: ${cell.error}` : `${fmt(cell.opsPerSec).padStart(8)} ops/s ${fmt(cell.cpuUsPerCall, 1).padStart(8)} µs CPU/call`;
+    const figures = cell.error
+      ? `FAILED: ${cell.error}`
+      : `${fmt(cell.opsPerSec).padStart(8)} ops/s (slowest ${fmt(cell.slowestOpsPerSec)}) ${fmt(cell.cpuUsPerCall, 1).padStart(8)} µs CPU/call (worst ${fmt(cell.worstCpuUsPerCall, 1)})`;
     console.log(`  ${name.padEnd(29)} ${scenario.label.padEnd(34)} ${figures}`);
   };
   const server = await startServerProcess();
   const open = [];
   try {
-    console.log(`server: ${server.url} (separate process); best of ${repeat} runs of ${durationMs} ms after ${warmupMs} ms warm-up each\n`);
+    console.log(`server: ${server.url} (separate process); best of ${repeat} runs of ${durationMs} ms after ${warmupMs} ms warm-up each (worst in brackets); load average ${loadText()}\n`);
     for (const client of selectedClients) {
       try {
         open.push({ client, db: await withDeadline(client.open(server.url), 15_000, `${client.name} connect`) });
@@ -58,23 +65,24 @@ async function main() {
     for (const { db } of open) await measure(() => db.query('RETURN 1'), { concurrency: 16, warmupMs: 0, durationMs: warmupMs * 3 });
     // Scenario by scenario, so that the clients compared in a row are measured close together in
     // time (the machine may be shared: load drifts).
-    // Each measurement is repeated, in alternating client order, and the best run kept: on a
-    // shared machine a slow run says more about the neighbours than about the client.
+    // Each measurement is repeated, in alternating client order, and the best figures kept (the
+    // highest ops/s, the lowest CPU per call), with the worst beside them: on a shared machine a
+    // slow run says more about the neighbours than about the client.
     for (const scenario of scenarios) {
       const contenders = open.filter(({ client }) => scenario.kinds.includes(client.kind));
-      const best = new Map();
+      const runs = new Map(contenders.map(({ client }) => [client.name, []]));
+      const failed = new Map();
       for (let round = 0; round < repeat; round++) {
         for (const { client, db } of round % 2 ? [...contenders].reverse() : contenders) {
-          if (best.get(client.name)?.error) continue;
+          if (failed.has(client.name)) continue;
           try {
-            const cell = await withDeadline(measure(() => db.query(scenario.sql), { concurrency: scenario.concurrency, warmupMs, durationMs }), measurementDeadlineMs, `${client.name} ${scenario.label}`);
-            if (!(best.get(client.name)?.opsPerSec >= cell.opsPerSec)) best.set(client.name, cell);
+            runs.get(client.name).push(await withDeadline(measure(() => db.query(scenario.sql), { concurrency: scenario.concurrency, warmupMs, durationMs }), measurementDeadlineMs, `${client.name} ${scenario.label}`));
           } catch (error) {
-            best.set(client.name, { error: error.message });
+            failed.set(client.name, { error: error.message });
           }
         }
       }
-      for (const { client } of contenders) record(scenario, client.name, best.get(client.name));
+      for (const { client } of contenders) record(scenario, client.name, failed.get(client.name) ?? bestOf(runs.get(client.name)));
     }
     await measureServerCpu(server, open.find(({ client }) => client.name === '@sdb/http')?.db);
   } finally {
@@ -86,20 +94,29 @@ async function main() {
   try {
     await engine.query(seedSql)();
     for (const scenario of scenarios.filter((s) => s.kinds.includes('ws'))) {
-      let best;
-      for (let round = 0; round < repeat; round++) {
-        const cell = await measure(engine.query(scenario.sql), { concurrency: scenario.concurrency, warmupMs, durationMs });
-        if (!(best?.opsPerSec >= cell.opsPerSec)) best = cell;
-      }
-      record(scenario, ENGINE, best);
+      const runs = [];
+      for (let round = 0; round < repeat; round++) runs.push(await measure(engine.query(scenario.sql), { concurrency: scenario.concurrency, warmupMs, durationMs }));
+      record(scenario, ENGINE, bestOf(runs));
     }
   } finally {
     engine.close();
   }
 
+  const codec = measureCodecs({ rounds: CODEC_ROUNDS });
+  console.log('');
+  printCodecs(codec);
+
   printTable(results);
-  const verdicts = printTargets(results);
-  if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, `${JSON.stringify({ durationMs, warmupMs, node: process.version, results, verdicts }, null, 2)}\n`);
+  const verdicts = printTargets(results, codec);
+  console.log(`\nload average at the end: ${loadText()}`);
+  if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, `${JSON.stringify({ durationMs, warmupMs, node: process.version, results, codec, verdicts }, null, 2)}\n`);
+}
+
+/** The best figures of several runs (highest ops/s, lowest CPU per call) and the worst. */
+function bestOf(runs) {
+  const ops = runs.map((run) => run.opsPerSec);
+  const cpu = runs.map((run) => run.cpuUsPerCall);
+  return { opsPerSec: Math.max(...ops), slowestOpsPerSec: Math.min(...ops), cpuUsPerCall: Math.min(...cpu), worstCpuUsPerCall: Math.max(...cpu), runs: runs.length };
 }
 
 /**
@@ -133,66 +150,60 @@ function printTable(results) {
   }
 }
 
-function printTargets(results) {
+/**
+ * Issue 12's targets, each beside its measured figure and its floor, met or not, as a markdown
+ * table (the README's performance section is this table from one run).
+ */
+function printTargets(results, codec) {
   const get = (scenario, client, field) => {
     const cell = results[scenario]?.[client];
     return cell && !cell.error ? cell[field] : undefined;
   };
-  const verdicts = [];
-  const check = (label, actual, target, met) => {
-    verdicts.push({ label, actual, target, met });
-    console.log(`  ${met === undefined ? 'n/a ' : met ? 'MET ' : 'MISS'}  ${label}: ${actual} (target ${target})`);
-  };
-  console.log('\nTargets (issue 3), WebSocket:');
-  for (const scenario of scenarios.filter((s) => s.kinds.includes('ws'))) {
-    const a = get(scenario.id, '@sdb/ws', 'cpuUsPerCall');
-    const b = get(scenario.id, 'surrealdb ws', 'cpuUsPerCall');
-    const ratio = a !== undefined && b !== undefined ? a / b : undefined;
-    check(`@sdb/ws CPU/call vs surrealdb ws, ${scenario.label}`, ratio === undefined ? 'n/a' : `${fmt(ratio, 2)}x`, '<= 0.33x', ratio === undefined ? undefined : ratio <= 1 / 3);
-  }
-  const floor64 = get('c64', 'floor: ws + codec', 'opsPerSec');
-  const ceiling64 = get('c64', ENGINE, 'opsPerSec');
-  if (floor64 !== undefined && ceiling64 !== undefined) console.log(`        floor: ws + codec, 64 in flight vs in-process engine: ${fmt((floor64 / ceiling64) * 100, 0)}%`);
-  const ws64 = get('c64', '@sdb/ws', 'opsPerSec');
-  const share = ws64 !== undefined && ceiling64 !== undefined ? ws64 / ceiling64 : undefined;
-  check('@sdb/ws 64 in flight vs in-process engine', share === undefined ? 'n/a' : `${fmt(share * 100, 0)}%`, '>= 90%', share === undefined ? undefined : share >= 0.9);
+  const x = (value) => (value === undefined ? 'n/a' : `${fmt(value, 2)}x`);
+  const ratio = (a, b) => (a !== undefined && b !== undefined ? a / b : undefined);
+  const rows = [];
+  const target = (section, label, measured, floor, goal, met) => rows.push({ section, label, measured, floor, goal, met });
 
-  // Issue 12: @sdb/http on Node (undici) against the official SDK over HTTP, each beside the
-  // undici floor (the bare request with our codec): no undici client can beat its floor.
-  console.log('\nTargets (issue 12), Node HTTP: @sdb/http (undici) vs surrealdb http, with the floor "undici request + codec":');
-  const HTTP_FLOOR = 'floor: undici request + codec';
-  const ratio = (scenario, field, ours) => {
-    const a = get(scenario, ours, field);
-    const b = get(scenario, 'surrealdb http', field);
-    return a !== undefined && b !== undefined ? a / b : undefined;
-  };
+  // WebSocket: @sdb/ws against the floor (the `ws` library with our codec) and the official SDK.
+  for (const id of ['seq', 'c16', 'c64']) {
+    const label = scenarios.find((s) => s.id === id).label;
+    const [ours, floor, theirs] = ['@sdb/ws', WS_FLOOR, 'surrealdb ws'].map((client) => get(id, client, 'cpuUsPerCall'));
+    const overFloor = ratio(ours, floor);
+    target('ws', `@sdb/ws CPU/call vs the floor, ${label}`, `${fmt(ours, 1)} vs ${fmt(floor, 1)} µs = ${x(overFloor)}`, `${fmt(floor, 1)} µs`, '<= 1.10x', overFloor === undefined ? undefined : overFloor <= 1.1);
+    const vsOfficial = ratio(ours, theirs);
+    target('ws', `@sdb/ws CPU/call vs surrealdb ws, ${label}`, `${fmt(ours, 1)} vs ${fmt(theirs, 1)} µs = ${x(vsOfficial)}`, x(ratio(floor, theirs)), '<= 0.60x', vsOfficial === undefined ? undefined : vsOfficial <= 0.6);
+  }
+
+  // Node HTTP: @sdb/http (undici) against the official SDK over HTTP, beside the undici floor.
   for (const id of ['seq', 'c16', 'rows', 'rows16']) {
     const label = scenarios.find((s) => s.id === id).label;
     const [ours, theirs, floor] = ['@sdb/http', 'surrealdb http', HTTP_FLOOR].map((client) => get(id, client, 'cpuUsPerCall'));
-    const r = ratio(id, 'cpuUsPerCall', '@sdb/http');
-    const f = ratio(id, 'cpuUsPerCall', HTTP_FLOOR);
-    const figures = `${fmt(ours, 1)} vs ${fmt(theirs, 1)} µs = ${r === undefined ? 'n/a' : `${fmt(r, 2)}x`}; floor ${fmt(floor, 1)} µs = ${f === undefined ? 'n/a' : `${fmt(f, 2)}x`}`;
-    check(`@sdb/http CPU/call vs surrealdb http, ${label}`, figures, '<= 0.33x', r === undefined ? undefined : r <= 1 / 3);
+    const r = ratio(ours, theirs);
+    target('http', `@sdb/http CPU/call vs surrealdb http, ${label}`, `${fmt(ours, 1)} vs ${fmt(theirs, 1)} µs = ${x(r)}`, x(ratio(floor, theirs)), '<= 0.33x', r === undefined ? undefined : r <= 1 / 3);
   }
   for (const id of ['c16', 'rows16']) {
     const label = scenarios.find((s) => s.id === id).label;
     const [ours, theirs, floor] = ['@sdb/http', 'surrealdb http', HTTP_FLOOR].map((client) => get(id, client, 'opsPerSec'));
-    const r = ratio(id, 'opsPerSec', '@sdb/http');
-    const f = ratio(id, 'opsPerSec', HTTP_FLOOR);
-    const figures = `${fmt(ours)} vs ${fmt(theirs)} ops/s = ${r === undefined ? 'n/a' : `${fmt(r, 2)}x`}; floor ${fmt(floor)} ops/s = ${f === undefined ? 'n/a' : `${fmt(f, 2)}x`}`;
-    check(`@sdb/http throughput vs surrealdb http, ${label}`, figures, '>= 1.8x', r === undefined ? undefined : r >= 1.8);
+    const r = ratio(ours, theirs);
+    target('http', `@sdb/http throughput vs surrealdb http, ${label}`, `${fmt(ours)} vs ${fmt(theirs)} ops/s = ${x(r)}`, x(ratio(floor, theirs)), '>= 1.80x', r === undefined ? undefined : r >= 1.8);
   }
 
-  // Where a floor costs more than a third of the official SDK, no client on that transport meets the CPU target.
-  console.log('\nThe transports alone (no client logic), against the same official SDK figures:');
-  for (const [floor, theirs] of [['floor: ws + codec', 'surrealdb ws'], ['floor: fetch + codec', 'surrealdb http'], [HTTP_FLOOR, 'surrealdb http']]) {
-    for (const scenario of scenarios) {
-      const a = get(scenario.id, floor, 'cpuUsPerCall');
-      const b = get(scenario.id, theirs, 'cpuUsPerCall');
-      if (a !== undefined && b !== undefined) console.log(`  ${floor} CPU/call vs ${theirs}, ${scenario.label}: ${fmt(a / b, 2)}x`);
+  // The codec: a 100-row result, @sdb/protocol against the official CborCodec; cbor-x (plain values, no tags) as reference.
+  if (codec) {
+    const by = Object.fromEntries(codec.map((c) => [c.name, c]));
+    for (const [op, goal] of [['decode', 5], ['encode', 10]]) {
+      const ours = by['@sdb/protocol'][op].us;
+      const theirs = by['surrealdb CborCodec'][op].us;
+      const reference = by['cbor-x (plain values)'][op].us;
+      const speedup = theirs / ours;
+      target('codec', `${op} a ${ROWS}-row result, speed-up over surrealdb CborCodec`, `${fmt(ours, 1)} vs ${fmt(theirs, 1)} µs = ${x(speedup)}`, `cbor-x (plain values) ${fmt(reference, 1)} µs = ${x(theirs / reference)}`, `>= ${goal}x`, speedup >= goal);
     }
   }
-  return verdicts;
+
+  console.log('\nTargets (issue 12), from this run:\n');
+  console.log('| target | measured | floor / reference | goal | met |\n|---|---|---|---|---|');
+  for (const row of rows) console.log(`| ${row.label} | ${row.measured} | ${row.floor} | ${row.goal} | ${row.met === undefined ? 'n/a' : row.met ? 'met' : 'not met'} |`);
+  return rows;
 }
 
 const started = performance.now();

@@ -12,4 +12,4 @@ const project = (name: string, file: string, exclude: string[] = []) => ({
   resolve: { alias: [{ find: /^@sdb\/http$/, replacement: fileURLToPath(new URL(`./src/${file}`, import.meta.url)) }] },
   test: { name, exclude: ['**/node_modules/**', ...exclude] },
 });
-export default mergeConfig(packageTests({ database: true }), defineConfig({ test: { projects: [project('fetch', 'index.ts', ['test/node-entry.test.ts']), project('undici', 'node.ts', ['test/edge-runtime.test.ts', 'test/runtimes.test.ts'])] } }));
+export default mergeConfig(packageTests({ database: true }), defineConfig({ test: { projects: [project('fetch', 'index.ts', ['test/node-entry.test.ts', 'test/tls.test.ts']), project('undici', 'node.ts', ['test/edge-runtime.test.ts', 'test/runtimes.test.ts'])] } }));

@@ -1,3 +1,3 @@
 import { packageBuild } from '../../tsdown.config.base.ts';
 
-export default packageBuild();
+export default packageBuild({ index: 'src/index.ts', migrations: 'src/migrations/index.ts' });

@@ -19,10 +19,9 @@ export interface HttpContext {
   version: string;
   /** The sessions requests run in (kept per namespace, database and token where that is safe). */
   sessions: HttpSessions;
+  /** Request bodies larger than this are refused (413) rather than buffered (`maxFrameBytes`). */
+  maxBodyBytes: number;
 }
-
-/** Requests larger than this are refused rather than buffered. */
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 /** Stateless HTTP cannot keep sessions or push notifications. */
 const WEBSOCKET_ONLY: ReadonlySet<string> = new Set(['attach', 'detach', 'sessions', 'live']);
@@ -65,7 +64,7 @@ async function rpcRoute(request: IncomingMessage, response: ServerResponse, cont
   const format = formatFor(request.headers['content-type']);
   let message: unknown;
   try {
-    message = format.decode(await readBody(request));
+    message = format.decode(await readBody(request, context.maxBodyBytes));
   } catch (error) {
     if (error instanceof HttpFailure) throw error;
     return send(response, 400, format.contentType, format.error(undefined, parseError(error instanceof Error ? error.message : 'malformed body')));
@@ -94,7 +93,7 @@ async function rpcRoute(request: IncomingMessage, response: ServerResponse, cont
 }
 
 async function sqlRoute(request: IncomingMessage, response: ServerResponse, context: HttpContext): Promise<void> {
-  const sql = new TextDecoder().decode(await readBody(request));
+  const sql = new TextDecoder().decode(await readBody(request, context.maxBodyBytes));
   const reply = await context.sessions.run(request, 'query', async (session, authenticated) => {
     if (!authenticated) throw new HttpFailure(401, notAllowed('query'));
     return context.engine.execute({ method: 'query', params: [sql], session });
@@ -106,7 +105,7 @@ async function sqlRoute(request: IncomingMessage, response: ServerResponse, cont
 }
 
 async function importRoute(request: IncomingMessage, response: ServerResponse, context: HttpContext): Promise<void> {
-  const sql = new TextDecoder().decode(await readBody(request));
+  const sql = new TextDecoder().decode(await readBody(request, context.maxBodyBytes));
   await requireCredentials(context, request);
   try {
     await context.engine.import(sql, scopeOf(request));
@@ -117,7 +116,7 @@ async function importRoute(request: IncomingMessage, response: ServerResponse, c
 }
 
 async function exportRoute(request: IncomingMessage, response: ServerResponse, context: HttpContext): Promise<void> {
-  const body = request.method === 'POST' ? await readBody(request) : new Uint8Array();
+  const body = request.method === 'POST' ? await readBody(request, context.maxBodyBytes) : new Uint8Array();
   await requireCredentials(context, request);
   let options: Record<string, unknown> = {};
   if (body.length > 0) {
@@ -158,18 +157,19 @@ function allowCrossOrigin(request: IncomingMessage, response: ServerResponse): v
   response.setHeader('access-control-max-age', '86400');
 }
 
-function readBody(request: IncomingMessage): Promise<Uint8Array> {
+function readBody(request: IncomingMessage, limit: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new HttpFailure(413, invalidRequest(`body larger than ${MAX_BODY_BYTES} bytes`)));
-        request.destroy();
+      if (size <= limit) {
+        chunks.push(chunk);
         return;
       }
-      chunks.push(chunk);
+      // Answer 413 at once; the rest of the body is read and dropped, so the client sees the answer, not a reset.
+      chunks.length = 0;
+      reject(new HttpFailure(413, invalidRequest(`body larger than ${limit} bytes`)));
     });
     request.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     request.on('error', reject);

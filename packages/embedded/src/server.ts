@@ -3,10 +3,11 @@
  * speaks SurrealDB's own protocol (WebSocket `/rpc`, HTTP `/rpc` and friends), so any SurrealDB
  * client, ours or the official SDK, can use it where no `surreal` binary or Docker exists.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { decode } from '@sdb/protocol';
-import { invalidOption, nameOption, renamedOptions } from '@sdb/protocol/transport';
+import { byteLimitOption, invalidOption, nameOption, renamedOptions } from '@sdb/protocol/transport';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { Engine, type EngineUrl, type NativeEngineOptions } from './engine.ts';
 import { handleHttp } from './http-routes.ts';
@@ -28,6 +29,13 @@ export interface ServerOptions {
   auth?: { username: string; password: string };
   /** Engine settings passed to `@surrealdb/node`. */
   engine?: NativeEngineOptions;
+  /** Serve `wss://` and `https://` with this private key and certificate (PEM), instead of plain `ws://` and `http://`. */
+  tls?: { key: string; cert: string };
+  /**
+   * Largest WebSocket frame and HTTP request body accepted, in bytes (default 64 MiB): a larger
+   * frame closes its socket (code 1009, other clients go on), a larger body is answered 413.
+   */
+  maxFrameBytes?: number;
 }
 
 export interface EmbeddedServer {
@@ -41,9 +49,11 @@ export interface EmbeddedServer {
 }
 
 const SUBPROTOCOLS = ['cbor', 'json'];
+const DEFAULT_MAX_FRAME_BYTES = 64 * 1024 * 1024;
 
 export async function startServer(options: ServerOptions = {}): Promise<EmbeddedServer> {
-  const { host = '127.0.0.1', port = 0, url = 'mem://', auth } = resolveServerOptions(options);
+  const { host = '127.0.0.1', port = 0, url = 'mem://', auth, tls } = resolveServerOptions(options);
+  const maxFrameBytes = byteLimitOption(WHERE, 'maxFrameBytes', options.maxFrameBytes, DEFAULT_MAX_FRAME_BYTES);
   const rootUser = auth === undefined ? undefined : defineRootUser(auth.username, auth.password);
 
   const engine = await Engine.open(url, options.engine);
@@ -57,12 +67,14 @@ export async function startServer(options: ServerOptions = {}): Promise<Embedded
     const connections = new Set<WsConnection>();
     const sockets = new WebSocketServer({
       noServer: true,
+      maxPayload: maxFrameBytes,
       handleProtocols: (offered) => SUBPROTOCOLS.find((name) => offered.has(name)) ?? false,
     });
-    const httpContext = { engine, version, sessions: new HttpSessions(engine, authRequired) };
-    const http = createServer((request, response) => {
+    const httpContext = { engine, version, sessions: new HttpSessions(engine, authRequired), maxBodyBytes: maxFrameBytes };
+    const handler = (request: IncomingMessage, response: ServerResponse) => {
       handleHttp(request, response, httpContext).catch(() => response.destroy());
-    });
+    };
+    const http = tls === undefined ? createServer(handler) : createTlsServer({ key: tls.key, cert: tls.cert }, handler);
     http.on('upgrade', (request, socket, head) => {
       if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/rpc') {
         socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
@@ -80,8 +92,8 @@ export async function startServer(options: ServerOptions = {}): Promise<Embedded
     const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     let closing: Promise<void> | undefined;
     return {
-      url: `ws://${hostForUrl}:${address.port}/rpc`,
-      httpUrl: `http://${hostForUrl}:${address.port}`,
+      url: `${tls ? 'wss' : 'ws'}://${hostForUrl}:${address.port}/rpc`,
+      httpUrl: `${tls ? 'https' : 'http'}://${hostForUrl}:${address.port}`,
       port: address.port,
       close: () => {
         closing ??= (async () => {
@@ -116,6 +128,10 @@ function resolveServerOptions(options: ServerOptions): ServerOptions {
   const { auth } = options;
   if (auth !== undefined && (typeof auth !== 'object' || auth === null || typeof auth.username !== 'string' || typeof auth.password !== 'string')) {
     throw invalidOption(WHERE, 'auth', 'be { username, password } with two strings');
+  }
+  const { tls } = options;
+  if (tls !== undefined && (typeof tls !== 'object' || tls === null || typeof tls.key !== 'string' || typeof tls.cert !== 'string')) {
+    throw invalidOption(WHERE, 'tls', 'be { key, cert }, both PEM text');
   }
   return options;
 }

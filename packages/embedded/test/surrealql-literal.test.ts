@@ -125,13 +125,19 @@ describe('literals where the engine’s own print would not parse back', () => {
 });
 
 describe('identifiers', () => {
-  it.each(['select', 'VALUE', 'none', 'tb', 'function', 'if', 'from', 'and', 'order', 'type', 'id', 'é', '1a', 'a b', 'a`b', 'NaN', '_'])(
+  it.each(['select', 'VALUE', 'none', 'tb', 'function', 'if', 'and', 'order', 'type', 'id', 'é', '1a', 'a b', 'a`b', 'NaN', '_'])(
     'the table name %j is quoted as the engine quotes it',
     async (name) => {
       const [text] = await db.queryAll<[string]>('RETURN <string> $t', { t: new Table(name) });
       expect(escapeIdent(name)).toBe(text);
     },
   );
+
+  it.each(['from', 'only', 'explain'])('the table name %j, which the engine prints bare, is quoted: statements read it as a keyword (`DELETE from`)', async (name) => {
+    const [text] = await db.queryAll<[string]>('RETURN <string> $t', { t: new Table(name) });
+    expect(text).toBe(name);
+    expect(escapeIdent(name)).toBe(`\`${name}\``);
+  });
 });
 
 const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.stringMatching(/^[0-9a-z_]{0,4}$/));

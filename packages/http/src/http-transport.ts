@@ -19,10 +19,12 @@ import {
   resolveAuth,
   restoreAuth,
   timeoutOption,
+  tlsOption,
   tokenStale,
   tokensFromWire,
   type AuthSend,
   type StoredAuth,
+  type TlsOptions,
 } from '@sdb/protocol/transport';
 import { httpBaseUrl } from './endpoint.ts';
 import { HttpStatusError, NotSupportedOverHttpError } from './errors.ts';
@@ -40,6 +42,12 @@ export interface HttpTransportOptions {
    * requests instead of the client's own keep-alive `Agent`; the caller closes it.
    */
   dispatcher?: unknown;
+  /**
+   * Node only: `{ ca }`, the PEM certificate authorities to trust for `https://` instead of the
+   * system's (e.g. a server's self-signed certificate). Browsers and edge runtimes use their own
+   * trust store, so their entry refuses it; with a `dispatcher`, set its `connect.ca` instead.
+   */
+  tls?: TlsOptions;
   /** Sees every call once it settles (method, duration, outcome); never a secret, never a result. */
   diagnostics?: DiagnosticsHook;
 }
@@ -93,7 +101,9 @@ export class HttpTransportOn implements Transport {
     this.#diagnostics = functionOption(WHERE, 'diagnostics', options.diagnostics);
     this.#namespace = nameOption(WHERE, 'namespace', options.namespace);
     this.#database = nameOption(WHERE, 'database', options.database);
-    this.#requests = openRequestPath(options.dispatcher);
+    const tls = tlsOption(WHERE, options.tls);
+    if (tls !== undefined && options.dispatcher !== undefined) throw invalidOption(WHERE, 'tls', 'not be given with a dispatcher (give the dispatcher its own connect.ca)');
+    this.#requests = openRequestPath(options.dispatcher, tls);
   }
 
   get namespace(): string | undefined {

@@ -4,9 +4,16 @@
  * `fetch` untouched (Node's own entry uses request-undici.ts instead).
  */
 import { ofetch } from 'ofetch';
-import type { OpenRequestPath } from './request.ts';
+import { invalidOption } from '@sdb/protocol/transport';
+import type { OpenRequestPath, RequestPath } from './request.ts';
 
-export const openFetchPath: OpenRequestPath = (dispatcher) => ({
+export const openFetchPath: OpenRequestPath = (dispatcher, tls) => {
+  // Browsers and edge runtimes trust their own certificate store only.
+  if (tls !== undefined) throw invalidOption('connect', 'tls', 'be left out: fetch keeps its own trust store');
+  return fetchPath(dispatcher);
+};
+
+const fetchPath = (dispatcher: unknown): RequestPath => ({
   async send(request, signal) {
     try {
       const response = await ofetch.raw(request.url, {

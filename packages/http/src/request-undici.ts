@@ -10,8 +10,8 @@ import type { OpenRequestPath } from './request.ts';
 /** Idle connections stay open this long (undici's default is 4 s), so a bursty client rarely reconnects. */
 const KEEP_ALIVE_MS = 10_000;
 
-export const openUndiciPath: OpenRequestPath = (dispatcher) => {
-  const own = dispatcher === undefined ? new Agent({ keepAliveTimeout: KEEP_ALIVE_MS }) : undefined;
+export const openUndiciPath: OpenRequestPath = (dispatcher, tls) => {
+  const own = dispatcher === undefined ? new Agent({ keepAliveTimeout: KEEP_ALIVE_MS, ...(tls ? { connect: { ca: [tls.ca].flat() } } : {}) }) : undefined;
   const agent = (dispatcher ?? own) as Dispatcher;
   return {
     async send(request, signal) {

@@ -5,6 +5,7 @@
  * failures become typed sdb errors that never carry request headers (where the bearer token travels).
  */
 import { ConnectionClosedError, ConnectionError, RequestAbortedError, TimeoutError } from '@sdb/protocol';
+import type { TlsOptions } from '@sdb/protocol/transport';
 
 /** What came back: the status and the body bytes (CBOR for `/rpc`, text for other routes). */
 export interface HttpReply {
@@ -35,8 +36,8 @@ export interface RequestPath {
   close(): void;
 }
 
-/** Opens a request path; `dispatcher` is the `dispatcher` option (an undici `Dispatcher`, Node only). */
-export type OpenRequestPath = (dispatcher: unknown) => RequestPath;
+/** Opens a request path; `dispatcher` and `tls` are the options of those names (Node only, checked by the transport). */
+export type OpenRequestPath = (dispatcher: unknown, tls: TlsOptions | undefined) => RequestPath;
 
 export interface HttpExchange extends HttpRequest {
   /** Milliseconds (> 0, checked by the transport); `Infinity` for none. */

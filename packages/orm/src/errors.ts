@@ -1,7 +1,8 @@
 /**
  * @module The ORM's own errors, all `SdbError`s (so one `catch` sees every sdb failure) carrying
- * the model they concern. Server errors (a unique index violated, a permission denied) pass
- * through unchanged as @sdb/protocol's `StatementError`.
+ * the model they concern. Server errors pass through as @sdb/protocol's errors: a write the
+ * schema refuses as its typed violation (`UniqueViolationError` naming the index...,
+ * ./query/write.ts), anything else as the `StatementError`.
  */
 import { SdbError } from '@sdb/protocol';
 import { errorBrand } from '@sdb/protocol/transport';
@@ -53,7 +54,7 @@ export class RecordNotAffectedError extends SdbError {
 
   constructor(
     readonly model: string,
-    readonly operation: 'save' | 'merge' | 'delete' | 'refresh' | 'upsert',
+    readonly operation: 'save' | 'merge' | 'delete' | 'refresh' | 'upsert' | 'add' | 'remove' | 'set',
     record: string,
   ) {
     super(`${operation}() of ${record} affected no record: it does not exist (deleted?) or table permissions deny it`);

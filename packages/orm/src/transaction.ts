@@ -16,7 +16,7 @@ interface TransactionalClient extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
 }
 
-function isTransactional(client: OrmClient): client is TransactionalClient {
+export function isTransactional(client: OrmClient): client is TransactionalClient {
   return typeof (client as Partial<TransactionalClient>).transaction === 'function';
 }
 

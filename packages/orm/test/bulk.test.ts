@@ -3,28 +3,13 @@
  * the embedded client. A counting wrapper around the client shows how many queries each made.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Avg, configure, Count, f, Max, Min, model, pushSchema, QuerySetError, Sum, ValidationError, type OrmClient } from '../src/index.ts';
+import { Avg, configure, Count, f, Max, Min, model, pushSchema, QuerySetError, Sum, ValidationError } from '../src/index.ts';
+import { counting } from './counting.ts';
 import { transportNames, transports, type TestConnection } from './clients.ts';
 
 const Member = model('member', { email: f.string().unique(), handle: f.string().unique(), visits: f.int().default(0) }, { schemafull: true });
 
 const Reading = model('reading', { sensor: f.string(), value: f.int(), note: f.string().optional() }, { schemafull: true });
-
-/** The client, counting the queries sent through it. */
-function counting(client: OrmClient): OrmClient & { queries: number } {
-  const wrapper = {
-    queries: 0,
-    query: ((...args: Parameters<OrmClient['query']>) => {
-      wrapper.queries++;
-      return client.query(...args);
-    }) as OrmClient['query'],
-    queryAll: ((...args: Parameters<OrmClient['queryAll']>) => {
-      wrapper.queries++;
-      return client.queryAll(...args);
-    }) as OrmClient['queryAll'],
-  };
-  return wrapper;
-}
 
 describe.each(transportNames)('aggregates, bulkCreate and iterate over %s', (transport) => {
   let db: TestConnection;

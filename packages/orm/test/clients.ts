@@ -8,6 +8,7 @@ import { connect as connectHttp } from '@sdb/http';
 import { connect as connectWs } from '@sdb/ws';
 import { surrealdb, uniqueScope } from '../../embedded/test-support/index.ts';
 import type { OrmClient } from '../src/connection.ts';
+import { configure, pushSchema } from '../src/index.ts';
 
 export interface TestConnection {
   client: OrmClient;
@@ -35,3 +36,14 @@ export const transports = {
 } as const;
 
 export const transportNames = Object.keys(transports) as (keyof typeof transports)[];
+
+/**
+ * A suite's connection on `transport`: a fresh namespace and database named from `prefix`, made
+ * the default connection (and `analytics`, for suites that name one), with `models` pushed.
+ */
+export async function suiteConnection(transport: keyof typeof transports, prefix: string, models: Parameters<typeof pushSchema>[0]): Promise<TestConnection> {
+  const db = await transports[transport](`${prefix}_${transport}`);
+  configure({ default: db.client, analytics: db.client });
+  await pushSchema(models);
+  return db;
+}

@@ -3,7 +3,7 @@
  * fields only), refresh in place, merge, delete, the typed error when a write affects no record,
  * and client-side validation naming the field and the rule.
  */
-import { Datetime, RecordId, StatementError } from '@sdb/protocol';
+import { Datetime, RecordId, UniqueViolationError } from '@sdb/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configure, f, pushSchema, RecordNotAffectedError, ValidationError, DoesNotExistError } from '../src/index.ts';
 import { transportNames, transports, type TestConnection } from './clients.ts';
@@ -157,10 +157,10 @@ describe.each(transportNames)('instances over %s', (transport) => {
     expect((await stored(fay.id)).code).toBe('F1');
   });
 
-  it('the server\'s own errors pass through: a unique index violation is a StatementError naming the index', async () => {
+  it('the server\'s own errors pass through: a unique index violation is a UniqueViolationError naming the index', async () => {
     await Person.objects.create({ name: 'Gus', email: 'gus@x.io' });
     const error = await Person.objects.create({ name: 'Gus again', email: 'gus@x.io' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(StatementError);
+    expect(error).toBeInstanceOf(UniqueViolationError);
     expect((error as Error).message).toContain('person_email_unique');
   });
 });

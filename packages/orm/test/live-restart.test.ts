@@ -14,9 +14,12 @@ import { ROOT, RestartableServer } from '../../ws/test/fault-support.ts';
 const Ticket = model('ticket', { title: f.string(), open: f.bool().default(true) });
 type TicketInstance = InstanceType<typeof Ticket>;
 
-/** A client of `server` that comes back quickly after a restart. */
-async function open(server: RestartableServer, scope: { namespace: string; database: string }): Promise<WsClient> {
-  return connect(server.url, { ...scope, auth: { username: ROOT.user, password: ROOT.pass }, reconnect: { initialDelay: 200, maxDelay: 400, jitter: 0 } });
+/**
+ * A client of `server` that waits `delay` ms before reconnecting after a restart: long enough for
+ * the watcher that another client's writes land while it is away, even on a loaded machine.
+ */
+async function open(server: RestartableServer, scope: { namespace: string; database: string }, delay = 200): Promise<WsClient> {
+  return connect(server.url, { ...scope, auth: { username: ROOT.user, password: ROOT.pass }, reconnect: { initialDelay: delay, maxDelay: delay, jitter: 0 } });
 }
 
 test("live({ resync: 'reread' }): after a reconnect, RESYNC, then an instance for each record changed meanwhile", async () => {
@@ -24,7 +27,7 @@ test("live({ resync: 'reread' }): after a reconnect, RESYNC, then an instance fo
   const server = new RestartableServer();
   await server.start();
   const scope = uniqueScope('orm_live_restart');
-  const db = await open(server, scope);
+  const db = await open(server, scope, 3000);
   let writer: WsClient | undefined;
   try {
     await pushSchema([Ticket], { using: db });

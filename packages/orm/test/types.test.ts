@@ -9,11 +9,15 @@ import { fn } from '@sdb/functions';
 import type { Datetime, GeometryPoint, RecordId } from '@sdb/protocol';
 import { field } from '@sdb/ql';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { Avg, Count, f, Max, model, Q, type Infer, type InferInsert, type Lookups, type PatchOf } from '../src/index.ts';
+import { Avg, Count, f, Max, model, Q, type Infer, type InferInsert, type Lookups, type LookupValueAt, type PatchOf } from '../src/index.ts';
+import { Worker } from './chain.ts';
 import { Company, Person } from './models.ts';
 
 type PersonRecord = Infer<typeof Person>;
-type PersonLookups = Lookups<'person', (typeof Person)['fields']>;
+/** `L` as `filter()` checks it on Person: `L` itself when every key fits. */
+type PersonLookups<L> = Lookups<'person', (typeof Person)['fields'], L>;
+/** The value `filter()` takes under the key `K` on Person. */
+type PersonValue<K extends string> = LookupValueAt<'person', (typeof Person)['fields'], K>;
 
 describe('record and insert types', () => {
   it('reads computed fields and leaves them out of the insert and patch types; geometry and vector fields hold their classes', () => {
@@ -60,19 +64,53 @@ describe('record and insert types', () => {
 
 describe('lookup keys', () => {
   it('accepts comparisons on comparable fields and string lookups on strings, with typed values', () => {
-    expectTypeOf<{ age__gte: number; name__istartswith: string; email__endswith: string }>().toExtend<PersonLookups>();
-    expectTypeOf<{ age__in: number[]; score__isnull: boolean; age__range: [number, number] }>().toExtend<PersonLookups>();
-    expectTypeOf<{ tags__contains: string; tags__containsany: string[] }>().toExtend<PersonLookups>();
+    expectTypeOf<PersonValue<'age__gte'>>().toEqualTypeOf<number>();
+    expectTypeOf<PersonValue<'name__istartswith'>>().toEqualTypeOf<string>();
+    expectTypeOf<PersonValue<'age__in'>>().toEqualTypeOf<readonly number[]>();
+    expectTypeOf<PersonValue<'score__isnull'>>().toEqualTypeOf<boolean>();
+    expectTypeOf<PersonValue<'age__range'>>().toEqualTypeOf<readonly [number, number]>();
+    expectTypeOf<PersonValue<'tags__contains'>>().toEqualTypeOf<string>();
+    expectTypeOf<PersonValue<'tags__containsany'>>().toEqualTypeOf<readonly string[]>();
+    expectTypeOf<PersonValue<'joined__lt'>>().toEqualTypeOf<Datetime | Date>();
     expect(Person.objects.filter({ age__gte: 18, name__istartswith: 'a' }).toQuery().query).toContain('age >= $p0');
   });
 
-  it('follows record links, two hops deep', () => {
-    expectTypeOf<{ company__name__icontains: string; company__country: string; company: RecordId<'company'> }>().toExtend<PersonLookups>();
+  it('a lookup object whose keys all fit is its own checked type', () => {
+    type Fits = { age__gte: number; name__istartswith: string; email__endswith: string; company__name__icontains: string };
+    expectTypeOf<Fits>().toEqualTypeOf<PersonLookups<Fits>>();
+    expectTypeOf<PersonLookups<{ agee: number }>>().toEqualTypeOf<{ agee: 'person has no field or lookup "agee"' }>();
+    expect(Person.objects.filter({ email__endswith: '.io' }).toQuery().query).toContain('string::ends_with');
+  });
+
+  it('match takes a string, on string fields only', () => {
+    expectTypeOf<PersonValue<'name__match'>>().toEqualTypeOf<string>();
+    expectTypeOf<PersonValue<'age__match'>>().toEqualTypeOf<'person has no field or lookup "match"'>();
+    expect(Person.objects.filter({ name__match: 'ann' }).toQuery().query).toContain('name @@ $p0');
+  });
+
+  it('follows record links', () => {
+    expectTypeOf<PersonValue<'company'>>().toEqualTypeOf<RecordId<'company'>>();
+    expectTypeOf<PersonValue<'company__name__icontains'>>().toEqualTypeOf<string>();
+    expectTypeOf<PersonValue<'company__country'>>().toEqualTypeOf<string>();
+    expectTypeOf<PersonValue<'company__id'>>().toEqualTypeOf<RecordId<'company'>>();
     expect(Person.objects.filter({ company__name__icontains: 'acme' }).toQuery().query).toContain('company.name');
   });
 
+  it('follows record links three hops deep; a fourth hop is a compile error (it works at run time)', () => {
+    type WorkerValue<K extends string> = LookupValueAt<'worker', (typeof Worker)['fields'], K>;
+    expectTypeOf<WorkerValue<'office__city__size__gte'>>().toEqualTypeOf<number>();
+    expectTypeOf<WorkerValue<'office__city__country__name__istartswith'>>().toEqualTypeOf<string>();
+    expectTypeOf<WorkerValue<'office__city__country__planet'>>().toEqualTypeOf<RecordId<'planet'>>();
+    expectTypeOf<WorkerValue<'office__city__country__planet__name'>>().toEqualTypeOf<'country.planet is more links deep than lookup keys are typed (three)'>();
+    // @ts-expect-error: a misspelling three hops down
+    void Worker.objects.filter({ office__city__countryy__name: 'x' });
+    expect(Worker.objects.filter({ office__city__country__name__istartswith: 'f' }).toQuery().query).toContain('office.city.country.name');
+  });
+
   it('enters nested objects', () => {
-    expectTypeOf<{ meta__plan: 'free' | 'pro'; meta__plan__in: ('free' | 'pro')[]; meta__isnull: boolean }>().toExtend<PersonLookups>();
+    expectTypeOf<PersonValue<'meta__plan'>>().toEqualTypeOf<'free' | 'pro'>();
+    expectTypeOf<PersonValue<'meta__plan__in'>>().toEqualTypeOf<readonly ('free' | 'pro')[]>();
+    expectTypeOf<PersonValue<'meta__isnull'>>().toEqualTypeOf<boolean>();
     // @ts-expect-error: `gold` is not a plan
     void Person.objects.filter({ meta__plan: 'gold' });
     expect(Person.objects.filter({ meta__plan: 'pro' }).toQuery().query).toContain('meta.plan = $p0');
@@ -103,8 +141,9 @@ describe('lookup keys', () => {
     void Person.objects.filter(Q.or({ age__lt: 18 }, Q.not({ company__name__icontains: 'acme' })));
     // @ts-expect-error: no field `agee`, inside a Q too
     void Person.objects.filter(Q.or({ agee__lt: 18 }));
-    // A Q built on its own cannot know its model: it is accepted, and checked when the queryset runs.
+    // A Q built on its own records its parts: the queryset it is given to checks them.
     const standalone = Q.or({ age__lt: 18 }, { agee: 1 });
+    // @ts-expect-error: no field `agee`, in a Q built before it met its model
     expect(() => Person.objects.filter(standalone).toQuery()).toThrow(/no field "agee"/);
   });
 });

@@ -44,6 +44,7 @@ export {
   SessionClosedError,
   TimeoutError,
 } from './rpc/client-errors.ts';
+export { FrameTooLargeError } from './rpc/frame-errors.ts';
 export { InvalidIdentifierError, QueryBuildError } from './rpc/build-errors.ts';
 export {
   RPC_METHODS,

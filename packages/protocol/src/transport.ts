@@ -15,6 +15,7 @@ export { statementResults } from './rpc/statement-result.ts';
 export { isLiveNotification, parseLiveNotification, type LiveNotificationFrame } from './rpc/live.ts';
 export {
   DEFAULT_TIMEOUT,
+  byteLimitOption,
   choiceOption,
   countOption,
   delayOption,
@@ -23,6 +24,8 @@ export {
   nameOption,
   renamedOptions,
   timeoutOption,
+  tlsOption,
+  type TlsOptions,
 } from './rpc/options.ts';
 export { queryText } from './rpc/queryable.ts';
 export { runTransaction } from './rpc/transaction.ts';

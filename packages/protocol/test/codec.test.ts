@@ -128,6 +128,10 @@ describe('strings', () => {
     }
   });
 
+  it('keeps a leading U+FEFF (byte order mark) as part of the string, short or long', () => {
+    for (const text of ['\uFEFF', '\uFEFFx', `\uFEFF${'x'.repeat(40)}`, `\uFEFF${'é'.repeat(40)}`]) expect(decode(encode(text))).toBe(text);
+  });
+
   it('uses the shortest header even when the UTF-8 length guess was larger', () => {
     // 10 two-byte characters: 20 bytes, a one-byte header although 3 * 10 = 30 needs two.
     expect(hex(encode('é'.repeat(10)).subarray(0, 1))).toBe('74');

@@ -22,8 +22,12 @@ describe('identifier quoting', () => {
   it('quotes reserved words in any case, but not where no keyword can stand', () => {
     expect(escapeIdent('select')).toBe('`select`');
     expect(escapeIdent('Value')).toBe('`Value`');
-    expect(escapeIdent('from')).toBe('from');
+    expect(escapeIdent('count')).toBe('count');
     expect(escapeKeywordFree('select')).toBe('select');
+  });
+
+  it('quotes the words a statement takes right before its target or fields (ONLY, FROM, EXPLAIN), which the engine would read as keywords there', () => {
+    expect(['only', 'FROM', 'Explain'].map((word) => escapeIdent(word))).toEqual(['`only`', '`FROM`', '`Explain`']);
   });
 
   it('escapes backticks, backslashes and control characters inside the quotes', () => {

@@ -7,10 +7,11 @@ import { Printer, QueryBuildError, escapeParam, type CallNode, type ClosureNode,
 import { escapeIdent } from '@sdb/protocol';
 import type { Assignment, DataNode, OutputNode, TableNameNode } from './clauses.ts';
 import { OPERATORS, type BinaryNode, type KnnNode, type MatchesNode, type NotNode } from './conditions.ts';
-import type { IdiomNode } from './idiom.ts';
+import { recursionDepth, type IdiomNode } from './idiom.ts';
 import type { BlockNode, ForNode, IfNode, InfoNode, KillNode, LetNode, LiveNode, ReturnNode, ThrowNode } from './statements/control.ts';
 import type { DefineNode } from './statements/define.ts';
 import type { CreateNode, DeleteNode, InsertNode, RelateNode, UpdateNode } from './statements/mutate.ts';
+import { printRebuild, type RebuildIndexNode } from './statements/rebuild.ts';
 import type { RemoveNode } from './statements/remove.ts';
 import type { SelectNode } from './statements/select.ts';
 import { printDefine, printRemove } from './schema-compiler.ts';
@@ -18,7 +19,7 @@ import { printDefine, printRemove } from './schema-compiler.ts';
 /** Every statement node @sdb/ql builds. */
 export type StatementNode =
   | SelectNode | CreateNode | UpdateNode | DeleteNode | InsertNode | RelateNode | LiveNode | KillNode
-  | LetNode | IfNode | ForNode | ReturnNode | ThrowNode | InfoNode | DefineNode | RemoveNode;
+  | LetNode | IfNode | ForNode | ReturnNode | ThrowNode | InfoNode | DefineNode | RemoveNode | RebuildIndexNode;
 
 /** Every expression node: @sdb/functions' own and the ones @sdb/ql adds. */
 export type ExpressionNode =
@@ -31,7 +32,7 @@ export type QlNode = StatementNode | ExpressionNode;
 /** Every statement kind, once (the type makes a missing or unknown one a compile error). */
 const STATEMENT_KINDS: { readonly [K in StatementNode['kind']]: true } = {
   select: true, create: true, update: true, upsert: true, delete: true, insert: true, relate: true, live: true,
-  kill: true, let: true, if: true, for: true, return: true, throw: true, info: true, remove: true,
+  kill: true, let: true, if: true, for: true, return: true, throw: true, info: true, remove: true, rebuildIndex: true,
   defineNamespace: true, defineDatabase: true, defineTable: true, defineField: true, defineIndex: true, defineEvent: true,
   defineAnalyzer: true, defineAccess: true, defineUser: true, defineParam: true, defineFunction: true, defineSequence: true,
 };
@@ -79,6 +80,7 @@ export class QueryCompiler extends Printer {
       case 'defineFunction':
       case 'defineSequence': return this.inline(() => printDefine(this, n));
       case 'remove': return printRemove(this, n);
+      case 'rebuildIndex': return printRebuild(n);
       default: return unknownKind(n);
     }
   }
@@ -101,8 +103,12 @@ export class QueryCompiler extends Printer {
   }
 
   idiom(node: IdiomNode): string {
+    return this.idiomParts(node.parts);
+  }
+
+  private idiomParts(parts: IdiomNode['parts']): string {
     let out = '';
-    for (const part of node.parts) {
+    for (const part of parts) {
       switch (part.type) {
         case 'field': out += `${out === '' ? '' : '.'}${escapeIdent(part.name, 'field')}`; break;
         case 'index': out += `[${part.index}]`; break;
@@ -113,6 +119,9 @@ export class QueryCompiler extends Printer {
           out += `${part.direction}${part.tables.length === 1 && !where ? tables : `(${tables}${where})`}`;
           break;
         }
+        case 'recurse':
+          out += `${out === '' ? '@' : ''}.{${recursionDepth(part.min)}..${recursionDepth(part.max)}+collect}(${this.idiomParts(part.path)})`;
+          break;
       }
     }
     return out;

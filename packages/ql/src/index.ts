@@ -98,6 +98,7 @@ export {
 export { DefineStatement } from './statements/define-base.ts';
 export { parseType } from './statements/schema-type.ts';
 export { create, deleteFrom, insert, insertValues, relate, update, upsert, CreateQuery, DeleteQuery, InsertQuery, RelateQuery, UpdateQuery } from './statements/mutate.ts';
+export { rebuildIndex, RebuildIndexStatement, type RebuildIndexNode } from './statements/rebuild.ts';
 export { remove, RemoveStatement, type RemoveNode, type RemoveTarget, type RemoveWhat } from './statements/remove.ts';
 export { select, SelectQuery, type AllFields } from './statements/select.ts';
 export { closure, param, Expression, QueryBuildError, InvalidIdentifierError, type CompiledQuery } from '@sdb/functions/core';

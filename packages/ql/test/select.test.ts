@@ -138,6 +138,18 @@ describe('SELECT', () => {
     expect(await run(t.client, none)).toEqual([]);
   });
 
+  it('repeats a graph path with .{min..max+collect}(...), every record reached once', async () => {
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((key) => new RecordId('chain', key)) as [RecordId, RecordId, RecordId, RecordId];
+    await t.client.queryAll('CREATE chain:a, chain:b, chain:c, chain:d');
+    for (const [from, to] of [[a, b], [b, c], [c, d], [c, a]] as const) await run(t.client, relate(from, 'links', to));
+    const reach = (max: number) => select(a).only().value(traverse.recurse(traverse.out('links').out('chain'), { max }));
+    expect(compile(reach(2)).query).toBe('SELECT VALUE @.{1..2+collect}(->links->chain) FROM ONLY $p0;');
+    expect((await run(t.client, reach(2))).map(String)).toEqual(['chain:b', 'chain:c']);
+    expect(new Set((await run(t.client, reach(5))).map(String))).toEqual(new Set(['chain:a', 'chain:b', 'chain:c', 'chain:d']));
+    expect(() => traverse.recurse(traverse.out('links'), { min: 3, max: 2 })).toThrow(/min depth/);
+    expect(() => traverse.recurse(traverse.out('links'), { max: 0 })).toThrow(/1\.\.256/);
+  });
+
   it('forces an index WITH INDEX, or none WITH NOINDEX, and EXPLAINs the plan', async () => {
     const q = select('person').withIndex('person_age').where(gt('age', 30)).explain();
     expect(compile(q).query).toBe('SELECT * FROM person WITH INDEX person_age WHERE age > $p0 EXPLAIN;');

@@ -6,6 +6,7 @@
 import {
   ConnectionClosedError,
   ConnectionError,
+  FrameTooLargeError,
   ProtocolError,
   SdbError,
   decode,
@@ -13,14 +14,21 @@ import {
   type LiveNotification,
   type Uuid,
 } from '@sdb/protocol';
-import { isLiveNotification, parseLiveNotification } from '@sdb/protocol/transport';
-import { RequestManager } from './request-manager.ts';
+import { isLiveNotification, parseLiveNotification, type TlsOptions } from '@sdb/protocol/transport';
+import { RequestManager, type Recovery } from './request-manager.ts';
 import { OPEN, type SocketLike, type WebSocketConstructor } from './socket.ts';
 
 export interface FrameOptions {
   signal?: AbortSignal | undefined;
   session?: Uuid | undefined;
   txn?: Uuid | undefined;
+}
+
+/** What the socket is opened with beyond its URL (`connect`'s `tls` and `maxFrameBytes`). */
+export interface SocketSettings {
+  tls?: TlsOptions | undefined;
+  /** Largest frame either way, in bytes (default `Infinity`). */
+  maxFrameBytes?: number;
 }
 
 export interface ConnectionHandlers {
@@ -34,14 +42,16 @@ export class Connection {
   readonly #socket: SocketLike;
   readonly #requests = new RequestManager();
   readonly #handlers: ConnectionHandlers;
+  readonly #maxFrameBytes: number;
   #open = true;
   #lastFrameAt = 0;
   /** A text frame is passed on as a string, which `#receive` refuses as it does in browsers. */
   readonly #onFrame = (data: unknown, isBinary?: boolean) => this.#receive(isBinary === false ? String(data) : data);
 
-  private constructor(socket: SocketLike, handlers: ConnectionHandlers) {
+  private constructor(socket: SocketLike, handlers: ConnectionHandlers, maxFrameBytes: number) {
     this.#socket = socket;
     this.#handlers = handlers;
+    this.#maxFrameBytes = maxFrameBytes;
     // `ws` (an EventEmitter) hands a frame's bytes straight to a 'message' listener; its
     // `onmessage` builds a MessageEvent around every frame first (~1 µs per call at load).
     if (typeof socket.on === 'function') socket.on('message', this.#onFrame);
@@ -51,11 +61,11 @@ export class Connection {
   }
 
   /** Opens a socket speaking CBOR RPC; rejects with a `ConnectionError` when it cannot within `timeout` ms. */
-  static open(url: string, Impl: WebSocketConstructor, timeout: number, handlers: ConnectionHandlers): Promise<Connection> {
+  static open(url: string, Impl: WebSocketConstructor, timeout: number, handlers: ConnectionHandlers, settings: SocketSettings = {}): Promise<Connection> {
     return new Promise((resolve, reject) => {
       let socket: SocketLike;
       try {
-        socket = new Impl(url, ['cbor']) as SocketLike;
+        socket = (settings.tls ? new Impl(url, ['cbor'], { ca: settings.tls.ca }) : new Impl(url, ['cbor'])) as SocketLike;
       } catch (error) {
         reject(new ConnectionError(`Could not open a WebSocket to ${url}`, { cause: error }));
         return;
@@ -82,7 +92,7 @@ export class Connection {
           fail(`${url} answered with the WebSocket subprotocol ${JSON.stringify(socket.protocol)}, not cbor`);
           return;
         }
-        resolve(new Connection(socket, handlers));
+        resolve(new Connection(socket, handlers, settings.maxFrameBytes ?? Infinity));
       };
     });
   }
@@ -101,17 +111,24 @@ export class Connection {
     return this.#requests.size;
   }
 
-  /** Sends one request; settles with its result, or rejects typed (server error, timeout, abort, close). */
-  request(method: string, params: readonly unknown[], timeout: number, options: FrameOptions): Promise<unknown> {
+  /**
+   * Sends one request; settles with its result, or rejects typed (server error, timeout, abort,
+   * close) unless `recovery` answers another attempt (a closed socket is not worth one).
+   */
+  request(method: string, params: readonly unknown[], timeout: number, options: FrameOptions, recovery?: Recovery): Promise<unknown> {
     if (!this.#open || this.#socket.readyState !== OPEN) {
       return Promise.reject(new ConnectionClosedError(`${method}: the connection is closed`));
     }
-    const slot = this.#requests.open(method, timeout, options.signal);
+    const slot = this.#requests.open(method, timeout, options.signal, recovery);
     const frame: Record<string, unknown> = { id: slot.id, method, params };
     if (options.session !== undefined) frame.session = options.session;
     if (options.txn !== undefined) frame.txn = options.txn;
     try {
-      this.#socket.send(encode(frame));
+      const bytes = encode(frame);
+      if (bytes.length > this.#maxFrameBytes) {
+        throw new FrameTooLargeError(bytes.length, this.#maxFrameBytes, `${method}: the request is ${bytes.length} bytes, over maxFrameBytes (${this.#maxFrameBytes}); nothing was sent`);
+      }
+      this.#socket.send(bytes);
     } catch (error) {
       this.#requests.fail(slot.id, error instanceof SdbError ? error : new ConnectionError(`${method}: the request could not be sent`, { cause: error }));
     }
@@ -143,7 +160,12 @@ export class Connection {
     this.#lastFrameAt = performance.now();
     let frame: unknown;
     try {
-      frame = decode(bytesOf(data));
+      const bytes = bytesOf(data);
+      if (bytes.length > this.#maxFrameBytes) {
+        this.drop(`a frame of ${bytes.length} bytes arrived, over maxFrameBytes (${this.#maxFrameBytes})`);
+        return;
+      }
+      frame = decode(bytes);
     } catch (error) {
       this.#handlers.error(error instanceof Error ? error : new ProtocolError('An undecodable frame arrived'));
       return;

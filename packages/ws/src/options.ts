@@ -4,7 +4,19 @@
  * themselves are @sdb/protocol's, shared by every transport).
  */
 import type { Auth, DiagnosticsHook } from '@sdb/protocol';
-import { DEFAULT_TIMEOUT, choiceOption, countOption, delayOption, functionOption, invalidOption, nameOption, timeoutOption } from '@sdb/protocol/transport';
+import {
+  DEFAULT_TIMEOUT,
+  byteLimitOption,
+  choiceOption,
+  countOption,
+  delayOption,
+  functionOption,
+  invalidOption,
+  nameOption,
+  timeoutOption,
+  tlsOption,
+  type TlsOptions,
+} from '@sdb/protocol/transport';
 import type { WebSocketConstructor } from './socket.ts';
 
 export interface ReconnectOptions {
@@ -51,6 +63,18 @@ export interface ConnectOptions {
   diagnostics?: DiagnosticsHook;
   /** WebSocket implementation; default the global `WebSocket`, else `ws` (Node 20) through isomorphic-ws. */
   WebSocket?: WebSocketConstructor;
+  /**
+   * Node only: `{ ca }`, the PEM certificate authorities to trust for `wss://` instead of the
+   * system's (e.g. a server's self-signed certificate). The socket is then `ws`'s, which takes
+   * them; browsers always use their own trust store.
+   */
+  tls?: TlsOptions;
+  /**
+   * Largest frame in bytes, both ways (default `Infinity`): a request whose frame is larger is
+   * refused with a `FrameTooLargeError` before anything is sent; a larger frame from the server
+   * closes the socket (its calls reject with `ConnectionClosedError`, and the client reconnects).
+   */
+  maxFrameBytes?: number;
 }
 
 export interface ResolvedReconnect {
@@ -73,6 +97,8 @@ export interface ResolvedOptions {
   waitTimeout: number | undefined;
   diagnostics: DiagnosticsHook | undefined;
   WebSocket: WebSocketConstructor | undefined;
+  tls: TlsOptions | undefined;
+  maxFrameBytes: number;
 }
 
 const WHERE = 'connect';
@@ -91,6 +117,8 @@ export function resolveOptions(options: ConnectOptions = {}): ResolvedOptions {
     waitTimeout: options.waitTimeout === undefined ? undefined : timeoutOption(WHERE, 'waitTimeout', options.waitTimeout, Infinity),
     diagnostics: functionOption(WHERE, 'diagnostics', options.diagnostics),
     WebSocket: functionOption(WHERE, 'WebSocket', options.WebSocket),
+    tls: tlsOption(WHERE, options.tls),
+    maxFrameBytes: byteLimitOption(WHERE, 'maxFrameBytes', options.maxFrameBytes, Infinity),
   };
 }
 

@@ -1,9 +1,16 @@
 /**
  * @module Requests in flight on one socket: ids, exact matching of replies, per-call timeout and
  * abort (each frees its slot), and rejecting everything left when the socket goes away. Timeouts
- * share one timer set for the earliest deadline, so a call costs no timer of its own.
+ * share one timer set for the earliest deadline, so a call costs no timer of its own; a call's
+ * recovery from a failure (a retry) settles its own promise, so it costs no promise of its own.
  */
 import { ProtocolError, RequestAbortedError, ServerError, TimeoutError, type RpcErrorPayload } from '@sdb/protocol';
+
+/**
+ * What a call does when it fails: undefined to reject with the error, or the promise of another
+ * attempt, whose outcome becomes the call's.
+ */
+export type Recovery = (error: Error) => Promise<unknown> | undefined;
 
 interface Pending {
   method: string;
@@ -14,6 +21,7 @@ interface Pending {
   reject(error: Error): void;
   signal: AbortSignal | undefined;
   onAbort: (() => void) | undefined;
+  recovery: Recovery | undefined;
 }
 
 export interface RequestSlot {
@@ -31,8 +39,11 @@ export class RequestManager {
     return this.#pending.size;
   }
 
-  /** Reserves an id for a call; its promise settles with the reply, or rejects on timeout, abort or `rejectAll`. */
-  open(method: string, timeout: number, signal: AbortSignal | undefined): RequestSlot {
+  /**
+   * Reserves an id for a call; its promise settles with the reply, or on timeout, abort or
+   * `rejectAll` rejects (unless `recovery` answers another attempt).
+   */
+  open(method: string, timeout: number, signal: AbortSignal | undefined, recovery?: Recovery): RequestSlot {
     const id = ++this.#nextId;
     let resolve!: (value: unknown) => void;
     let reject!: (error: Error) => void;
@@ -41,7 +52,7 @@ export class RequestManager {
       reject = rej;
     });
     const deadline = Number.isFinite(timeout) ? performance.now() + timeout : Infinity;
-    const pending: Pending = { method, timeout, deadline, resolve, reject, signal, onAbort: undefined };
+    const pending: Pending = { method, timeout, deadline, resolve, reject, signal, onAbort: undefined, recovery };
     this.#pending.set(id, pending);
     if (signal) {
       if (signal.aborted) {
@@ -61,7 +72,7 @@ export class RequestManager {
     if (!pending) return false;
     this.#pending.delete(id as number);
     release(pending);
-    if (frame.error !== undefined) pending.reject(errorFrom(frame.error));
+    if (frame.error !== undefined) failed(pending, errorFrom(frame.error));
     else pending.resolve(frame.result);
     return true;
   }
@@ -77,7 +88,7 @@ export class RequestManager {
     this.#unschedule();
     for (const entry of pending) {
       release(entry);
-      entry.reject(error());
+      failed(entry, error());
     }
   }
 
@@ -86,7 +97,7 @@ export class RequestManager {
     if (!pending) return;
     this.#pending.delete(id);
     release(pending);
-    pending.reject(error);
+    failed(pending, error);
   }
 
   #schedule(at: number): void {
@@ -113,6 +124,13 @@ export class RequestManager {
     }
     if (next !== Infinity) this.#schedule(next);
   }
+}
+
+/** Rejects a call with `error`, or hands it over to the attempt its recovery answers. */
+function failed(pending: Pending, error: Error): void {
+  const retry = pending.recovery?.(error);
+  if (retry) pending.resolve(retry);
+  else pending.reject(error);
 }
 
 function release(pending: Pending): void {

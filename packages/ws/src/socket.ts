@@ -21,16 +21,18 @@ export interface SocketLike {
   terminate?: () => void;
 }
 
-export type WebSocketConstructor = new (url: string, protocols?: string | string[]) => unknown;
+/** `options` reaches `ws` only (its TLS settings); the WHATWG constructor has no such parameter. */
+export type WebSocketConstructor = new (url: string, protocols?: string | string[], options?: object) => unknown;
 
 export const OPEN = 1;
 
 let fallback: Promise<WebSocketConstructor> | undefined;
 
-export function webSocketImplementation(given: WebSocketConstructor | undefined): Promise<WebSocketConstructor> | WebSocketConstructor {
+/** `needsWs`: the socket needs options only `ws` takes (TLS), so a global `WebSocket` will not do. */
+export function webSocketImplementation(given: WebSocketConstructor | undefined, needsWs = false): Promise<WebSocketConstructor> | WebSocketConstructor {
   if (given) return given;
   const global = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
-  if (global) return global;
+  if (global && !needsWs) return global;
   fallback ??= import('isomorphic-ws').then((module) => {
     const Impl = (module as { default?: WebSocketConstructor }).default;
     // isomorphic-ws's browser build answers the global, which this runtime does not have.

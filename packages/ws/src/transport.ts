@@ -25,6 +25,7 @@ import { Connection } from './connection.ts';
 import { Emitter } from './events.ts';
 import { LiveRegistry, LiveSubscription, type LiveSource } from './live.ts';
 import { Liveness } from './liveness.ts';
+import type { Recovery } from './request-manager.ts';
 import type { ResolvedOptions } from './options.ts';
 import { backoffDelay } from './reconnect.ts';
 import { keyOf, newSessionState, observeCall, type SessionState } from './session-state.ts';
@@ -173,25 +174,28 @@ export class WsTransport implements Transport {
   }
 
   #callWithAuth(method: string, params: readonly unknown[], options: CallOptions, started: number): Promise<unknown> {
-    return this.#perform(method, params, options, started).then(undefined, async (error: unknown) => {
-      // An expired session is signed in again (callback, token, refresh token or credentials) and the call retried once.
-      if (!isStaleAuthError(error) || AUTH_METHODS.has(method)) throw error;
-      const state = this.#state(options.session);
-      if (!state || (state.auth === undefined && state.source === undefined)) throw error;
-      await this.#reauthenticate(state, options);
-      return this.#perform(method, params, options, started);
-    });
+    // An expired session is signed in again (callback, token, refresh token or credentials) and the call retried once.
+    const recovery = AUTH_METHODS.has(method)
+      ? undefined
+      : (error: Error) => {
+          const state = isStaleAuthError(error) ? this.#state(options.session) : undefined;
+          if (!state || (state.auth === undefined && state.source === undefined)) return undefined;
+          return this.#reauthenticate(state, options).then(() => this.#send(method, params, options, started));
+        };
+    return this.#perform(method, params, options, started, recovery);
+  }
+
+  #perform(method: string, params: readonly unknown[], options: CallOptions, started: number, recovery?: Recovery): Promise<unknown> {
+    const sent = this.#send(method, params, options, started, recovery);
+    return STATEFUL_METHODS.has(method) ? sent.then((result) => this.#observe(method, params, result, options.session)) : sent;
   }
 
   /** Sends on the open socket at once (the common case, kept free of extra promise hops), or after waiting for one. */
-  #perform(method: string, params: readonly unknown[], options: CallOptions, started: number): Promise<unknown> {
+  #send(method: string, params: readonly unknown[], options: CallOptions, started: number, recovery?: Recovery): Promise<unknown> {
     const timeout = options.timeout ?? this.#options.timeout;
     const connection = this.#connection;
-    const sent =
-      this.#status === 'open' && connection?.isOpen
-        ? connection.request(method, params, timeout, options)
-        : this.#ready(method, options, timeout).then((ready) => ready.request(method, params, Math.max(0, timeout - (now() - started)), options));
-    return STATEFUL_METHODS.has(method) ? sent.then((result) => this.#observe(method, params, result, options.session)) : sent;
+    if (this.#status === 'open' && connection?.isOpen) return connection.request(method, params, timeout, options, recovery);
+    return this.#ready(method, options, timeout).then((ready) => ready.request(method, params, Math.max(0, timeout - (now() - started)), options, recovery));
   }
 
   /** Records what a successful call changed in its session's state; answers the result. */
@@ -262,12 +266,19 @@ export class WsTransport implements Transport {
   /** Opens a socket and restores every session on it; the socket becomes current only once restored. */
   async #connect(attempt: number, initial: boolean): Promise<void> {
     this.events.emit('connecting', { url: this.url, attempt });
-    const Impl = await webSocketImplementation(this.#options.WebSocket);
-    const connection = await Connection.open(this.url, Impl, this.#options.connectTimeout, {
-      notification: (notification) => this.#notify(notification),
-      closed: (code, reason) => this.#closed(connection, code, reason),
-      error: (error) => this.events.emit('error', { error }),
-    });
+    const { tls, maxFrameBytes } = this.#options;
+    const Impl = await webSocketImplementation(this.#options.WebSocket, tls !== undefined);
+    const connection = await Connection.open(
+      this.url,
+      Impl,
+      this.#options.connectTimeout,
+      {
+        notification: (notification) => this.#notify(notification),
+        closed: (code, reason) => this.#closed(connection, code, reason),
+        error: (error) => this.events.emit('error', { error }),
+      },
+      { tls, maxFrameBytes },
+    );
     if (this.#isClosed()) {
       connection.close();
       throw new ConnectionClosedError('The client was closed while connecting');

@@ -1,7 +1,8 @@
 /**
  * @module Rows into model instances, in one pass with no per-row closures: each instance is made
- * from the model's prototype, gets `id` and the declared fields as own properties, and keeps a
- * snapshot of what it loaded so `save()` can write only what changed.
+ * from the model's prototype and gets the row's properties (`id` and the fields) as its own, and
+ * keeps a snapshot of what it loaded (the decoded row itself) so `save()` can write only what
+ * changed.
  */
 import { valuesEqual } from '@sdb/protocol';
 import type { AnyField, FieldKind } from '../schema/fields.ts';
@@ -29,17 +30,22 @@ function keepOf(field: AnyField): Keep {
 }
 
 /**
- * What loading a row needs, computed once per model: the field names and how the snapshot keeps
- * each (so loading a row is one loop with no type tests on values that cannot be mutated).
+ * What loading a row needs, computed once per model: the field names, and the fields whose
+ * loaded value the snapshot must copy (so loading a row makes no type test on values that cannot
+ * be changed in place).
  */
 export interface LoadPlan {
   readonly names: readonly string[];
-  readonly keep: readonly Keep[];
+  readonly copied: readonly { readonly name: string; readonly keep: Keep.Slice | Keep.Deep }[];
 }
 
 export function loadPlan(fields: FieldMap): LoadPlan {
   const names = Object.keys(fields);
-  return Object.freeze({ names, keep: names.map((name) => keepOf(fields[name]!)) });
+  const copied = names.flatMap((name) => {
+    const keep = keepOf(fields[name]!);
+    return keep === Keep.Same ? [] : [{ name, keep }];
+  });
+  return Object.freeze({ names, copied });
 }
 
 /** What hydration needs of a model class. */
@@ -49,38 +55,42 @@ export interface Hydratable {
 }
 
 interface Loaded {
-  /** The loaded values, by the position of their field in the load plan. */
-  [LOADED]?: unknown[];
+  /** The values as loaded, by field name (own copies of those that can change in place). */
+  [LOADED]?: Record<string, unknown>;
   [name: string]: unknown;
 }
 
-/** Sets `instance`'s id and fields from `row` (fields absent from the row are removed) and records the snapshot. */
-export function assignRow(instance: object, row: Record<string, unknown>, plan: LoadPlan): void {
-  const target = instance as Loaded;
-  const { names, keep } = plan;
-  const snapshot = new Array<unknown>(names.length);
-  target.id = row.id;
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i]!;
+/**
+ * Makes `row` (a decoded row no one else holds) the snapshot `save()` compares with: the values
+ * that can change in place (tags.push(...)) are replaced by copies, the instance keeping the originals.
+ */
+function keepAsSnapshot(row: Record<string, unknown>, plan: LoadPlan): Record<string, unknown> {
+  for (const { name, keep } of plan.copied) {
     const value = row[name];
-    if (value === undefined) {
-      if (name in target) delete target[name];
-      continue;
-    }
-    target[name] = value;
-    // The instance's value may be changed in place (tags.push(...)), so the snapshot holds its own copy.
-    const how = keep[i];
-    snapshot[i] = how === Keep.Same || value === null ? value : how === Keep.Slice && Array.isArray(value) ? value.slice() : copyValue(value);
+    if (value === undefined || value === null) continue;
+    row[name] = keep === Keep.Slice && Array.isArray(value) ? value.slice() : copyValue(value);
   }
-  target[LOADED] = snapshot;
+  return row;
 }
 
-/** One instance per row, of `Model`. */
+/** Sets an existing instance's id and fields from `row` (declared fields absent from the row are removed) and records the snapshot. */
+export function assignRow(instance: object, row: Record<string, unknown>, plan: LoadPlan): void {
+  const target = instance as Loaded;
+  for (const name of plan.names) if (row[name] === undefined && name in target) delete target[name];
+  // String keys only: `row` may be another instance (save() of a new one), whose snapshot stays its own.
+  const snapshot: Record<string, unknown> = {};
+  for (const key in row) snapshot[key] = target[key] = row[key];
+  target[LOADED] = keepAsSnapshot(snapshot, plan);
+}
+
+/** One instance per row, of `Model`: the row's properties copied in one `Object.assign`, the row kept as the snapshot. */
 export function hydrate<I>(Model: Hydratable, rows: readonly Record<string, unknown>[]): I[] {
+  const { prototype, loadPlan: plan } = Model;
   const out = new Array<I>(rows.length);
   for (let i = 0; i < rows.length; i++) {
-    const instance = Object.create(Model.prototype) as object;
-    assignRow(instance, rows[i]!, Model.loadPlan);
+    const row = rows[i]!;
+    const instance = Object.assign(Object.create(prototype) as Loaded, row);
+    instance[LOADED] = keepAsSnapshot(row, plan);
     out[i] = instance as I;
   }
   return out;
@@ -94,10 +104,8 @@ export function isLoaded(instance: object): boolean {
 /** The fields whose value differs from the snapshot; a field set to `undefined` is in it as `undefined` (to unset). */
 export function changedFields(instance: object, plan: LoadPlan): Record<string, unknown> {
   const target = instance as Loaded;
-  const snapshot = target[LOADED] ?? [];
+  const snapshot = target[LOADED] ?? {};
   const changed: Record<string, unknown> = {};
-  plan.names.forEach((name, i) => {
-    if (!valuesEqual(target[name], snapshot[i])) changed[name] = target[name];
-  });
+  for (const name of plan.names) if (!valuesEqual(target[name], snapshot[name])) changed[name] = target[name];
   return changed;
 }

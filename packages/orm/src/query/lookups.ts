@@ -5,9 +5,11 @@
  * lookup is a `QuerySetError`, never a silent `=`.
  */
 import { fn, type Expression } from '@sdb/functions';
-import { and, containsAll, containsAny, containsNone, containsNot, contains, eq, field, gt, gte, inside, lt, lte, not, notInside, or, type Idiom } from '@sdb/ql';
+import { and, containsAll, containsAny, containsNone, containsNot, contains, eq, field, gt, gte, inside, lt, lte, matches, not, notInside, or, type Idiom } from '@sdb/ql';
+import { GeometryMultiPolygon, GeometryPoint, GeometryPolygon } from '@sdb/protocol';
 import { QuerySetError } from '../errors.ts';
-import type { AnyField, LinkTarget } from '../schema/fields.ts';
+import { relationLookup } from '../relations/edge-lookups.ts';
+import type { AnyField, FieldConfig, FieldKind, LinkTarget } from '../schema/fields.ts';
 import type { FieldMap } from '../schema/infer.ts';
 
 type Condition = Expression<boolean>;
@@ -82,9 +84,21 @@ export const LOOKUPS: Readonly<Record<string, Lookup>> = {
   iregex: (path, value, key) => onString(path, fn.string.matches(path, `(?i)${text(key, value)}`)),
   like: (path, value, key) => onString(path, fn.string.matches(path, likeRegex(text(key, value), false))),
   ilike: (path, value, key) => onString(path, fn.string.matches(path, likeRegex(text(key, value), true))),
+  // Full-text search (`@@`): needs a FULLTEXT index on the field; without one SurrealDB 3 matches nothing, silently.
+  match: (path, value, key) => matches(path, text(key, value)),
   isnull: (path, value, key) => {
     if (typeof value !== 'boolean') throw new QuerySetError(`${key} takes true or false`);
     return value ? isNull(path) : not(isNull(path));
+  },
+  // Geometry: `near` is within `meters` of a point (geo::distance, in metres), `within` inside a polygon.
+  near: (path, value, key) => {
+    const [point, meters] = list(key, value);
+    if (!(point instanceof GeometryPoint) || typeof meters !== 'number' || !(meters >= 0)) throw new QuerySetError(`${key} takes [GeometryPoint, meters >= 0]`);
+    return lte(fn.geo.distance(path, point), meters);
+  },
+  within: (path, value, key) => {
+    if (!(value instanceof GeometryPolygon || value instanceof GeometryMultiPolygon)) throw new QuerySetError(`${key} takes a GeometryPolygon or GeometryMultiPolygon`);
+    return inside(path, value);
   },
 };
 
@@ -95,6 +109,20 @@ const SEPARATOR = '__';
 export interface FieldsHolder extends LinkTarget {
   readonly fields: FieldMap;
 }
+
+/** Where a key goes on after a field, by the field's kind: a link to its target's fields, a nested object to its keys; other kinds end the path. */
+interface Step {
+  readonly fields: FieldMap | undefined;
+  readonly owner?: string;
+}
+
+const STEPS: Partial<Record<FieldKind, (config: FieldConfig) => Step>> = {
+  link: (config) => {
+    const target = config.target!() as Partial<FieldsHolder>;
+    return { fields: target.fields, ...(target.table === undefined ? {} : { owner: target.table }) };
+  },
+  object: (config) => ({ fields: config.shape }),
+};
 
 /**
  * `company__name__icontains` on Person: the path `company.name` (a link is followed, a nested
@@ -121,20 +149,17 @@ function resolveKey(model: FieldsHolder, key: string): { path: string[]; lookup:
       fields = undefined;
       continue;
     }
-    const config = known!.config;
-    if (config.kind === 'link') {
-      const target = config.target!() as Partial<FieldsHolder>;
-      fields = target.fields;
-      owner = target.table ?? owner;
-    } else {
-      fields = config.kind === 'object' ? config.shape : undefined;
-    }
+    const next: Step | undefined = STEPS[known!.config.kind]?.(known!.config);
+    fields = next?.fields;
+    owner = next?.owner ?? owner;
   }
   return { path, lookup: 'exact' };
 }
 
 /** The condition for one `key: value` pair of a filter. */
 export function lookupCondition(model: FieldsHolder, key: string, value: unknown): Condition {
+  const throughRelation = relationLookup(model, key, value);
+  if (throughRelation !== undefined) return throughRelation;
   const { path, lookup } = resolveKey(model, key);
   return LOOKUPS[lookup]!(field(path), value, key);
 }

@@ -5,6 +5,7 @@
 import type { Expression } from '@sdb/functions';
 import { and, not, or } from '@sdb/ql';
 import { QuerySetError } from '../errors.ts';
+import type { Lookups, ModelTypes } from '../schema/infer.ts';
 import { lookupCondition, type FieldsHolder } from './lookups.ts';
 
 /** A filter tree node: lookups (all must hold), a conjunction, a disjunction or a negation. */
@@ -15,13 +16,12 @@ export type QNode =
 
 const Q_BRAND = Symbol.for('sdb.orm.Q');
 
-/** A filter tree over lookups of type `L` (a model's `Lookups`). */
-export class Q<L = Record<string, unknown>> {
-  /**
-   * Phantom, contravariant in `L`: a Q built inside `filter()` is checked against the model's
-   * lookups; one built on its own (`L` unknown) is accepted and checked when the queryset runs.
-   */
-  declare readonly _lookups?: (lookups: L) => void;
+/**
+ * A filter tree; `P` records its parts as written (lookup objects and nested Qs), so that the
+ * queryset it is given to checks them against its model (`FilterPart`), at any nesting depth.
+ */
+export class Q<P = unknown> {
+  declare readonly _parts?: P;
   readonly node: QNode;
 
   constructor(node: QNode) {
@@ -33,24 +33,37 @@ export class Q<L = Record<string, unknown>> {
     return true;
   }
 
-  // `NoInfer`: the lookup type comes from where the Q is used (`filter(Q.or(...))` checks each
-  // part against the model's lookups), not from the parts themselves.
-
   /** Every part holds. */
-  static and<L>(...parts: readonly (NoInfer<L> | Q<NoInfer<L>>)[]): Q<L> {
+  static and<const P extends readonly unknown[]>(...parts: P): Q<P> {
     return new Q({ kind: 'and', children: parts.map(toQNode) });
   }
 
   /** At least one part holds. */
-  static or<L>(...parts: readonly (NoInfer<L> | Q<NoInfer<L>>)[]): Q<L> {
+  static or<const P extends readonly unknown[]>(...parts: P): Q<P> {
     return new Q({ kind: 'or', children: parts.map(toQNode) });
   }
 
   /** The part does not hold. */
-  static not<L>(part: NoInfer<L> | Q<NoInfer<L>>): Q<L> {
+  static not<const P>(part: P): Q<readonly [P]> {
     return new Q({ kind: 'not', child: toQNode(part) });
   }
 }
+
+/**
+ * One part of a filter as written (`P`), checked against the model `C` (its table and fields): a
+ * lookup object has each key's value typed by the model (`Lookups`); a Q has its recorded parts
+ * checked the same way, unless they were typed as plain records (`Q.and<Record<string,
+ * unknown>[]>(…)`: lookups the types cannot follow, such as an edge's own fields or a reverse
+ * relation, checked when the query runs). (`P` stays bare in the Q branch so that TypeScript
+ * infers it directly.)
+ */
+export type FilterPart<C extends ModelTypes, P> =
+  P extends Q<infer Parts>
+    ? (Parts extends readonly unknown[] ? (string extends keyof Parts[number] ? P : P & Q<FilterParts<C, Parts>>) : P)
+    : Lookups<C['table'], C['fields'], P>;
+
+/** The parts of `filter(...)`, `exclude(...)` or `get(...)`, each checked as `FilterPart`. */
+export type FilterParts<C extends ModelTypes, P extends readonly unknown[]> = { [I in keyof P]: FilterPart<C, P[I]> };
 
 function isQ(value: unknown): value is Q<unknown> {
   return typeof value === 'object' && value !== null && (value as { [Q_BRAND]?: unknown })[Q_BRAND] === true;

@@ -4,38 +4,54 @@
  * `all()`, iteration or a terminal method (`count`, `get`, `update`...). Each run builds a
  * @sdb/ql node tree, which ql's compiler prints with every value bound.
  */
-import { fn } from '@sdb/functions';
-import { compile, type CompiledQuery, create, deleteFrom, insert, run, select, type SelectQuery, update } from '@sdb/ql';
+import { fn, type Expression } from '@sdb/functions';
+import { and, compile, type CompiledQuery, create, deleteFrom, insert, run, select, type SelectQuery, type Target, update } from '@sdb/ql';
 import type { RecordId } from '@sdb/protocol';
 import { resolveClient, type OrmClient, type Using } from '../connection.ts';
 import { DoesNotExistError, MultipleObjectsReturnedError, QuerySetError } from '../errors.ts';
-import type { InsertOf, Lookups, OrderKey, PatchOf, RecordOf } from '../schema/infer.ts';
+import type { InsertOf, ModelTypes, OrderKey, PatchOf, RecordOf } from '../schema/infer.ts';
 import { recordToCreate } from '../schema/validate.ts';
 import type { AnyModel, FieldsOf, InstanceOf, TableOf } from '../schema/model.ts';
 import { aggregateFields, aggregateRow, type Aggregate, type AggregateKind, type AggregateResult } from './aggregates.ts';
 import { withPatch } from './atomic.ts';
 import { hydrate } from './hydrate.ts';
 import { changeInstances, liveInstances, watchInstances, type LiveModelEvent, type LiveModelOptions, type ModelChangeSet, type ModelChangesOptions, type WatchModelEvent } from './live.ts';
-import { Q, qCondition, toQNode, type QNode } from './q.ts';
+import { qCondition, toQNode, type FilterParts, type QNode } from './q.ts';
 import type { LiveStream } from '@sdb/stream';
 import { upsertRow, upsertRows } from './upsert.ts';
+import { traversal, type TraverseStep, type TraverseTarget } from '../relations/graph.ts';
+import { prefetchInto, prefetchSpec, type Prefetch, type PrefetchSpec, type WithPrefetched } from '../relations/prefetch.ts';
+import { attachFetched, checkSelectRelated, type LinkKeys, type WithRelated } from '../relations/select-related.ts';
 import { ValuesQuery, type ValuesSource } from './values.ts';
+import { annotationFields, checkAlias, copyAnnotations, type Annotated, type Annotation, type AnnotationOrderKey, type AnnotationValues } from '../search/annotations.ts';
+import { fulltextClause, nearestClause, type NearestOptions, type SearchClause } from '../search/clauses.ts';
+import { hybridSearch, type HybridOptions, type HybridScores } from '../search/hybrid.ts';
+import { runWrite } from './write.ts';
 
 interface Order {
   readonly path: string;
   readonly direction: 'asc' | 'desc';
 }
 
-interface State {
+/** A queryset's frozen description. */
+export interface State {
   readonly where: readonly QNode[];
   readonly order: readonly Order[];
   readonly limit?: number;
   readonly offset?: number;
   readonly using?: Using;
+  /** `nearest()` and `search()` conditions, ANDed with the lookups. */
+  readonly clauses?: readonly SearchClause[];
+  /** Computed fields selected next to `*`, by alias (`annotate()`, `nearest()`'s distance). */
+  readonly annotations?: Readonly<Record<string, Expression>>;
+  /** Relations (../relations): what to select from instead of the table, links to FETCH, relations to prefetch. */
+  readonly source?: Target;
+  readonly fetch?: readonly string[];
+  readonly prefetch?: readonly PrefetchSpec[];
 }
 
-/** A filter argument: a lookup object or a `Q` tree. */
-export type FilterArg<M extends AnyModel> = Lookups<TableOf<M>, FieldsOf<M>> | Q<Lookups<TableOf<M>, FieldsOf<M>>>;
+/** What a model's filters are checked against: its table and fields. */
+export type FilterModel<M extends AnyModel> = ModelTypes<TableOf<M>, FieldsOf<M>>;
 
 type Row<M extends AnyModel> = RecordOf<TableOf<M>, FieldsOf<M>>;
 
@@ -47,9 +63,18 @@ function count(name: string, value: number): number {
   return value;
 }
 
+/** For ../relations only (not exported by the package): a queryset's state, and one made from a state. */
+export let stateOf: <M extends AnyModel>(queryset: QuerySet<M>) => State;
+export let withState: <M extends AnyModel>(queryset: QuerySet<any>, model: M, patch: Partial<State>) => QuerySet<M>;
+
 export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]>, AsyncIterable<InstanceOf<M>> {
   readonly model: M;
   readonly #state: State;
+
+  static {
+    stateOf = (queryset) => queryset.#state;
+    withState = (queryset, model, patch) => new QuerySet(model, { ...queryset.#state, ...patch });
+  }
 
   constructor(model: M, state: State = { where: [], order: [] }) {
     this.model = model;
@@ -64,21 +89,26 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   // ----- refining (each returns a new queryset) -----
 
   /** Records matching every lookup (`{ age__gte: 18 }`) and every `Q` given. */
-  filter(...parts: FilterArg<M>[]): QuerySet<M> {
+  filter<const P extends readonly unknown[]>(...parts: FilterParts<FilterModel<M>, P>): QuerySet<M> {
+    return this.#filtered(parts);
+  }
+
+  #filtered(parts: readonly unknown[]): QuerySet<M> {
     return this.#next({ where: [...this.#state.where, ...parts.map(toQNode)] });
   }
 
   /** Records not matching the lookups (all of them together). */
-  exclude(...parts: FilterArg<M>[]): QuerySet<M> {
+  exclude<const P extends readonly unknown[]>(...parts: FilterParts<FilterModel<M>, P>): QuerySet<M> {
     return this.#next({ where: [...this.#state.where, { kind: 'not', child: { kind: 'and', children: parts.map(toQNode) } }] });
   }
 
-  /** Replaces the ordering: `orderBy('-age', 'name')` is `ORDER BY age DESC, name ASC`. */
-  orderBy(...keys: OrderKey<FieldsOf<M>>[]): QuerySet<M> {
+  /** Replaces the ordering: `orderBy('-age', 'name')` is `ORDER BY age DESC, name ASC` (annotations too: `orderBy('-score')`). */
+  orderBy(...keys: (OrderKey<FieldsOf<M>> | AnnotationOrderKey<M>)[]): QuerySet<M> {
+    const annotations = this.#state.annotations ?? {};
     const order = keys.map((key): Order => {
       const descending = key.startsWith('-');
       const path = descending ? key.slice(1) : key;
-      if (path !== 'id' && !Object.hasOwn(this.model.fields, path)) throw new QuerySetError(`${this.model.table} has no field "${path}" to order by`);
+      if (path !== 'id' && !Object.hasOwn(this.model.fields, path) && !Object.hasOwn(annotations, path)) throw new QuerySetError(`${this.model.table} has no field "${path}" to order by`);
       return { path, direction: descending ? 'desc' : 'asc' };
     });
     return this.#next({ order });
@@ -92,9 +122,66 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
     return this.#next({ offset: count('offset', n) });
   }
 
+  // ----- search (../search/) -----
+
+  /**
+   * The `k` records whose `field` (an `f.vector(n)`) is nearest to `vector`, ordered by distance
+   * and annotated with it (`distance`, or the name in `as`): through the field's HNSW index
+   * (`<|k,ef|>`), or an exact scan with `{ distance: 'cosine' }`. Other filters apply first.
+   */
+  nearest<const As extends string = 'distance'>(fieldName: keyof FieldsOf<M> & string, vector: readonly number[], k: number, options: NearestOptions & { as?: As } = {}): QuerySet<Annotated<M, { [K in As]: number }>> {
+    const clauses = this.#state.clauses ?? [];
+    const clause = nearestClause(this.model, clauses, fieldName, vector, k, options);
+    const alias = options.as ?? 'distance';
+    checkAlias(this.model, alias, this.#state.annotations ?? {});
+    const annotations = { ...this.#state.annotations, [alias]: fn.vector.distance.knn() };
+    return new QuerySet(this.model, { ...this.#state, clauses: [...clauses, clause], annotations, order: [{ path: alias, direction: 'asc' }] }) as never;
+  }
+
+  /**
+   * Records whose `field` (a string with a FULLTEXT index) matches `query`: every term (terms are
+   * ANDed). Read the score and highlights with `annotate({ score: SearchScore() })`.
+   */
+  search(fieldName: keyof FieldsOf<M> & string, query: string): QuerySet<M> {
+    const clauses = this.#state.clauses ?? [];
+    return this.#next({ clauses: [...clauses, fulltextClause(this.model, clauses, fieldName, query)] });
+  }
+
+  /** Adds per-record values computed by the server (`SearchScore()`, `SearchHighlight()`, `GeoDistance()`) as properties of the instances. */
+  annotate<A extends Record<string, Annotation>>(spec: A): QuerySet<Annotated<M, AnnotationValues<A>>> {
+    const added = annotationFields(this.model, this.#state.clauses ?? [], spec, this.#state.annotations ?? {});
+    return new QuerySet(this.model, { ...this.#state, annotations: { ...this.#state.annotations, ...added } }) as never;
+  }
+
+  /**
+   * Hybrid search: the records nearest to a vector and those matching a text, fused by
+   * reciprocal rank (SurrealDB's `search::rrf`, one query); `limit()` caps the result (default 10).
+   */
+  async hybrid(options: HybridOptions<keyof FieldsOf<M> & string>): Promise<(InstanceOf<M> & HybridScores)[]> {
+    if (this.#state.clauses?.length || this.#state.annotations || this.#state.offset !== undefined) throw new QuerySetError('hybrid() runs its own nearest() and search(); call it on a filtered queryset without them, annotations or offset()');
+    const base = new QuerySet(this.model, { ...this.#state, order: [], limit: undefined });
+    return hybridSearch(base, options, { limit: this.#state.limit ?? 10, client: this.#client, rows: (queryset) => queryset.#rows() });
+  }
+
   /** Runs on a named connection (see `configure`) or on the client given (a transaction too). */
   using(using: Using): QuerySet<M> {
     return this.#next({ using });
+  }
+
+  /** Loads these links in the same query (FETCH): `p.company` is then a Company instance. */
+  selectRelated<const K extends LinkKeys<M>>(...links: K[]): QuerySet<WithRelated<M, K>> {
+    return this.#next({ fetch: [...(this.#state.fetch ?? []), ...checkSelectRelated(this.model, links)] }) as never;
+  }
+
+  /** Loads relations (by name, or `Prefetch(name, queryset)`), ONE query per relation, onto each instance found. */
+  prefetchRelated<const P extends readonly (string | Prefetch<string, AnyModel>)[]>(...relations: P): QuerySet<WithPrefetched<M, P>> {
+    return this.#next({ prefetch: [...(this.#state.prefetch ?? []), ...relations.map((r) => prefetchSpec(this.model, r))] }) as never;
+  }
+
+  /** The records these reach through the edges, each once: `traverse(Knows, Knows)` (friends of friends), `{ edge, direction, depth }` steps. */
+  traverse<const S extends readonly [TraverseStep, ...TraverseStep[]]>(...steps: S): QuerySet<TraverseTarget<S>> {
+    const { target, source } = traversal(this.model, steps, this.#select(select(this.#from), []));
+    return new QuerySet(target, { where: [], order: [], source, ...(this.#state.using !== undefined ? { using: this.#state.using } : {}) }) as never;
   }
 
   // ----- building -----
@@ -103,8 +190,19 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
     return resolveClient(this.#state.using);
   }
 
+  get #from(): Target {
+    return this.#state.source ?? this.model.table;
+  }
+
   #where() {
-    return qCondition(this.model, { kind: 'and', children: this.#state.where });
+    return and(qCondition(this.model, { kind: 'and', children: this.#state.where }), ...(this.#state.clauses ?? []).map((clause) => clause.condition));
+  }
+
+  /** The SELECT of whole records: `*` plus the annotations, filtered, ordered and sliced. */
+  #rows(): SelectQuery<Record<string, unknown>> {
+    const annotations = this.#state.annotations;
+    const all = select<Record<string, unknown>>(this.#from);
+    return this.#select(annotations === undefined ? all : (all.fields('*' as never).fields(annotations) as never));
   }
 
   #select<T, Out>(query: SelectQuery<T, false, Out>, order: readonly Order[] = this.#state.order, sliced = true): SelectQuery<T, false, Out> {
@@ -122,15 +220,22 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
 
   /** The SELECT `all()` runs, compiled: `{ query, bindings }` (for logging, or a look at the SurrealQL). */
   toQuery(): CompiledQuery {
-    return compile(this.#select(select(this.model.table)));
+    return compile(this.#rows());
   }
+
 
   // ----- reading -----
 
   /** Every matching record, as model instances. */
   async all(): Promise<InstanceOf<M>[]> {
-    const rows = await run(this.#client, this.#select(select<Record<string, unknown>>(this.model.table)));
-    return hydrate<InstanceOf<M>>(this.model, rows);
+    const { fetch = [], prefetch = [] } = this.#state;
+    const client = this.#client;
+    const rows = await run(client, this.#rows().fetch(...fetch));
+    const instances = hydrate<InstanceOf<M>>(this.model, rows);
+    copyAnnotations(instances, rows, Object.keys(this.#state.annotations ?? {}));
+    attachFetched(this.model, instances, fetch);
+    for (const spec of prefetch) await prefetchInto(this.model, instances, spec, client);
+    return instances;
   }
 
   then<A = InstanceOf<M>[], B = never>(onFulfilled?: ((value: InstanceOf<M>[]) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
@@ -168,15 +273,15 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   async count(): Promise<number> {
     const counting = { n: fn.count() };
     const query = this.#sliced()
-      ? select(this.#select(select(this.model.table).fields('id'), [])).fields(counting).groupAll()
-      : this.#select(select(this.model.table).fields(counting), [], false).groupAll();
+      ? select(this.#select(select(this.#from).fields('id'), [])).fields(counting).groupAll()
+      : this.#select(select(this.#from).fields(counting), [], false).groupAll();
     const [row] = await run(this.#client, query);
     return row?.n ?? 0;
   }
 
   /** Whether any record matches (reads at most one id). */
   async exists(): Promise<boolean> {
-    const rows = await run(this.#client, this.#select(select(this.model.table).fields('id'), []).limit(1));
+    const rows = await run(this.#client, this.#select(select(this.#from).fields('id'), []).limit(1));
     return rows.length > 0;
   }
 
@@ -197,8 +302,8 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   }
 
   /** The one record matching; `DoesNotExistError` when none does, `MultipleObjectsReturnedError` when several do. */
-  async get(...parts: FilterArg<M>[]): Promise<InstanceOf<M>> {
-    const found = await new QuerySet(this.model, { ...this.filter(...parts).#state, limit: 2 }).all();
+  async get<const P extends readonly unknown[]>(...parts: FilterParts<FilterModel<M>, P>): Promise<InstanceOf<M>> {
+    const found = await new QuerySet(this.model, { ...this.#filtered(parts).#state, limit: 2 }).all();
     if (found.length === 0) throw new DoesNotExistError(this.model.table, 'get() matched no record');
     if (found.length > 1) throw new MultipleObjectsReturnedError(this.model.table);
     return found[0]!;
@@ -206,7 +311,8 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
 
   /** Plain rows of the named fields (all declared fields and `id` when none are named); lazy, with `distinct()` and `annotate()`. */
   values<K extends keyof Row<M> & string>(...keys: K[]): ValuesQuery<Pick<Row<M>, K>, Row<M>> {
-    const source: ValuesSource = { model: this.model, client: () => this.#client, refine: (query) => this.#select(query), orderedBy: this.#state.order.map((o) => o.path) };
+    if (this.#state.annotations !== undefined) throw new QuerySetError('values() does not carry annotations (nearest() distances, scores...); read them from all()');
+    const source: ValuesSource = { model: this.model, from: this.#from, client: () => this.#client, refine: (query) => this.#select(query), orderedBy: this.#state.order.map((o) => o.path) };
     return new ValuesQuery(source, keys.length > 0 ? keys : ['id', ...this.model.fieldNames]);
   }
 
@@ -230,8 +336,8 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   async aggregate<A extends Record<string, Aggregate<AggregateKind, (keyof Row<M> & string) | undefined>>>(spec: A): Promise<{ [K in keyof A]: AggregateResult<A[K], Row<M>> }> {
     const fields = aggregateFields(this.model, spec);
     const query = this.#sliced()
-      ? select(this.#select(select(this.model.table), [])).fields(fields).groupAll()
-      : this.#select(select(this.model.table).fields(fields), [], false).groupAll();
+      ? select(this.#select(select(this.#from), [])).fields(fields).groupAll()
+      : this.#select(select(this.#from).fields(fields), [], false).groupAll();
     const [row = {}] = (await run(this.#client, query)) as Record<string, unknown>[];
     return aggregateRow(spec, row) as { [K in keyof A]: AggregateResult<A[K], Row<M>> };
   }
@@ -261,12 +367,16 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
 
   // ----- writing -----
 
-  /** Creates one record from `data` (checked first; defaults filled in) and answers its instance. */
+  /**
+   * Creates one record from `data` (checked first; defaults filled in) and answers its instance:
+   * a new instance saved, so the model's `preSave`/`postSave` hooks run.
+   */
   async create(data: InsertOf<TableOf<M>, FieldsOf<M>>): Promise<InstanceOf<M>> {
-    const { id, ...content } = recordToCreate(this.model, data as Record<string, unknown>);
-    const target = id === undefined ? this.model.table : (id as RecordId);
-    const [row] = await run(this.#client, create<Record<string, unknown>>(target).content(content));
-    return hydrate<InstanceOf<M>>(this.model, [row!])[0]!;
+    // Checked before the instance is made, which keeps only declared fields (an unknown one is an error here).
+    recordToCreate(this.model, data as Record<string, unknown>);
+    const instance = new this.model(data) as InstanceOf<M>;
+    await instance.save({ using: this.#client });
+    return instance;
   }
 
   /**
@@ -280,7 +390,7 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
     const client = this.#client;
     const out: InstanceOf<M>[] = [];
     for (let start = 0; start < checked.length; start += batchSize) {
-      const created = await run(client, insert<Record<string, unknown>>(this.model.table, checked.slice(start, start + batchSize)));
+      const created = await runWrite(client, insert<Record<string, unknown>>(this.model.table, checked.slice(start, start + batchSize)));
       out.push(...hydrate<InstanceOf<M>>(this.model, created));
     }
     return out;
@@ -311,7 +421,7 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   async update(patch: PatchOf<FieldsOf<M>>): Promise<number> {
     if (this.#sliced()) throw new QuerySetError('update() of a sliced queryset is not supported; filter by id instead');
     const where = this.#where();
-    const base = withPatch(update(this.model.table), this.model, patch as Record<string, unknown>).return(['id']);
+    const base = withPatch(update(this.#from), this.model, patch as Record<string, unknown>).return(['id']);
     return (await run(this.#client, where === undefined ? base : base.where(where))).length;
   }
 
@@ -319,7 +429,7 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   async delete(): Promise<number> {
     if (this.#sliced()) throw new QuerySetError('delete() of a sliced queryset is not supported; filter by id instead');
     const where = this.#where();
-    const base = deleteFrom(this.model.table).return('before');
+    const base = deleteFrom(this.#from).return('before');
     return (await run(this.#client, where === undefined ? base : base.where(where))).length;
   }
 }

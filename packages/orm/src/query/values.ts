@@ -3,7 +3,7 @@
  * `distinct()` (unique rows: GROUP BY the fields, SurrealDB having no SELECT DISTINCT) and
  * `annotate({ n: Count() })` (one row per distinct value of the fields, with aggregates).
  */
-import { run, select, type SelectQuery } from '@sdb/ql';
+import { run, select, type SelectQuery, type Target } from '@sdb/ql';
 import type { OrmClient } from '../connection.ts';
 import { QuerySetError } from '../errors.ts';
 import type { FieldMap } from '../schema/infer.ts';
@@ -12,6 +12,8 @@ import { aggregateFields, aggregateRow, type Aggregate, type AggregateKind, type
 /** What a values query needs from the queryset it came from. */
 export interface ValuesSource {
   readonly model: { readonly table: string; readonly fields: FieldMap };
+  /** What to select from: the table, or the records a relation reaches. */
+  readonly from: Target;
   client(): OrmClient;
   /** The queryset's WHERE, ORDER BY, LIMIT and START applied to `query`. */
   refine<T, Out>(query: SelectQuery<T, false, Out>): SelectQuery<T, false, Out>;
@@ -52,12 +54,12 @@ export class ValuesQuery<Row, Full = Row> implements PromiseLike<Row[]> {
     if (this.#groups === undefined) {
       // SurrealDB refuses ORDER BY a field the projection lacks: select it too, then drop it.
       const extra = this.#source.orderedBy.filter((path) => !this.#keys.includes(path));
-      const query = select<Record<string, unknown>>(model.table).fields(...this.#keys, ...extra);
+      const query = select<Record<string, unknown>>(this.#source.from).fields(...this.#keys, ...extra);
       const rows = await run(this.#source.client(), this.#source.refine(query));
       if (extra.length > 0) for (const row of rows) for (const path of extra) delete row[path];
       return rows as Row[];
     }
-    let query = select<Record<string, unknown>>(model.table).fields(...this.#keys);
+    let query = select<Record<string, unknown>>(this.#source.from).fields(...this.#keys);
     if (this.#keys.length === 0) throw new QuerySetError('distinct() and annotate() group by the fields named in values(...)');
     const aggregates = Object.keys(this.#groups).length > 0 ? aggregateFields(model, this.#groups) : {};
     query = query.fields(aggregates).groupBy(...this.#keys);

@@ -1,11 +1,13 @@
 /**
- * @module A model's declaration as @sdb/ql DEFINE nodes (TABLE, FIELD for every field and nested
- * key, INDEX for unique/indexed fields), all OVERWRITE, and `pushSchema()`, which runs them in one
+ * @module A model's declaration as @sdb/ql DEFINE nodes (ANALYZER for its full-text analyzers,
+ * TABLE, FIELD for every field and nested key, INDEX for unique, indexed, FULLTEXT and HNSW
+ * fields), all OVERWRITE, and `pushSchema()`, which runs them in one
  * round trip. Nodes are built as data, never as text; ql's compiler prints them.
  */
 import { fn, toNode } from '@sdb/functions';
-import { and, batch, define, field, inside, or, param, Statement, type DefineAccessNode, type DefineFieldNode, type DefineIndexNode, type DefineNode, type DefineTableNode, type Permissions, type TypeNode } from '@sdb/ql';
+import { and, batch, define, field, inside, or, param, Statement, type DefineAccessNode, type DefineAnalyzerNode, type DefineFieldNode, type DefineIndexNode, type DefineNode, type DefineTableNode, type Permissions, type Tokenizer, type TypeNode } from '@sdb/ql';
 import { resolveClient, type Using } from '../connection.ts';
+import { EDGE_ENDS, edgeDefinition, isEdge, type EdgeEnds } from './edge.ts';
 import type { AnyField, LiteralValue } from './fields.ts';
 import type { ModelShape } from './validate.ts';
 
@@ -78,6 +80,7 @@ function fieldNodes(table: string, path: string, fieldDef: AnyField): DefineNode
     ...(config.default !== undefined ? { default: { value: 'now' in config.default ? fn.time.now().node : toNode(config.default.value) } } : {}),
     ...(config.readonly ? { readonly: true as const } : {}),
     ...(assert !== undefined ? { assert } : {}),
+    ...(config.reference !== undefined ? { reference: config.reference } : {}),
     ...(config.permissions !== undefined ? { permissions: config.permissions } : {}),
     ...(config.comment !== undefined ? { comment: config.comment } : {}),
   };
@@ -90,17 +93,20 @@ function fieldNodes(table: string, path: string, fieldDef: AnyField): DefineNode
   if (element !== undefined && (element.config.kind === 'object' || element.config.kind === 'literal' || element.config.assert)) {
     nodes.push(...fieldNodes(table, `${path}.*`, element));
   }
+  const indexName = (suffix: string) => `${table}_${path.replaceAll('.', '_')}_${suffix}`;
   if (config.unique || config.index) {
     const index: DefineIndexNode = {
       kind: 'defineIndex',
       mode: 'OVERWRITE',
-      name: `${table}_${path.replaceAll('.', '_')}_${config.unique ? 'unique' : 'index'}`,
+      name: indexName(config.unique ? 'unique' : 'index'),
       table,
       fields: [field(path).node],
       ...(config.unique ? { unique: true as const } : {}),
     };
     nodes.push(index);
   }
+  if (config.fulltext) nodes.push({ kind: 'defineIndex', mode: 'OVERWRITE', name: indexName('fulltext'), table, fields: [field(path).node], fulltext: config.fulltext });
+  if (config.hnsw) nodes.push({ kind: 'defineIndex', mode: 'OVERWRITE', name: indexName('hnsw'), table, fields: [field(path).node], hnsw: config.hnsw });
   return nodes;
 }
 
@@ -124,15 +130,38 @@ export function tableClauses(table: string, options: TableOptions): Pick<DefineT
 
 /** What DEFINE statements are made of: a model's fields, its table clauses and its access method. */
 export interface DefinedModel extends ModelShape {
+  readonly analyzers?: readonly DefineAnalyzerNode[];
   readonly tableClauses?: Pick<DefineTableNode, 'permissions' | 'changefeed'>;
   readonly access?: { readonly node: DefineAccessNode } | undefined;
 }
 
-/** Every DEFINE node for one model: the table, its fields (nested keys included), its indexes, its access method. */
+/** A full-text analyzer as a model declares it: `{ tokenizers: ['blank', 'class'], filters: ['lowercase', 'snowball(english)'] }`. */
+export interface AnalyzerOptions {
+  readonly tokenizers?: readonly Lowercase<Tokenizer>[];
+  /** `ascii`, `lowercase`, `uppercase`, `edgengram(min,max)`, `ngram(min,max)`, `snowball(language)`. */
+  readonly filters?: readonly string[];
+  /** A custom function (`fn::name`) that rewrites the text before tokenizing. */
+  readonly function?: string;
+}
+
+/** The DEFINE ANALYZER … OVERWRITE nodes of a model's `analyzers` option, checked by ql's builder. */
+export function analyzerNodes(analyzers: Readonly<Record<string, AnalyzerOptions>>): readonly DefineAnalyzerNode[] {
+  return Object.entries(analyzers).map(([name, options]) => {
+    let builder = define.analyzer(name).overwrite();
+    if (options.function !== undefined) builder = builder.function(options.function);
+    if (options.tokenizers?.length) builder = builder.tokenizers(...options.tokenizers);
+    if (options.filters?.length) builder = builder.filters(...options.filters);
+    return builder.node;
+  });
+}
+
+/** Every DEFINE node for one model: its analyzers, the table (a relation for an edge), its fields (nested keys included), its indexes, its access method. */
 export function defineNodes(model: DefinedModel): DefineNode[] {
-  const table: DefineTableNode = { kind: 'defineTable', mode: 'OVERWRITE', name: model.table, schemafull: model.schemafull, ...model.tableClauses };
-  const fields = Object.entries(model.fields).flatMap(([name, fieldDef]) => fieldNodes(model.table, name, fieldDef));
-  return model.access === undefined ? [table, ...fields] : [table, ...fields, model.access.node];
+  const edge = isEdge(model) ? edgeDefinition(model as DefinedModel & { edge: EdgeEnds }) : undefined;
+  const table: DefineTableNode = { kind: 'defineTable', mode: 'OVERWRITE', name: model.table, ...edge?.table, schemafull: model.schemafull, ...model.tableClauses };
+  const fields = Object.entries(model.fields).filter(([name]) => edge === undefined || !EDGE_ENDS.has(name));
+  const nodes: DefineNode[] = [...(model.analyzers ?? []), table, ...fields.flatMap(([name, fieldDef]) => fieldNodes(model.table, name, fieldDef)), ...(edge?.indexes ?? [])];
+  return model.access === undefined ? nodes : [...nodes, model.access.node];
 }
 
 /**

@@ -6,9 +6,10 @@
  */
 import type { Datetime, Decimal, Duration, FileRef, Geometry, GeometryCollection, GeometryLine, GeometryMultiLine, GeometryMultiPoint, GeometryMultiPolygon, GeometryPoint, GeometryPolygon, RecordId, Uuid } from '@sdb/protocol';
 import type { Expression } from '@sdb/functions';
-import { define, type Permissions, type PermissionsNode } from '@sdb/ql';
+import { define, type DefineFieldNode, type FulltextNode, type HnswNode, type Permissions, type PermissionsNode } from '@sdb/ql';
 import { ModelDefinitionError } from '../errors.ts';
 import { atomic } from '../query/atomic.ts';
+import type { LinkedModel } from './infer.ts';
 
 export type FieldKind =
   | 'string' | 'int' | 'float' | 'number' | 'decimal' | 'bool' | 'datetime' | 'duration'
@@ -33,9 +34,10 @@ const GEOMETRY_KINDS: readonly GeometryKind[] = ['point', 'line', 'polygon', 'mu
 
 /**
  * Which lookups a field takes: `text` (string lookups and comparisons), `ordered` (comparisons),
- * `collection` (array/set membership), `plain` (equality and membership only), `any` (everything).
+ * `collection` (array/set membership), `plain` (equality and membership only), `geo` (equality,
+ * `near`, `within`), `any` (everything).
  */
-export type LookupClass = 'text' | 'ordered' | 'collection' | 'plain' | 'any';
+export type LookupClass = 'text' | 'ordered' | 'collection' | 'plain' | 'geo' | 'any';
 
 /** A literal a `f.literal(...)` field may hold. */
 export type LiteralValue = string | number | boolean;
@@ -74,7 +76,21 @@ export interface FieldConfig {
   readonly computed?: Expression<unknown>;
   /** `PERMISSIONS` on the field, as ql's node. */
   readonly permissions?: PermissionsNode;
+  /** string: a FULLTEXT index (analyzer, BM25, highlights), for `search()`. */
+  readonly fulltext?: FulltextNode;
+  /** vector: an HNSW index (its dimension is the vector's), for `nearest()`. */
+  readonly hnsw?: HnswNode;
+  /** The field's previous name (`.was('old')`): a migration renames it instead of dropping one and adding the other. */
+  readonly was?: string;
+  /** link (or array/set of links): `REFERENCE ON DELETE …`, so the target tracks who points at it. */
+  readonly reference?: DefineFieldNode['reference'];
 }
+
+/** What a referenced record's deletion does to the records pointing at it (`REFERENCE ON DELETE …`). */
+export type OnDelete = 'cascade' | 'reject' | 'unset' | 'ignore';
+
+/** A link, or an array/set of links: what `.reference()` applies to. */
+const isLinkish = (config: FieldConfig): boolean => config.kind === 'link' || ((config.kind === 'array' || config.kind === 'set') && config.of!.config.kind === 'link');
 
 const FIELD_BRAND = Symbol.for('sdb.orm.Field');
 
@@ -101,7 +117,7 @@ export class Field<T, Optional extends boolean = false, HasDefault extends boole
   }
 
   private with<F>(patch: Partial<FieldConfig>): F {
-    const allowed = Object.keys(patch).every((key) => key === 'comment' || key === 'permissions');
+    const allowed = Object.keys(patch).every((key) => key === 'comment' || key === 'permissions' || key === 'was');
     if (this.config.kind === 'computed' && !allowed) throw new ModelDefinitionError('A computed field takes only .comment() and .permissions(): the server computes its value on every read');
     return new Field({ ...this.config, ...patch }) as F;
   }
@@ -157,9 +173,50 @@ export class Field<T, Optional extends boolean = false, HasDefault extends boole
     return this.with({ permissions: node });
   }
 
+  /**
+   * A FULLTEXT index on a string field, for `objects.search()`: `analyzer` names one declared in
+   * the model's `analyzers` option (or defined on the database); BM25 scoring unless `bm25:
+   * false` (`[k1, b]` tunes it); `highlights: true` lets `SearchHighlight()` mark the matches.
+   */
+  fulltext(this: Field<string, Optional, HasDefault, L>, options: { analyzer: string; bm25?: boolean | readonly [number, number]; highlights?: boolean }): this {
+    if (this.config.kind !== 'string') throw new ModelDefinitionError('fulltext() is for string fields');
+    if (typeof options?.analyzer !== 'string') throw new ModelDefinitionError('fulltext() needs { analyzer: name }');
+    // ql's DEFINE INDEX builder checks the options and makes the node; only the node is kept.
+    const { analyzer, bm25, highlights } = options;
+    const node = define.index('index', 'table').fulltext(analyzer, { ...(bm25 !== undefined ? { bm25 } : {}), ...(highlights !== undefined ? { highlights } : {}) }).node.fulltext;
+    return this.with<this>({ fulltext: node });
+  }
+
+  /**
+   * An HNSW index on a vector field, for `objects.nearest()`: `distance` (default euclidean),
+   * `type` of the stored numbers (default f64), `efc` and `m` (graph build parameters).
+   */
+  hnsw(this: Field<number[], Optional, HasDefault, L>, options: { distance?: Lowercase<HnswNode['distance'] & string>; type?: Lowercase<HnswNode['type'] & string>; efc?: number; m?: number } = {}): this {
+    if (this.config.kind !== 'vector') throw new ModelDefinitionError('hnsw() is for f.vector(n) fields');
+    const node = define.index('index', 'table').hnsw({ ...options, dimension: this.config.dimension! }).node.hnsw;
+    return this.with<this>({ hnsw: node });
+  }
+
+  /**
+   * `REFERENCE ON DELETE cascade | reject | unset | ignore` on a link (or an array/set of links),
+   * top level only: deleting the target then deletes this record, is refused, removes the link, or
+   * leaves it dangling (the default). The server refuses REFERENCE on nested fields.
+   */
+  reference(options: { onDelete?: OnDelete } = {}): this {
+    if (!isLinkish(this.config)) throw new ModelDefinitionError('reference() is for f.link() fields (or arrays and sets of links)');
+    // ql's DEFINE FIELD builder checks the action (a QueryBuildError for an unknown one) and gives the node.
+    return this.with({ reference: define.field('field', 'table').reference({ onDelete: options.onDelete ?? 'ignore' }).node.reference });
+  }
+
   comment(text: string): this {
     if (typeof text !== 'string') throw new ModelDefinitionError('A comment is a string');
     return this.with({ comment: text });
+  }
+
+  /** The field was called `previous` before: the next migration renames it (data kept) rather than dropping it. */
+  was(previous: string): this {
+    if (typeof previous !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(previous)) throw new ModelDefinitionError(`.was() takes the field's previous name (an identifier), got ${JSON.stringify(previous)}`);
+    return this.with({ was: previous });
   }
 }
 
@@ -182,6 +239,7 @@ function scalar<T, L extends LookupClass>(kind: FieldKind): Field<T, false, fals
 function elements(kind: 'array' | 'set', of: AnyField, max: number | undefined): FieldConfig {
   if (!isField(of)) throw new ModelDefinitionError(`f.${kind}() takes a field, e.g. f.${kind}(f.string())`);
   if (of.config.kind === 'computed') throw new ModelDefinitionError(`f.${kind}() of a computed field: COMPUTED fields are top-level only`);
+  if (of.config.reference) throw new ModelDefinitionError(`f.${kind}() of a field with reference(): call reference() on the ${kind} itself (REFERENCE is top level only)`);
   if (max !== undefined && (!Number.isInteger(max) || max <= 0)) throw new ModelDefinitionError(`A ${kind}'s max length is a positive integer, got ${max}`);
   return { ...base, kind, of, ...(max !== undefined ? { max } : {}) };
 }
@@ -213,7 +271,7 @@ export const f = {
   bytes: () => scalar<Uint8Array, 'plain'>('bytes'),
   any: () => scalar<unknown, 'any'>('any'),
   /** `geometry<kind>`, held as @sdb/protocol's geometry classes (`feature`: any geometry). */
-  geometry: <K extends GeometryKind>(kind: K): Field<GeometryKinds[K], false, false, 'plain'> => {
+  geometry: <K extends GeometryKind>(kind: K): Field<GeometryKinds[K], false, false, 'geo'> => {
     if (!GEOMETRY_KINDS.includes(kind)) throw new ModelDefinitionError(`f.geometry() takes one of ${GEOMETRY_KINDS.join(', ')}, got ${String(kind)}`);
     return new Field({ ...base, kind: 'geometry', geometry: kind });
   },
@@ -237,6 +295,7 @@ export const f = {
     for (const [key, field] of Object.entries(shape)) {
       if (!isField(field)) throw new ModelDefinitionError(`f.object(): "${key}" is not a field`);
       if (field.config.kind === 'computed') throw new ModelDefinitionError(`f.object(): "${key}" is computed; COMPUTED fields are top-level only`);
+      if (field.config.reference) throw new ModelDefinitionError(`f.object(): "${key}" has reference(); SurrealDB 3 allows REFERENCE on top-level fields only`);
       if (key.includes('.') || key.includes('__') || key === '*') throw new ModelDefinitionError(`f.object(): "${key}" is not a usable key (no ".", "__" or "*")`);
     }
     return new Field({ ...base, kind: 'object', shape: Object.freeze({ ...shape }) });
@@ -255,9 +314,10 @@ export const f = {
   },
   /**
    * A record link `record<table>` to another model (a thunk, so models may point at each other).
-   * Its lookup class is `{ linkTarget: M }`; not `{ link }`, which every string matches (String.prototype.link).
+   * Its lookup class is `{ linkTarget: M }` (M's fields kept to a bounded depth, see `LinkedModel`);
+   * not `{ link }`, which every string matches (String.prototype.link).
    */
-  link: <M extends LinkTarget>(target: () => M): Field<RecordId<M['table']>, false, false, { readonly linkTarget: M }> => {
+  link: <M extends LinkTarget>(target: () => M): Field<RecordId<M['table']>, false, false, { readonly linkTarget: LinkedModel<M> }> => {
     if (typeof target !== 'function') throw new ModelDefinitionError('f.link() takes a function returning the model: f.link(() => Company)');
     return new Field({ ...base, kind: 'link', target });
   },

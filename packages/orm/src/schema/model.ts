@@ -2,27 +2,47 @@
  * @module `model(name, fields, options)`: a model class whose instances carry the declared fields
  * as properties plus `save()`, `refresh()`, `merge()` and `delete()`, and whose `objects` is the
  * root queryset. A write that affects no record (SurrealDB 3 answers those with silence) raises
- * `RecordNotAffectedError`; it never re-creates the record.
+ * `RecordNotAffectedError`; it never re-creates the record. Instance writes fire the model's
+ * hooks (../signals.ts) around the statement, on the same client.
  */
 import { RecordId, type AuthTokens } from '@sdb/protocol';
-import { deleteFrom, run, select, update } from '@sdb/ql';
+import { create, deleteFrom, run, select, update, type DefineAnalyzerNode } from '@sdb/ql';
 import { modelAccess, type AccessOptions, type ModelAccess } from '../auth/access.ts';
 import { currentUser, refresh, signin, signup, type AuthOptions, type SignedIn } from '../auth/session.ts';
-import { resolveClient, type Using } from '../connection.ts';
+import { resolveClient, type OrmClient, type Using } from '../connection.ts';
 import { DoesNotExistError, ModelDefinitionError, RecordNotAffectedError, ValidationError } from '../errors.ts';
 import { withPatch } from '../query/atomic.ts';
 import { assignRow, changedFields, isLoaded, LOADED, loadPlan, type LoadPlan } from '../query/hydrate.ts';
 import { QuerySet } from '../query/queryset.ts';
-import { tableClauses, type TableOptions } from './define.ts';
+import { fireHooks, Hooks } from '../signals.ts';
+import { analyzerNodes, tableClauses, type AnalyzerOptions, type TableOptions } from './define.ts';
+import { RelationManager, type FarOf } from '../relations/manager.ts';
+import { via, type Direction, type Relation } from '../relations/relation.ts';
+import type { AnyEdge } from './edge.ts';
+import { runWrite } from '../query/write.ts';
 import { isField } from './fields.ts';
 import type { FieldMap, InsertOf, PatchOf, RecordOf } from './infer.ts';
-import { withDefaults } from './validate.ts';
+import { recordToCreate, withDefaults } from './validate.ts';
 
 export interface ModelOptions<K extends string = string> extends TableOptions {
   /** SCHEMAFULL: the table (and save()) refuse fields the model does not declare. Default false. */
   readonly schemafull?: boolean;
   /** The model is the user table of a record access method (`DEFINE ACCESS … TYPE RECORD`, see ../auth/access.ts). */
   readonly access?: AccessOptions<K>;
+  /** Full-text analyzers by name, defined by `pushSchema` before the table (`f.string().fulltext({ analyzer })` names one). */
+  readonly analyzers?: Readonly<Record<string, AnalyzerOptions>>;
+  /**
+   * Relations other models hold to this one, by name: `{ employees: (): Relation => Person.via('company') }`
+   * (a thunk, annotated `Relation` so two models referring to each other still type-check).
+   */
+  readonly reverse?: Readonly<Record<string, () => Relation>>;
+}
+
+/** Options of `instance.related(Edge, options)`. */
+export interface RelatedOptions<D extends Direction = Direction> {
+  /** `out` (default): the edges whose `in` is this record; `in`: those whose `out` is. */
+  readonly direction?: D;
+  readonly using?: Using;
 }
 
 /** The methods every instance has; no field may take one of these names. */
@@ -35,6 +55,9 @@ export interface InstanceMethods<N extends string, F extends FieldMap> {
   merge(patch: PatchOf<F>, options?: { using?: Using }): Promise<void>;
   /** Deletes the record. */
   delete(options?: { using?: Using }): Promise<void>;
+  /** The relation manager of this record's `edge` edges: `ann.related(Knows).add(bob, { since: 2021 })`. */
+  related<E extends AnyEdge>(edge: E, options?: RelatedOptions<'out'>): RelationManager<E, FarOf<E, 'out'>>;
+  related<E extends AnyEdge>(edge: E, options: RelatedOptions<'in'>): RelationManager<E, FarOf<E, 'in'>>;
   readonly _table?: N;
 }
 
@@ -52,6 +75,8 @@ export interface ModelClass<N extends string, F extends FieldMap> {
   /** How rows load into instances, computed once from the fields. */
   readonly loadPlan: LoadPlan;
   readonly schemafull: boolean;
+  /** The DEFINE ANALYZER nodes of the `analyzers` option. */
+  readonly analyzers: readonly DefineAnalyzerNode[];
   /** The root queryset: every record of the table. */
   readonly objects: QuerySet<ModelClass<N, F>>;
   /** DEFINE TABLE's PERMISSIONS and CHANGEFEED, from the options. */
@@ -66,6 +91,12 @@ export interface ModelClass<N extends string, F extends FieldMap> {
   refresh(tokens: AuthTokens, options?: { using?: Using }): Promise<AuthTokens>;
   /** The user signed in on the client (`$auth`), or `undefined` (a system user, a guest, another table's user). */
   current(using?: Using): Promise<Instance<N, F> | undefined>;
+  /** This model's signals: `Person.hooks.on('preSave', ({ instance, using, created }) => ...)` (see ../signals.ts). */
+  readonly hooks: Hooks<Instance<N, F>, PatchOf<F>>;
+  /** The relations declared in the `reverse` option. */
+  readonly reverse: Readonly<Record<string, () => Relation>>;
+  /** The reverse of the link `field` (`Person.via('company')`: the people of a company), for a model's `reverse` option. */
+  via(field: keyof F & string): Relation;
 }
 
 export type AnyModel = ModelClass<any, any>;
@@ -73,10 +104,14 @@ export type FieldsOf<M extends AnyModel> = M['fields'];
 export type TableOf<M extends AnyModel> = M['table'];
 export type InstanceOf<M extends AnyModel> = M['prototype'];
 
-const RESERVED = new Set(['id', 'save', 'refresh', 'merge', 'delete', 'objects', 'constructor', 'toJSON', 'then', ...Object.getOwnPropertyNames(Object.prototype)]);
+const RESERVED = new Set(['id', 'save', 'refresh', 'merge', 'delete', 'related', 'objects', 'constructor', 'toJSON', 'then', ...Object.getOwnPropertyNames(Object.prototype)]);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function checkDeclaration(name: string, fields: FieldMap): void {
+function checkDeclaration(name: string, fields: FieldMap, options: ModelOptions): void {
+  for (const [key, relation] of Object.entries(options.reverse ?? {})) {
+    if (typeof relation !== 'function') throw new ModelDefinitionError(`${name}.reverse.${key} is a thunk: () => Model.via('field')`);
+    if (Object.hasOwn(fields, key) || RESERVED.has(key) || key.includes('__')) throw new ModelDefinitionError(`${name}.reverse.${key}: the name is taken by a field, an instance method or has "__"`);
+  }
   if (typeof name !== 'string' || !NAME.test(name)) throw new ModelDefinitionError(`A model name is an identifier (letters, digits, _), got ${JSON.stringify(name)}`);
   for (const [key, fieldDef] of Object.entries(fields)) {
     if (!isField(fieldDef)) throw new ModelDefinitionError(`${name}.${key} is not a field (use f.string(), f.int()...)`);
@@ -92,7 +127,8 @@ function recordOf(instance: { id?: unknown }, model: string, operation: 'save' |
 
 /** Declares a model: `model('person', { name: f.string(), age: f.int().default(0) }, { schemafull: true })`. */
 export function model<const N extends string, const F extends FieldMap>(name: N, fields: F, options: ModelOptions<keyof F & string> = {}): ModelClass<N, F> {
-  checkDeclaration(name, fields);
+  checkDeclaration(name, fields, options);
+  const analyzers = Object.freeze(analyzerNodes(options.analyzers ?? {}));
   const frozenFields = Object.freeze({ ...fields });
   const clauses = tableClauses(name, options);
   const access = options.access === undefined ? undefined : modelAccess(name, frozenFields, options.access);
@@ -101,14 +137,21 @@ export function model<const N extends string, const F extends FieldMap>(name: N,
 
   // Instances loaded from rows are made with Object.create (./hydrate.ts), so they have no
   // private class members: shared logic lives in closures like this one, not in #methods.
-  async function write(instance: object, operation: 'save' | 'merge', patch: Record<string, unknown>, using: Using | undefined): Promise<void> {
+  async function write(instance: object, operation: 'save' | 'merge', patch: Record<string, unknown>, client: OrmClient): Promise<void> {
     const id = recordOf(instance as { id?: unknown }, name, operation);
     for (const key of Object.keys(patch)) {
       if (frozenFields[key]?.config.readonly) throw new ValidationError(name, key, 'readonly', 'the field is read-only once the record exists');
     }
-    const [row] = await run(resolveClient(using), withPatch(update<Record<string, unknown>>(id), Model, patch));
+    const [row] = await runWrite(client, withPatch(update<Record<string, unknown>>(id), Model, patch));
     if (row === undefined) throw new RecordNotAffectedError(name, operation, String(id));
     assignRow(instance, row, plan);
+  }
+
+  /** CREATE of an unsaved instance: its fields (checked, defaults filled in), then the stored record loaded into it. */
+  async function insert(instance: object, client: OrmClient): Promise<void> {
+    const { id, ...content } = recordToCreate(Model, instance as Record<string, unknown>);
+    const [row] = await runWrite(client, create<Record<string, unknown>>(id === undefined ? name : (id as RecordId)).content(content));
+    assignRow(instance, row!, plan);
   }
 
   class Model {
@@ -120,6 +163,10 @@ export function model<const N extends string, const F extends FieldMap>(name: N,
     static readonly schemafull = options.schemafull === true;
     static readonly tableClauses = clauses;
     static readonly access = access;
+    static readonly analyzers = analyzers;
+    static readonly hooks = new Hooks(Model);
+
+    static readonly reverse = Object.freeze({ ...options.reverse });
 
     static get objects(): QuerySet<AnyModel> {
       return new QuerySet(Model as unknown as AnyModel);
@@ -141,6 +188,10 @@ export function model<const N extends string, const F extends FieldMap>(name: N,
       return currentUser(Model, using);
     }
 
+    static via(field: string): Relation {
+      return via(Model as unknown as AnyModel, field);
+    }
+
     constructor(data: Record<string, unknown>) {
       const values = withDefaults(frozenFields, data);
       for (const key of fieldNames) if (values[key] !== undefined) (this as Record<string, unknown>)[key] = values[key];
@@ -148,20 +199,24 @@ export function model<const N extends string, const F extends FieldMap>(name: N,
     }
 
     async save(opts: { using?: Using } = {}): Promise<void> {
-      const self = this as unknown as Record<string, unknown>;
-      if (!isLoaded(this)) {
-        const objects = opts.using === undefined ? Model.objects : Model.objects.using(opts.using);
-        const created = await objects.create(self as never);
-        assignRow(this, created as unknown as Record<string, unknown>, plan);
-        return;
+      const using = resolveClient(opts.using);
+      const event = { model: Model, instance: this, using, created: !isLoaded(this) };
+      await fireHooks(Model, 'preSave', event);
+      if (event.created) await insert(this, using);
+      else {
+        const changed = changedFields(this, plan);
+        if (Object.keys(changed).length > 0) await write(this, 'save', changed, using);
       }
-      const changed = changedFields(this, plan);
-      if (Object.keys(changed).length === 0) return;
-      await write(this, 'save', changed, opts.using);
+      await fireHooks(Model, 'postSave', event);
     }
 
     async merge(patch: Record<string, unknown>, opts: { using?: Using } = {}): Promise<void> {
-      await write(this, 'merge', patch, opts.using);
+      recordOf(this as { id?: unknown }, name, 'merge'); // an unsaved instance fails before any hook runs
+      // A copy, so a preUpdate handler may add to the patch without changing the caller's object.
+      const event = { model: Model, instance: this, using: resolveClient(opts.using), patch: { ...patch } };
+      await fireHooks(Model, 'preUpdate', event);
+      await write(this, 'merge', event.patch, event.using);
+      await fireHooks(Model, 'postUpdate', event);
     }
 
     async refresh(opts: { using?: Using } = {}): Promise<void> {
@@ -171,13 +226,20 @@ export function model<const N extends string, const F extends FieldMap>(name: N,
       assignRow(this, row, plan);
     }
 
+    related(edge: AnyEdge, opts: RelatedOptions = {}): RelationManager<AnyEdge, AnyModel> {
+      return new RelationManager(this as { id?: unknown }, edge, opts.direction ?? 'out', opts.using);
+    }
+
     async delete(opts: { using?: Using } = {}): Promise<void> {
       const id = recordOf(this as { id?: unknown }, name, 'delete');
-      const removed = await run(resolveClient(opts.using), deleteFrom(id).return('before'));
+      const event = { model: Model, instance: this, using: resolveClient(opts.using), id };
+      await fireHooks(Model, 'preDelete', event);
+      const removed = await run(event.using, deleteFrom(id).return('before'));
       if (removed.length === 0) throw new RecordNotAffectedError(name, 'delete', String(id));
       // As in Django: the instance stays usable as data; save() would create a new record.
       delete (this as { [LOADED]?: unknown; id?: unknown })[LOADED];
       delete (this as { id?: unknown }).id;
+      await fireHooks(Model, 'postDelete', event);
     }
   }
   Object.defineProperty(Model, 'name', { value: name });

@@ -9,17 +9,14 @@
 import { CborError } from './cbor-error.ts';
 import { decodeHalfFloat } from './half-float.ts';
 import { decodeTag } from './tag-values.ts';
+import { utf8Text } from './utf8.ts';
 
 /** Deepest nesting of arrays, maps and tags accepted; deeper input is rejected, not recursed into. */
 export const MAX_DEPTH = 256;
-/** Strings at most this long are decoded by hand when ASCII, skipping TextDecoder's call overhead. */
-const SHORT_STRING = 32;
 const BREAK = 0xff;
-/** Slots of the map key cache (a power of two); a slot holds a key's UTF-8 bytes and its string. */
+/** Slots of the map key cache (a power of two). */
 const KEY_CACHE_SIZE = 512;
-const keyBytes: (Uint8Array | undefined)[] = new Array(KEY_CACHE_SIZE);
-const keyText: string[] = new Array(KEY_CACHE_SIZE);
-const textDecoder = new TextDecoder('utf-8', { fatal: true });
+const keyCache: (string | undefined)[] = new Array(KEY_CACHE_SIZE);
 const EMPTY: Uint8Array = new Uint8Array(0);
 const EMPTY_VIEW = new DataView(EMPTY.buffer);
 
@@ -140,17 +137,10 @@ function byteString(size: number): Uint8Array {
   return value;
 }
 
-function utf8(value: Uint8Array, start: number): string {
-  try {
-    return textDecoder.decode(value);
-  } catch {
-    return fail('Invalid UTF-8', start);
-  }
-}
-
 function textString(size: number, start: number): string {
   const end = pos + size;
-  const value = (size <= SHORT_STRING && shortAscii(bytes, pos, end)) || utf8(bytes.subarray(pos, end), start);
+  const value = utf8Text(bytes, pos, end);
+  if (value === undefined) fail('Invalid UTF-8', start);
   pos = end;
   return value;
 }
@@ -185,9 +175,9 @@ function atBreak(): boolean {
 }
 
 /**
- * A map key. Text keys of 1 to 23 bytes repeat in every row of a result, so they come from a
- * small cache checked byte for byte: the same string each time, which V8 stores as a property
- * far faster than a freshly built one (about a quarter off decoding a typical result).
+ * A map key: text keys repeat in every row of a result, and the same string each time is one V8
+ * stores as a property far faster than a freshly built one. Only ASCII keys are cached, so their
+ * bytes compare with their char codes and caching allocates nothing.
  */
 function mapKey(depth: number): unknown {
   // A text string of 1..23 bytes has its length in the initial byte (0x61..0x77).
@@ -195,21 +185,21 @@ function mapKey(depth: number): unknown {
   const start = pos + 1;
   const end = start + size;
   if (size < 1 || size > 23 || end > bytes.length) return item(depth);
-  let hash = size;
-  for (let i = start; i < end; i++) hash = (hash * 31 + (bytes[i] as number)) & 0xffff;
-  const slot = hash & (KEY_CACHE_SIZE - 1);
-  const cached = keyBytes[slot];
+  // The slot from the length and three of the bytes: no loop, and keys that share a prefix
+  // (created_at, created_by) still differ in their last byte.
+  const slot = (size * 97 + (bytes[start] as number) * 31 + (bytes[start + (size >> 1)] as number) * 7 + (bytes[end - 1] as number)) & (KEY_CACHE_SIZE - 1);
+  const cached = keyCache[slot];
   if (cached !== undefined && cached.length === size) {
     let i = 0;
-    while (i < size && cached[i] === bytes[start + i]) i++;
+    while (i < size && cached.charCodeAt(i) === bytes[start + i]) i++;
     if (i === size) {
       pos = end;
-      return keyText[slot];
+      return cached;
     }
   }
   const key = item(depth) as string;
-  keyBytes[slot] = bytes.slice(start, end);
-  keyText[slot] = key;
+  // Non-ASCII text is longer in bytes than in UTF-16 units.
+  if (key.length === size) keyCache[slot] = key;
   return key;
 }
 
@@ -234,27 +224,4 @@ function map(remaining: number, depth: number): Record<string, unknown> | Map<un
     }
   }
   return map ?? object;
-}
-
-/**
- * Short ASCII text without TextDecoder, whose call overhead dominates tiny strings; four bytes
- * per `fromCharCode` call measured faster than one or eight. Undefined when not all ASCII.
- */
-function shortAscii(input: Uint8Array, start: number, end: number): string | undefined {
-  let text = '';
-  let i = start;
-  for (; i + 4 <= end; i += 4) {
-    const a = input[i] as number;
-    const b = input[i + 1] as number;
-    const c = input[i + 2] as number;
-    const d = input[i + 3] as number;
-    if ((a | b | c | d) & 0x80) return undefined;
-    text += String.fromCharCode(a, b, c, d);
-  }
-  for (; i < end; i++) {
-    const a = input[i] as number;
-    if (a & 0x80) return undefined;
-    text += String.fromCharCode(a);
-  }
-  return text;
 }

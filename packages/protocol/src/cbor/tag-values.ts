@@ -65,7 +65,9 @@ function fromContent(tag: number, content: never): unknown {
       return undefined;
     case tags.TAG_RECORD_ID: {
       const [table, key] = pair(content);
-      return (key as unknown) instanceof Range ? new RecordIdRange(table, (key as Range).begin as never, (key as Range).end as never) : new RecordId(table, key);
+      // `typeof` first: most keys are strings or numbers, and a brand check costs more.
+      if (typeof key === 'object' && (key as unknown) instanceof Range) return new RecordIdRange(table, (key as Range).begin as never, (key as Range).end as never);
+      return new RecordId(table, key);
     }
     case tags.TAG_DATETIME:
       return Datetime.fromEpoch(...integers(content));
@@ -109,7 +111,13 @@ function pair(value: unknown): [never, never] {
 
 /** `[seconds, nanoseconds]` of a datetime or duration, where SurrealDB omits trailing zeros. */
 function integers(value: unknown): [number | bigint, number | bigint] {
-  const [seconds = 0, nanoseconds = 0, ...rest] = array(value) as unknown[];
-  if (rest.length > 0 || ![seconds, nanoseconds].every((n) => typeof n === 'bigint' || Number.isInteger(n))) throw new TypeError('expected up to 2 integers');
-  return [seconds, nanoseconds] as [number | bigint, number | bigint];
+  const parts = array(value) as unknown[];
+  const seconds = parts[0] === undefined ? 0 : parts[0];
+  const nanoseconds = parts[1] === undefined ? 0 : parts[1];
+  if (parts.length > 2 || !isInteger(seconds) || !isInteger(nanoseconds)) throw new TypeError('expected up to 2 integers');
+  return [seconds, nanoseconds];
+}
+
+function isInteger(value: unknown): value is number | bigint {
+  return typeof value === 'bigint' || Number.isInteger(value);
 }

@@ -61,3 +61,21 @@ export function choiceOption<const T extends string>(where: string, name: string
 export function renamedOptions(where: string, options: object, renamed: Readonly<Record<string, string>>): void {
   for (const old in renamed) if (Object.hasOwn(options, old)) throw new InvalidOptionError(old, `${where}: the ${old} option is now ${renamed[old]}`);
 }
+
+/** A size limit in bytes: `fallback` when absent, else a whole number > 0, or `Infinity` for none. */
+export function byteLimitOption(where: string, name: string, value: unknown, fallback: number): number {
+  return checked(where, name, value, fallback, isNumber(value) && value > 0 && (Number.isSafeInteger(value) || value === Infinity), 'be a whole number of bytes > 0, or Infinity');
+}
+
+/** The TLS settings a Node client takes: the certificate authorities to trust instead of the system's. */
+export interface TlsOptions {
+  /** PEM certificate(s) of the authorities that signed the server's certificate (e.g. a self-signed one). */
+  ca: string | readonly string[];
+}
+
+/** `tls`: absent, or `{ ca }` with one PEM text or an array of them. */
+export function tlsOption(where: string, value: unknown): TlsOptions | undefined {
+  const ca = (value as { ca?: unknown } | null | undefined)?.ca;
+  const valid = typeof ca === 'string' || (Array.isArray(ca) && ca.length > 0 && ca.every((one) => typeof one === 'string'));
+  return checked(where, 'tls', value, undefined, typeof value === 'object' && value !== null && valid, 'be { ca } with the PEM text of one certificate authority or an array of them');
+}

@@ -1,0 +1,176 @@
+/**
+ * @module The relation manager, `ann.related(Knows)`: the records at the far end of a record's
+ * edges (`all filter count exists`, a queryset over the graph walk `->knows->person`), the edge
+ * records themselves (`edges()`), and the writes `add remove set clear`, each RELATE or DELETE
+ * a @sdb/ql node. A write that affects nothing (SurrealDB 3 answers a denied write with an empty
+ * result) raises `RecordNotAffectedError`.
+ */
+import { RecordId } from '@sdb/protocol';
+import { atomic, deleteFrom, eq, inside, notInside, relate, run, runBatch, select, type Statement } from '@sdb/ql';
+import { resolveClient, type OrmClient, type Using } from '../connection.ts';
+import { QuerySetError, RecordNotAffectedError } from '../errors.ts';
+import { hydrate } from '../query/hydrate.ts';
+import type { FilterParts } from '../query/q.ts';
+import { withState, type FilterModel, type QuerySet } from '../query/queryset.ts';
+import { endsOf, type AnyEdge, type EndOf } from '../schema/edge.ts';
+import type { AnyModel, InstanceOf } from '../schema/model.ts';
+import { recordToCreate } from '../schema/validate.ts';
+import { reachedFrom } from './graph.ts';
+import { edgeEnds, farModel, nearModel, type Direction } from './relation.ts';
+
+/** The model a walk of edge `E` in direction `D` reaches. */
+export type FarOf<E extends AnyEdge, D extends Direction> = EndOf<E, D extends 'in' ? 'in' : 'out'>;
+
+/** The extra fields of an edge (what `add()` takes besides the two ends). */
+type EdgeData<E extends AnyEdge> = Omit<Parameters<E['objects']['create']>[0], 'in' | 'out' | 'id'>;
+
+/** A record, as an instance or its id. */
+type RecordRef<T extends AnyModel> = InstanceOf<T> | RecordId<T['table']>;
+
+export class RelationManager<E extends AnyEdge, T extends AnyModel> {
+  readonly edge: E;
+  readonly direction: Direction;
+  readonly #owner: { id?: unknown };
+  readonly #using: Using | undefined;
+
+  constructor(owner: { id?: unknown }, edge: E, direction: Direction, using?: Using) {
+    endsOf(edge, 'related()');
+    if (direction !== 'out' && direction !== 'in') throw new QuerySetError(`related() direction is 'out' or 'in', got ${String(direction)}`);
+    const near = nearModel(edge, direction);
+    const table = (owner.constructor as { table?: string }).table;
+    if (table !== undefined && table !== near.table) throw new QuerySetError(`${edge.table} ${direction === 'out' ? 'goes from' : 'goes to'} ${near.table}, not ${table}${direction === 'out' ? " (for edges pointing at it use { direction: 'in' })" : ''}`);
+    this.edge = edge;
+    this.direction = direction;
+    this.#owner = owner;
+    this.#using = using;
+    Object.freeze(this);
+  }
+
+  /** The manager on another connection (or inside a transaction: `using(tx)`). */
+  using(using: Using): RelationManager<E, T> {
+    return new RelationManager(this.#owner, this.edge, this.direction, using);
+  }
+
+  /** The model at the far end. */
+  get target(): T {
+    return farModel(this.edge, this.direction) as T;
+  }
+
+  get #client(): OrmClient {
+    return resolveClient(this.#using);
+  }
+
+  get #me(): RecordId {
+    const id = this.#owner.id;
+    if (!(id instanceof RecordId)) throw new QuerySetError(`An unsaved record has no ${this.edge.table} edges; save() it first`);
+    return id;
+  }
+
+  #ends(target: unknown): { in: RecordId; out: RecordId } {
+    const far = target instanceof RecordId ? target : (target as { id?: unknown } | null)?.id;
+    if (!(far instanceof RecordId)) throw new QuerySetError(`${this.edge.table}: a related record is an instance or a RecordId, and an unsaved one has no id yet`);
+    return this.direction === 'out' ? { in: this.#me, out: far } : { in: far, out: this.#me };
+  }
+
+  // ----- reading -----
+
+  /** The far-end records as a queryset (each once, however many edges lead to it): filter, order, count, slice it. */
+  objects(): QuerySet<T> {
+    const objects = this.target.objects as QuerySet<T>;
+    return withState(this.#using === undefined ? objects : objects.using(this.#using), this.target, { source: reachedFrom(this.#me, this.edge, this.direction) });
+  }
+
+  all(): Promise<InstanceOf<T>[]> {
+    return this.objects().all();
+  }
+
+  filter<const P extends readonly unknown[]>(...parts: FilterParts<FilterModel<T>, P>): QuerySet<T> {
+    return this.objects().filter(...(parts as readonly never[]));
+  }
+
+  count(): Promise<number> {
+    return this.objects().count();
+  }
+
+  exists(): Promise<boolean> {
+    return this.objects().exists();
+  }
+
+  /** The edge records (`{ id, in, out, ...fields }`) from this record (or to it, with `direction: 'in'`). */
+  edges(): QuerySet<E> {
+    const edges = this.edge.objects.filter({ [edgeEnds(this.direction).near]: this.#me } as never) as QuerySet<E>;
+    return this.#using === undefined ? edges : edges.using(this.#using);
+  }
+
+  // ----- writing -----
+
+  #relate(target: unknown, data: Record<string, unknown>): Statement<unknown> {
+    const { id: _id, in: from, out: to, ...content } = recordToCreate(this.edge, { ...data, ...this.#ends(target) });
+    return relate(from, this.edge.table, to).content(content) as unknown as Statement<unknown>;
+  }
+
+  /**
+   * Adds an edge to each target (`RELATE ann->knows->bob CONTENT { since }`, several in one
+   * atomic query) and answers the new edge records; `data` is checked against the edge's fields first.
+   */
+  async add(targets: RecordRef<T> | readonly RecordRef<T>[], data?: EdgeData<E>): Promise<InstanceOf<E>[]> {
+    const list = Array.isArray(targets) ? targets : [targets];
+    const statements = list.map((target) => this.#relate(target, (data ?? {}) as Record<string, unknown>));
+    if (statements.length === 0) return [];
+    const results = (await runBatch(this.#client, atomic(...statements))) as unknown as Record<string, unknown>[][];
+    return this.#created(results, list);
+  }
+
+  #created(results: readonly Record<string, unknown>[][], targets: readonly unknown[]): InstanceOf<E>[] {
+    const rows = results.map((rows, i) => {
+      if (rows.length === 0) throw new RecordNotAffectedError(this.edge.table, 'add', this.#describe(targets[i]));
+      return rows[0]!;
+    });
+    return hydrate<InstanceOf<E>>(this.edge, rows);
+  }
+
+  #describe(target: unknown): string {
+    const { in: from, out: to } = this.#ends(target);
+    return `${String(from)}->${this.edge.table}->${String(to)}`;
+  }
+
+  /** Deletes every edge between this record and the targets; answers how many went, and raises when none did. */
+  async remove(...targets: RecordRef<T>[]): Promise<number> {
+    const { near, far } = edgeEnds(this.direction);
+    const farIds = targets.map((target) => this.#ends(target)[far]);
+    if (farIds.length === 0) return 0;
+    const removed = await run(this.#client, deleteFrom(this.edge.table).where(eq(near, this.#me)).where(inside(far, farIds)).return('before'));
+    if (removed.length === 0) throw new RecordNotAffectedError(this.edge.table, 'remove', targets.map((t) => this.#describe(t)).join(', '));
+    return removed.length;
+  }
+
+  /** Deletes every edge of this record (in the manager's direction); answers how many went (0 when there were none). */
+  async clear(): Promise<number> {
+    const { near } = edgeEnds(this.direction);
+    return (await run(this.#client, deleteFrom(this.edge.table).where(eq(near, this.#me)).return('before'))).length;
+  }
+
+  /**
+   * Makes the targets exactly the related records: one query reads the current far ends, one
+   * atomic query deletes the edges to the others and relates the new ones (`data` on each new
+   * edge). Raises when the server silently skipped any of those writes.
+   */
+  async set(targets: readonly RecordRef<T>[], data?: EdgeData<E>): Promise<void> {
+    const { near, far } = edgeEnds(this.direction);
+    const client = this.#client;
+    const wanted = new Map(targets.map((target) => [String(this.#ends(target)[far]), target]));
+    const current = await run(client, select<Record<string, unknown>>(this.edge.table).value(far).where(eq(near, this.#me)));
+    const stale = current.filter((id) => !wanted.has(String(id)));
+    const have = new Set(current.map(String));
+    const added = [...wanted].filter(([key]) => !have.has(key)).map(([, target]) => target);
+    const statements: Statement<unknown>[] = added.map((target) => this.#relate(target, (data ?? {}) as Record<string, unknown>));
+    if (stale.length > 0) {
+      const farIds = [...wanted.values()].map((target) => this.#ends(target)[far]);
+      statements.unshift(deleteFrom(this.edge.table).where(eq(near, this.#me)).where(notInside(far, farIds)).return('before') as unknown as Statement<unknown>);
+    }
+    if (statements.length === 0) return;
+    const results = (await runBatch(client, atomic(...statements))) as unknown as Record<string, unknown>[][];
+    if (stale.length > 0 && results.shift()!.length < stale.length) throw new RecordNotAffectedError(this.edge.table, 'set', `the ${this.edge.table} edges of ${String(this.#me)} to remove`);
+    this.#created(results, added);
+  }
+}
