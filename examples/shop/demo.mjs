@@ -10,7 +10,7 @@ import { configure } from '@sdb/orm';
 import { connect } from '@sdb/ws';
 import { orderFeed } from './src/live.mjs';
 import { Customer, Order } from './src/models.mjs';
-import { orderStatusesFrom, outOfStock, salesByProduct, totals } from './src/queries.mjs';
+import { orderStatusesFrom, ordersPerCustomer, outOfStock, reviewersOfProductNamed, reviewsOf, salesByProduct, totals } from './src/queries.mjs';
 import { seed } from './src/seed.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
@@ -26,11 +26,14 @@ try {
   try {
     configure({ default: db });
     const seeded = await seed();
-    console.log(`seeded ${seeded.customers} customers, ${seeded.products} products, ${seeded.orders} orders`);
+    console.log(`seeded ${seeded.customers} customers, ${seeded.products} products, ${seeded.orders} orders, ${seeded.reviews} reviews`);
     console.log('orders from UK customers:', JSON.stringify(await orderStatusesFrom('UK')));
     console.log('sales by product:', JSON.stringify(await salesByProduct()));
     console.log('totals:', JSON.stringify(await totals()));
     console.log('out of stock:', JSON.stringify(await outOfStock()));
+    console.log('orders per customer:', JSON.stringify(await ordersPerCustomer()));
+    console.log('reviews of MUG-1:', JSON.stringify(await reviewsOf('MUG-1')));
+    console.log('reviewers of the T-shirt:', JSON.stringify(await reviewersOfProductNamed('T-shirt')));
 
     const feed = await orderFeed(db);
     console.log('live feed on order started');

@@ -1,9 +1,10 @@
 /**
  * @module The shop's models, the one source of the schema: `sdb makemigrations` diffs them
  * against what the migration files already build. Orders link to their customer, order lines to
- * their order and product (record links, `record<…>` fields).
+ * their order and product (record links, `record<…>` fields); a customer's orders are the
+ * reverse of that link; a review is an edge, `customer->reviewed->product`, with its own stars.
  */
-import { f, model } from '@sdb/orm';
+import { edge, f, model } from '@sdb/orm';
 
 export const Customer = model(
   'customer',
@@ -12,7 +13,7 @@ export const Customer = model(
     email: f.string().unique(),
     country: f.string(),
   },
-  { schemafull: true },
+  { schemafull: true, reverse: { orders: () => Order.via('customer') } },
 );
 
 export const Product = model(
@@ -45,6 +46,17 @@ export const OrderLine = model(
     quantity: f.int(),
     /** quantity × the product's price at the time, in cents. */
     amount: f.int(),
+  },
+  { schemafull: true },
+);
+
+/** `RELATE customer->reviewed->product`: the table is `TYPE RELATION IN customer OUT product`. */
+export const Reviewed = edge(
+  'reviewed',
+  { from: () => Customer, to: () => Product },
+  {
+    /** 1 to 5. */
+    stars: f.int(),
   },
   { schemafull: true },
 );

@@ -1,8 +1,9 @@
 /**
  * @module The shop's seed data: three customers, four products, three orders with their lines,
- * written through the ORM (on its default connection).
+ * and three reviews (edges, written with the relation manager), through the ORM (on its default
+ * connection).
  */
-import { Customer, Order, OrderLine, Product } from './models.mjs';
+import { Customer, Order, OrderLine, Product, Reviewed } from './models.mjs';
 
 export async function seed() {
   const [ann, bob, chloe] = await Customer.objects.bulkCreate([
@@ -24,5 +25,8 @@ export async function seed() {
   await basket(ann, 'paid', [[mug, 2], [tee, 1]]);
   await basket(bob, 'shipped', [[cap, 1], [mug, 1]]);
   await basket(ann, 'open', [[tee, 2]]);
-  return { customers: 3, products: 4, orders: 3, chloe };
+  // RELATE ann->reviewed->mug, ann->reviewed->tee (one atomic RELATE each), then bob->reviewed->mug.
+  await ann.related(Reviewed).add([mug, tee], { stars: 5 });
+  await bob.related(Reviewed).add(mug, { stars: 3 });
+  return { customers: 3, products: 4, orders: 3, reviews: 3, chloe };
 }

@@ -1,7 +1,10 @@
 /**
  * The built `sdb` bin run in a project the way a user runs it (`npx sdb …`): its output and exit
- * codes, and two `sdb migrate` processes started at once applying each migration exactly once.
+ * codes, two `sdb migrate` processes started at once applying each migration exactly once, and
+ * `sdb makemigrations` asking about a rename on a real terminal (a pseudo-TTY from util-linux
+ * `script`).
  */
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { binFile, buildPackages, linkBin, runIn } from './built.ts';
 import { MODELS } from './models.ts';
@@ -71,4 +74,30 @@ describe('two sdb migrate processes at once', () => {
       racing.remove();
     }
   });
+});
+
+describe('sdb makemigrations on a terminal', () => {
+  it('asks whether a dropped field and a new one of the same type are a rename, and writes the rename on y', async () => {
+    const renaming = tempProject({ 'models.mjs': MODELS }, 'tty');
+    try {
+      linkBin(renaming);
+      expect((await runIn(renaming, 'npx', ['--no-install', 'sdb', 'makemigrations'])).code).toBe(0);
+      renaming.write('models.mjs', MODELS.replace('name: f.string(), email', 'fullName: f.string(), email'));
+      // `script` runs the command with a pseudo-TTY as its stdin and stdout; the answer is typed once the question shows.
+      const child = spawn('script', ['-qec', 'npx --no-install sdb makemigrations --name full_name', '/dev/null'], { cwd: renaming.dir });
+      let screen = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        screen += chunk.toString();
+        if (screen.endsWith('Did you rename author.name to author.fullName? [y/N] ')) child.stdin.write('y\n');
+      });
+      // Never asked: the child would wait for input forever, so it is stopped and the test fails on its exit code.
+      const stop = setTimeout(() => child.kill(), 30_000);
+      const code = await new Promise((resolve) => child.on('close', resolve)).finally(() => clearTimeout(stop));
+      expect(code).toBe(0);
+      expect(screen).toContain('Created migrations/0002_full_name.mjs (1 operation)');
+      expect(renaming.read('migrations/0002_full_name.mjs')).toContain('op.renameField("author", "name", "fullName"');
+    } finally {
+      renaming.remove();
+    }
+  }, 60_000);
 });

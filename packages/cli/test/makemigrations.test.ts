@@ -49,6 +49,54 @@ describe('sdb makemigrations', () => {
     expect(project.read('migrations/0002_full_name.mjs')).toContain('op.renameField("author", "name", "fullName"');
   });
 
+  describe('a field gone and one of the same type new (author.name → author.fullName)', () => {
+    const RENAMED = MODELS.replace('name: f.string(), email', 'fullName: f.string(), email');
+    const QUESTION = 'Did you rename author.name to author.fullName? [y/N] ';
+
+    it('asks on a terminal and writes a rename when the answer is y', async () => {
+      project = tempProject({ 'models.mjs': MODELS });
+      await project.sdb(['makemigrations'], { env: OFFLINE });
+      project.write('models.mjs', RENAMED);
+      const outcome = await project.sdb(['makemigrations', '--name', 'full_name'], { env: OFFLINE, stdin: 'y\n', tty: true });
+      expect(outcome).toMatchObject({ code: 0, stderr: '' });
+      expect(outcome.stdout).toBe(`1 existing migration, 2 models\n${QUESTION}Created migrations/0002_full_name.mjs (1 operation)\n`);
+      expect(project.read('migrations/0002_full_name.mjs')).toContain('op.renameField("author", "name", "fullName"');
+    });
+
+    it('writes a drop and an add when the answer is no (or just Enter)', async () => {
+      project = tempProject({ 'models.mjs': MODELS });
+      await project.sdb(['makemigrations'], { env: OFFLINE });
+      project.write('models.mjs', RENAMED);
+      const outcome = await project.sdb(['makemigrations', '--name', 'full_name'], { env: OFFLINE, stdin: '\n', tty: true });
+      expect(outcome.stdout).toBe(`1 existing migration, 2 models\n${QUESTION}Created migrations/0002_full_name.mjs (2 operations)\n`);
+      const file = project.read('migrations/0002_full_name.mjs');
+      expect(file).toContain('op.dropField("author", "name")');
+      expect(file).not.toContain('renameField');
+    });
+
+    it('never asks without a terminal: keeps the drop and the add, and says so', async () => {
+      project = tempProject({ 'models.mjs': MODELS });
+      await project.sdb(['makemigrations'], { env: OFFLINE });
+      project.write('models.mjs', RENAMED);
+      const outcome = await project.sdb(['makemigrations', '--name', 'full_name'], { env: OFFLINE, stdin: 'y\n' });
+      expect(outcome.stdout).not.toContain('Did you rename');
+      expect(outcome.stdout).toContain("author.name is gone and author.fullName is new, of the same type: kept as a drop and an add (not asked: no terminal). Mark it .was('name') to rename it.");
+      expect(project.read('migrations/0002_full_name.mjs')).toContain('op.dropField("author", "name")');
+    });
+
+    it('never asks with --json, even on a terminal, and lists the rename it did not make', async () => {
+      project = tempProject({ 'models.mjs': MODELS });
+      await project.sdb(['makemigrations'], { env: OFFLINE });
+      project.write('models.mjs', RENAMED);
+      const outcome = await project.sdb(['makemigrations', '--name', 'full_name', '--json'], { env: OFFLINE, stdin: 'y\n', tty: true });
+      expect(JSON.parse(outcome.stdout)).toEqual({
+        ok: true,
+        created: { name: '0002_full_name', file: 'migrations/0002_full_name.mjs', operations: 2 },
+        unconfirmedRenames: [{ table: 'author', from: 'name', to: 'fullName' }],
+      });
+    });
+  });
+
   it('writes an empty migration to fill in by hand with --empty', async () => {
     project = tempProject({ 'models.mjs': MODELS });
     await project.sdb(['makemigrations'], { env: OFFLINE });

@@ -28,8 +28,11 @@ export interface TestProject {
   delete(path: string): void;
   /** The file names in a folder of the project. */
   list(path: string): string[];
-  /** `sdb ...argv` in the project, in-process; `env` adds to (or, with undefined, removes from) the project's environment. */
-  sdb(argv: string[], options?: { env?: Record<string, string | undefined>; stdin?: string }): Promise<Outcome>;
+  /**
+   * `sdb ...argv` in the project, in-process; `env` adds to (or, with undefined, removes from) the
+   * project's environment; `stdin` is what the user types, on a terminal when `tty` is true.
+   */
+  sdb(argv: string[], options?: { env?: Record<string, string | undefined>; stdin?: string; tty?: boolean }): Promise<Outcome>;
   remove(): void;
 }
 
@@ -70,6 +73,7 @@ export function tempProject(files: Record<string, string> = {}, prefix = 'cli'):
       const stderr = collect();
       const stdin = new PassThrough();
       stdin.end(options.stdin ?? '');
+      if (options.tty === true) Object.assign(stdin, { isTTY: true });
       // The machine's own SURREAL_* settings must not leak into a test's project.
       const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SURREAL_')));
       const env = { ...inherited, ...options.env };

@@ -19,3 +19,18 @@ export function browserScript(entry: string, globalName: string): Promise<string
 export function browserModule(entry: string): Promise<string> {
   return bundle(entry, { format: 'esm' });
 }
+
+/** The `packages/` directory: metafile paths are written relative to it. */
+const packagesDir = decodeURIComponent(new URL('../..', import.meta.url).pathname);
+
+/**
+ * The source files a browser bundle of `code` (ES module text whose imports resolve from the
+ * file at `importer`, an `import.meta.url`) keeps after tree-shaking, as paths under `packages/`
+ * (e.g. `protocol/src/values/record-id.ts`): what a tree-shaking test inspects.
+ */
+export async function bundledSources(code: string, importer: string): Promise<string[]> {
+  const resolveDir = decodeURIComponent(new URL('.', importer).pathname);
+  const result = await build({ stdin: { contents: code, resolveDir, loader: 'ts' }, absWorkingDir: packagesDir, bundle: true, write: false, minify: true, metafile: true, platform: 'browser', conditions: ['@sdb/source'], target: 'es2022', logLevel: 'error', format: 'esm' });
+  const [output] = Object.values(result.metafile.outputs);
+  return Object.entries(output!.inputs).flatMap(([path, input]) => (input.bytesInOutput > 0 ? [path] : []));
+}

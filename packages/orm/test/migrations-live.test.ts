@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { field, gt, param } from '@sdb/ql';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { f, model, type AnyModel } from '../src/index.ts';
+import { edge, f, model, type AnyModel } from '../src/index.ts';
 import { inspectModels, introspect, makeMigration, migrate, op, push, schemaDiff, type Migration } from '../src/migrations/index.ts';
 import { transports, type TestConnection } from './clients.ts';
 import { Company, Person } from './models.ts';
@@ -52,6 +52,15 @@ describe('push and schemaDiff', () => {
     const ran = await push(db.client, models);
     expect(ran.length).toBeGreaterThan(30);
     expect(await schemaDiff(db.client, models)).toEqual({ up: [], down: [] });
+  });
+
+  it('an edge model → makeMigration → migrate → schemaDiff is empty: the in and out fields the engine defines are no difference', async () => {
+    const WorksAt = edge('works_at', { from: () => Person, to: () => Company }, { since: f.int() }, { schemafull: true });
+    const initial = makeMigration(undefined, [Company, Person, WorksAt], []) as Migration;
+    await migrate(db.client, [initial]);
+    const fields = (await db.client.queryAll<[{ fields: Record<string, string> }]>('INFO FOR TABLE works_at'))[0].fields;
+    expect(Object.keys(fields).sort()).toEqual(['in', 'out', 'since']);
+    expect(await schemaDiff(db.client, [Company, Person, WorksAt])).toEqual({ up: [], down: [] });
   });
 
   it('pushes nothing when the database already matches', async () => {

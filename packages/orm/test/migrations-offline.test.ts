@@ -10,7 +10,7 @@ import { RecordId } from '@sdb/protocol';
 import { define, remove } from '@sdb/ql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { f, model } from '../src/index.ts';
-import { checksumOf, compileMigration, diff, makeMigration, MigrationError, op, renderMigration, snapshotOf, stateOf, type Migration } from '../src/migrations/index.ts';
+import { checksumOf, compileMigration, diff, makeMigration, MigrationError, op, renameCandidates, renderMigration, snapshotOf, stateOf, type Migration } from '../src/migrations/index.ts';
 import { Company, Person } from './models.ts';
 
 const Author = model('author', { name: f.string(), born: f.int().optional() }, { schemafull: true });
@@ -59,6 +59,40 @@ describe('snapshots and makeMigration', () => {
     ]);
     expect(next.down).toEqual([op.renameField('author', 'fullName', 'name', define.field('name', 'author').type('string'))]);
     expect(makeMigration('again', [Renamed], [first, next])).toBeUndefined();
+  });
+
+  it('lists a field gone and one of the same type new on a table as a rename candidate', () => {
+    const first = makeMigration(undefined, [Author], []) as Migration;
+    const Changed = model('author', { fullName: f.string(), born: f.int().optional(), nickname: f.int().optional() }, { schemafull: true });
+    // name (string) → fullName (string) is a candidate; nickname is an int, so it is not.
+    expect(renameCandidates([Changed], [first])).toEqual([{ table: 'author', from: 'name', to: 'fullName' }]);
+  });
+
+  it('lists no candidate for a rename .was() already declares', () => {
+    const first = makeMigration(undefined, [Author], []) as Migration;
+    const Renamed = model('author', { fullName: f.string().was('name'), born: f.int().optional() }, { schemafull: true });
+    expect(renameCandidates([Renamed], [first])).toEqual([]);
+  });
+
+  it('renames a field named in the renames option, and drops and adds it without', () => {
+    const first = makeMigration(undefined, [Author], []) as Migration;
+    const Changed = model('author', { fullName: f.string(), born: f.int().optional() }, { schemafull: true });
+    const renamed = makeMigration('full_name', [Changed], [first], { renames: [{ table: 'author', from: 'name', to: 'fullName' }] }) as Migration;
+    expect(renamed.up).toEqual([op.renameField('author', 'name', 'fullName', define.field('fullName', 'author').type('string'))]);
+    expect(renamed.down).toEqual([op.renameField('author', 'fullName', 'name', define.field('name', 'author').type('string'))]);
+    const dropped = makeMigration('full_name', [Changed], [first]) as Migration;
+    expect(dropped.up).toEqual([op.dropField('author', 'name'), op.addField(define.field('fullName', 'author').type('string'))]);
+  });
+
+  it('refuses a rename whose fields were not dropped and added, with a MigrationError', () => {
+    const first = makeMigration(undefined, [Author], []) as Migration;
+    const Changed = model('author', { fullName: f.string(), born: f.int().optional() }, { schemafull: true });
+    expect(() => makeMigration('x', [Changed], [first], { renames: [{ table: 'author', from: 'born', to: 'fullName' }] })).toThrow(
+      new MigrationError('Cannot rename author.born: it is not a field that the models dropped'),
+    );
+    expect(() => makeMigration('x', [Changed], [first], { renames: [{ table: 'author', from: 'name', to: 'born' }] })).toThrow(
+      new MigrationError('Cannot rename author.name to born: author.born is not a field that the models added'),
+    );
   });
 
   it('refuses .was() on a nested field rather than treating the rename as a drop and an add', () => {

@@ -23,6 +23,9 @@ const STAND_IN = { table: 'zzt', field: 'zzf', value: 'zzv' };
 
 afterAll(closeAll);
 
+/** The lookups a string field takes: every lookup but the geo ones (`near`, `within`), whose values are geometry objects, never strings. */
+const STRING_LOOKUPS = Object.keys(LOOKUPS).filter((lookup) => lookup !== 'near' && lookup !== 'within');
+
 /** What a lookup is given for value `v`: a list for the list lookups, a pair for range, a boolean for isnull. */
 function lookupArgument(lookup: string, v: string): unknown {
   if (['in', 'not_in', 'containsall', 'containsany', 'containsnone'].includes(lookup)) return [v];
@@ -71,7 +74,7 @@ async function everyEntryPoint(db: WsClient, table: string, field: string, value
   await step(async () => created?.save({ using: client }));
   await step(async () => created?.merge({ [field]: value }, { using: client }));
   const filtered: unknown[] = [];
-  for (const lookup of Object.keys(LOOKUPS)) {
+  for (const lookup of STRING_LOOKUPS) {
     const rows = await step(() => Model.objects.using(client).filter({ [`${field}__${lookup}`]: lookupArgument(lookup, value) } as never).all());
     if (lookup === 'exact') filtered.push(...(rows ?? []).map((row) => (row as Record<string, unknown>)[field]));
     await step(() => Model.objects.using(client).exclude({ [`${field}__${lookup}`]: lookupArgument(lookup, value) } as never).count());

@@ -1,13 +1,17 @@
 /**
  * @module The diff of two snapshots: the operations that turn one schema into the other (`up`)
  * and back (`down`), in an order the engine accepts (removals before definitions, analyzers
- * before the indexes that name them, tables before their fields). Renames come from `.was()`.
+ * before the indexes that name them, tables before their fields). Renames come from `.was()`
+ * and from the caller (`renames`: what `sdb makemigrations` asked about, `renameCandidates`).
  */
 import { remove, type RemoveNode } from '@sdb/ql';
+import { canonicalNode } from './canonical.ts';
+import { MigrationError } from './errors.ts';
 import type { Operation } from './operations.ts';
 import { keyOf, type EntryKind, type Snapshot, type SnapshotEntry } from './snapshot.ts';
 
-interface Rename {
+/** The field `from` of `table` is now called `to`. */
+export interface Rename {
   readonly table: string;
   readonly from: string;
   readonly to: string;
@@ -81,8 +85,50 @@ function renamesBetween(from: Snapshot, to: Snapshot): Rename[] {
   });
 }
 
-/** What turns `from` into `to` (`up`) and back (`down`); both empty when the schemas agree. */
-export function diff(from: Snapshot, to: Snapshot): { up: Operation[]; down: Operation[] } {
-  const renames = renamesBetween(from, to);
+/** Top-level fields of a table that exists on both sides, in `side` and not in `other`, not already renamed. */
+function fieldsOnlyIn(side: Snapshot, other: Snapshot, renamed: ReadonlySet<string>): SnapshotEntry[] {
+  return Object.entries(side.entries)
+    .filter(([key, e]) => e.what === 'field' && !e.name.includes('.') && other.entries[key] === undefined && !renamed.has(key) && other.entries[keyOf('table', e.table as string)] !== undefined)
+    .map(([, e]) => e);
+}
+
+/** A field's type as the engine keeps it, whatever the field is called. */
+function typeText(entry: SnapshotEntry): string | undefined {
+  return entry.node?.kind === 'defineField' ? canonicalNode({ kind: 'defineField', name: { kind: 'idiom', parts: [{ type: 'field', name: '_' }] }, table: '_', type: entry.node.type }) : undefined;
+}
+
+/**
+ * The renames a diff could mean but nothing declares: on a table of both schemas, a field gone
+ * and one of the same type new (`.was()` renames left out). Each pair once; the CLI asks about them.
+ */
+export function possibleRenames(from: Snapshot, to: Snapshot): Rename[] {
+  const declared = renamesBetween(from, to);
+  const gone = fieldsOnlyIn(from, to, new Set(declared.map((r) => keyOf('field', r.from, r.table))));
+  const added = fieldsOnlyIn(to, from, new Set(declared.map((r) => keyOf('field', r.to, r.table))));
+  return gone.flatMap((old) => added.filter((now) => now.table === old.table && typeText(now) !== undefined && typeText(now) === typeText(old)).map((now) => ({ table: old.table as string, from: old.name, to: now.name })));
+}
+
+/** Refuses a rename whose old field is not gone or whose new field is not new, or a field in two renames. */
+function checkRenames(from: Snapshot, to: Snapshot, renames: readonly Rename[]): void {
+  const used = new Set<string>();
+  for (const { table, from: old, to: now } of renames) {
+    const oldKey = keyOf('field', old, table);
+    const newKey = keyOf('field', now, table);
+    if (from.entries[oldKey] === undefined || to.entries[oldKey] !== undefined) throw new MigrationError(`Cannot rename ${table}.${old}: it is not a field that the models dropped`);
+    if (to.entries[newKey] === undefined || from.entries[newKey] !== undefined) throw new MigrationError(`Cannot rename ${table}.${old} to ${now}: ${table}.${now} is not a field that the models added`);
+    if (used.has(oldKey) || used.has(newKey)) throw new MigrationError(`${table}.${used.has(oldKey) ? old : now} is in two renames`);
+    used.add(oldKey).add(newKey);
+  }
+}
+
+/**
+ * What turns `from` into `to` (`up`) and back (`down`); both empty when the schemas agree.
+ * `renames` adds renames to the `.was()` ones (a field gone and one new, kept with its values).
+ */
+export function diff(from: Snapshot, to: Snapshot, options: { renames?: readonly Rename[] } = {}): { up: Operation[]; down: Operation[] } {
+  const declared = renamesBetween(from, to);
+  const asked = (options.renames ?? []).filter((r) => !declared.some((d) => d.table === r.table && d.from === r.from && d.to === r.to));
+  const renames = [...declared, ...asked];
+  checkRenames(from, to, renames);
   return { up: operations(from, to, renames), down: operations(to, from, renames.map((r) => ({ table: r.table, from: r.to, to: r.from }))) };
 }

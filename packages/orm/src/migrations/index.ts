@@ -5,11 +5,11 @@
  * and a lock, and the live database's schema (introspect, schemaDiff, push, inspectModels).
  */
 export { migrate, rollback, status, type MigrationStatus, type MigrationStep, type RunOptions } from './apply.ts';
-export { diff } from './diff.ts';
+export { diff, type Rename } from './diff.ts';
 export { MigrationError, MigrationLockedError } from './errors.ts';
 export { inspectModels } from './inspect.ts';
 export { introspect, push, schemaDiff } from './introspect.ts';
-export { compileMigration, checksumOf, makeMigration, type Migration } from './migration.ts';
+export { compileMigration, checksumOf, makeMigration, renameCandidates, type Migration } from './migration.ts';
 export { op, type Operation } from './operations.ts';
 export { renderMigration } from './render.ts';
 export { snapshotOf, stateOf, type EntryKind, type Snapshot, type SnapshotEntry } from './snapshot.ts';

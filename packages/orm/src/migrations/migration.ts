@@ -5,7 +5,7 @@
  */
 import { QueryCompiler } from '@sdb/ql';
 import type { ModelShape } from '../schema/validate.ts';
-import { diff } from './diff.ts';
+import { diff, possibleRenames, type Rename } from './diff.ts';
 import { MigrationError } from './errors.ts';
 import { stepsOf, stepText, type Operation } from './operations.ts';
 import { snapshotOf, stateOf } from './snapshot.ts';
@@ -37,18 +37,28 @@ function nextNumber(existing: readonly Migration[]): number {
 }
 
 /**
+ * Renames the next migration could hold but no `.was()` declares: a field gone from a table and
+ * one of the same type new on it. Pass the ones meant as `makeMigration`'s `renames`; the others
+ * stay a drop and an add.
+ */
+export function renameCandidates(models: readonly ModelShape[], existing: readonly Migration[]): Rename[] {
+  checkMigrations(existing);
+  return possibleRenames(stateOf(existing), snapshotOf(models));
+}
+
+/**
  * The next migration: what turns the schema the `existing` migrations produce (worked out
  * offline) into the one the models declare. Its name is the next number and `label`
  * (`0002_add_age`); `undefined` when nothing changed, unless `empty` asks for an empty migration
- * to fill in by hand.
+ * to fill in by hand. `renames` are fields renamed without `.was()` (see `renameCandidates`).
  */
-export function makeMigration(label: string | undefined, models: readonly ModelShape[], existing: readonly Migration[], options: { empty?: boolean } = {}): Migration | undefined {
+export function makeMigration(label: string | undefined, models: readonly ModelShape[], existing: readonly Migration[], options: { empty?: boolean; renames?: readonly Rename[] } = {}): Migration | undefined {
   checkMigrations(existing);
   const words = label ?? (existing.length === 0 ? 'initial' : 'auto');
   if (!NAME.test(words)) throw new MigrationError(`A migration name is letters, digits and _ , got ${JSON.stringify(words)}`);
   const name = `${String(nextNumber(existing)).padStart(4, '0')}_${words}`;
   if (options.empty) return { name, up: [], down: [] };
-  const { up, down } = diff(stateOf(existing), snapshotOf(models));
+  const { up, down } = diff(stateOf(existing), snapshotOf(models), { renames: options.renames ?? [] });
   return up.length === 0 ? undefined : { name, up, down };
 }
 

@@ -72,12 +72,21 @@ function isSyntheticElement(entry: SnapshotEntry, entries: Readonly<Record<strin
   return element !== undefined && entry.sql === `DEFINE FIELD ${entry.name} ON ${entry.table} TYPE ${element} PERMISSIONS FULL`;
 }
 
-/** A snapshot of these entries: sorted by key, internal tables and synthetic elements left out. */
+/**
+ * The `in` and `out` fields the engine defines by itself on a `TYPE RELATION` table (an edge's
+ * ends, which INFO FOR TABLE lists and an edge model declares through the table, not as fields).
+ */
+function isRelationEnd(entry: SnapshotEntry, entries: Readonly<Record<string, SnapshotEntry>>): boolean {
+  if (entry.what !== 'field' || (entry.name !== 'in' && entry.name !== 'out')) return false;
+  return / TYPE RELATION\b/.test(entries[keyOf('table', entry.table as string)]?.sql ?? '');
+}
+
+/** A snapshot of these entries: sorted by key, internal tables, synthetic elements and relation ends left out. */
 export function snapshotFrom(pairs: Iterable<[string, SnapshotEntry]>): Snapshot {
   const all = Object.fromEntries([...pairs].filter(([, entry]) => !(entry.table ?? (entry.what === 'table' ? entry.name : '')).startsWith(INTERNAL_TABLE_PREFIX)));
   const kept = Object.keys(all)
     .sort()
-    .filter((key) => !isSyntheticElement(all[key] as SnapshotEntry, all))
+    .filter((key) => !isSyntheticElement(all[key] as SnapshotEntry, all) && !isRelationEnd(all[key] as SnapshotEntry, all))
     .map((key) => [key, all[key] as SnapshotEntry] as const);
   return { entries: Object.fromEntries(kept) };
 }

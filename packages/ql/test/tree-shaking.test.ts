@@ -1,0 +1,12 @@
+/**
+ * Tree-shaking: a browser bundle that builds and compiles a SELECT keeps the compiler and no
+ * row of @sdb/functions' catalogue (`fn.*`), which only a query that calls a function needs.
+ */
+import { expect, test } from 'vitest';
+import { bundledSources } from '../../embedded/test-support/browser-bundle.ts';
+
+test('importing select and compile from @sdb/ql bundles the compiler and no function catalogue', async () => {
+  const sources = await bundledSources(`export { select, compile } from '../src/index.ts';`, import.meta.url);
+  expect(sources).toContain('ql/src/compiler.ts');
+  expect(sources.filter((path) => /functions\/src\/(catalogue|namespaces)/.test(path))).toEqual([]);
+});
