@@ -15,6 +15,7 @@ const LAYERS = {
   '@sdb/http': 1,
   '@sdb/ws': 1,
   '@sdb/embedded': 1,
+  '@sdb/wasm': 1,
   '@sdb/pool': 2,
   '@sdb/stream': 2,
   '@sdb/functions': 2,

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * @module The whole test suite, as README and CI run it: the layering check, the package checks
- * (build, publint, attw, tsc), the bundle size limits, then every package's tests against the real engine
+ * (build, publint, attw, tsc), the `pnpm pack --dry-run` file lists, the API reference (TypeDoc, failing on an undocumented export or a
+ * broken link), the bundle size limits, then every package's tests against the real engine
  * (with packages/readmes, which type-checks and runs every TypeScript block of the READMEs),
  * ending with one plain "N passed, N failed, N skipped" line summed over all packages.
  */
@@ -10,7 +11,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const packageDirs = readdirSync(join(root, 'packages')).map((name) => join(root, 'packages', name));
+const packageDirs = ['packages', 'examples'].flatMap((folder) => readdirSync(join(root, folder)).map((name) => join(root, folder, name)));
 const resultFiles = packageDirs.map((dir) => join(dir, '.vitest-results.json'));
 for (const file of resultFiles) rmSync(file, { force: true });
 
@@ -23,7 +24,9 @@ function run(title, command, args) {
 const steps = [
   ['layering', 'node', ['scripts/check-layers.mjs']],
   ['package checks', 'pnpm', ['turbo', 'run', 'lint', '--concurrency=1']],
+  ['pack file lists', 'node', ['scripts/check-packs.mjs']],
   ['type checks', 'pnpm', ['turbo', 'run', 'typecheck', '--concurrency=1']],
+  ['API reference', 'node', ['scripts/docs.mjs']],
   ['bundle sizes', 'pnpm', ['run', 'size']],
 ];
 let ok = steps.every(([title, command, args]) => run(title, command, args));

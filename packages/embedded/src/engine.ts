@@ -4,6 +4,7 @@
  * on the engine's shared default session.
  */
 import { decode, encode } from '@sdb/protocol';
+import type { EngineRequest, RpcEngine } from '@sdb/protocol/transport';
 import { loadNativeBinding, type NativeEngine, type NativeEngineOptions } from './native.ts';
 
 export type { NativeEngineOptions } from './native.ts';
@@ -11,15 +12,6 @@ export type { NativeEngineOptions } from './native.ts';
 /** The datastores `@surrealdb/node` can open. */
 export type EngineUrl = 'mem://' | `surrealkv://${string}` | `surrealkv+versioned://${string}` | `rocksdb://${string}`;
 
-/** A request as the engine takes it; `session` and `txn` are Uuids. */
-export interface EngineRequest {
-  id?: unknown;
-  method: string;
-  params?: readonly unknown[];
-  session?: unknown;
-  txn?: unknown;
-  version?: unknown;
-}
 
 /** Where `import`/`export` run: the engine reads the namespace and database of its default session. */
 export interface EngineScope {
@@ -79,7 +71,7 @@ async function connectNative(url: string, options: NativeEngineOptions): Promise
   }
 }
 
-export class Engine {
+export class Engine implements RpcEngine {
   readonly #native: NativeEngine;
   readonly #listeners = new Set<(notification: Uint8Array) => void>();
   #exclusive: Promise<unknown> = Promise.resolve();

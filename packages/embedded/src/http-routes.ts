@@ -6,9 +6,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decode, encode, Uuid } from '@sdb/protocol';
 import { guestMayCall } from './auth-policy.ts';
-import type { Engine, EngineRequest, EngineScope } from './engine.ts';
+import type { EngineRequest } from '@sdb/protocol/transport';
+import type { Engine, EngineScope } from './engine.ts';
 import { header, HttpFailure, type HttpSessions } from './http-sessions.ts';
-import { isErrorReply } from './reply-frames.ts';
+import { isErrorReply } from '@sdb/protocol/transport';
 import { internalError, invalidRequest, notAllowed, parseError, unavailableOverHttp, type RpcErrorPayload } from './rpc-errors.ts';
 import { cborFormat, formatFor, jsonFormat, toJson, type Frame } from './wire-format.ts';
 

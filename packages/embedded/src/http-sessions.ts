@@ -13,8 +13,9 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { decode, Uuid } from '@sdb/protocol';
-import type { Engine, EngineRequest } from './engine.ts';
-import { isErrorReply } from './reply-frames.ts';
+import type { EngineRequest } from '@sdb/protocol/transport';
+import type { Engine } from './engine.ts';
+import { isErrorReply } from '@sdb/protocol/transport';
 import { invalidCredentials, type RpcErrorPayload } from './rpc-errors.ts';
 
 /** Methods that change the session they run in: never run in a kept session. */

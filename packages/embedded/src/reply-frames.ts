@@ -9,13 +9,6 @@ const MAP2 = 0xa2;
 const MAP1 = 0xa1;
 const KEY_ID = Uint8Array.of(0x62, 0x69, 0x64);
 const KEY_RESULT = Uint8Array.of(0x66, 0x72, 0x65, 0x73, 0x75, 0x6c, 0x74);
-const KEY_ERROR = Uint8Array.of(0x65, 0x65, 0x72, 0x72, 0x6f, 0x72);
-
-/** True when the engine's reply is its `{error: {...}}` map rather than a result. */
-export function isErrorReply(reply: Uint8Array): boolean {
-  if (reply[0] !== MAP1 || reply.length < 1 + KEY_ERROR.length) return false;
-  return KEY_ERROR.every((byte, index) => reply[index + 1] === byte);
-}
 
 /** `{id, result}` (or `{result}` when the request had no id) from the engine's bare result bytes. */
 export function resultFrame(id: Uint8Array | undefined, result: Uint8Array): Uint8Array {

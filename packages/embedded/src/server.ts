@@ -12,7 +12,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { Engine, type EngineUrl, type NativeEngineOptions } from './engine.ts';
 import { handleHttp } from './http-routes.ts';
 import { HttpSessions } from './http-sessions.ts';
-import { isErrorReply } from './reply-frames.ts';
+import { isErrorReply } from '@sdb/protocol/transport';
 import { defineRootUser } from './root-user.ts';
 import { SessionRegistry } from './session-registry.ts';
 import { formatFor } from './wire-format.ts';

@@ -4,7 +4,8 @@
  * `application/json`; values are converted through the sdb codec and `toJSON`).
  */
 import { decode, encode } from '@sdb/protocol';
-import { errorFrame, isErrorReply, resultFrame } from './reply-frames.ts';
+import { isErrorReply } from '@sdb/protocol/transport';
+import { errorFrame, resultFrame } from './reply-frames.ts';
 import type { RpcErrorPayload } from './rpc-errors.ts';
 
 export type Frame = Uint8Array | string;

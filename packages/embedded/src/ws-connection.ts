@@ -7,8 +7,9 @@
 import { decode, Uuid } from '@sdb/protocol';
 import type { WebSocket } from 'ws';
 import { authenticatedAfter, guestMayCall } from './auth-policy.ts';
-import type { Engine, EngineRequest } from './engine.ts';
-import { isErrorReply } from './reply-frames.ts';
+import type { EngineRequest } from '@sdb/protocol/transport';
+import type { Engine } from './engine.ts';
+import { isErrorReply } from '@sdb/protocol/transport';
 import {
   internalError,
   invalidRequest,

@@ -10,9 +10,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { browserModule } from './browser-bundle.ts';
 
@@ -66,22 +66,29 @@ function cliRuntime(name: 'bun' | 'deno', command: string | undefined, args: (sc
   };
 }
 
-const chromiumCommand = process.env.SDB_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+/** Debian's Chromium (or `SDB_CHROMIUM`), or undefined when this machine has none. */
+export const chromiumCommand = process.env.SDB_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 
-/** Chromium loads the smoke module from a loopback page, so the server under test is another origin (CORS applies). */
+/** Headless Chromium as every browser test here runs it (close it when done). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumCommand, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'], timeout: RUN_TIMEOUT_MS });
+}
+
+const CONTENT_TYPES: Record<string, string> = { '.html': 'text/html', '.mjs': 'text/javascript', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+
+/** Chromium loads the smoke module (and any file beside it) from a loopback page, so the server under test is another origin (CORS applies). */
 const chromiumRuntime: Runtime = {
   name: 'chromium',
   command: chromiumCommand,
   async run(smoke, input) {
     const pages = createServer((request, response) => {
-      const name = (request.url ?? '/').slice(1);
-      const type = name.endsWith('.mjs') ? 'text/javascript' : 'text/html';
-      if (!['index.html', 'smoke.mjs', 'sdb.mjs'].includes(name)) return response.writeHead(404).end();
-      response.writeHead(200, { 'content-type': type }).end(readFileSync(join(smoke.dir, name)));
+      const path = join(smoke.dir, new URL(request.url ?? '/', 'http://loopback').pathname);
+      if (!path.startsWith(smoke.dir) || !existsSync(path)) return response.writeHead(404).end();
+      response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
     });
     await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
     const { port } = pages.address() as { port: number };
-    const browser = await chromium.launch({ executablePath: chromiumCommand, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'], timeout: RUN_TIMEOUT_MS });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const pageErrors: string[] = [];

@@ -1,7 +1,7 @@
 /**
  * @module @sdb/protocol/transport: what only authors of a transport (or of a package with its own
  * errors) need, kept off the root export so that the user API stays small: auth on the wire and
- * its renewal, diagnostics plumbing, server URL checks, frame recognition, option and argument validation,
+ * its renewal, diagnostics plumbing, server URL checks, frame recognition, the transport and client over an engine beside the caller, option and argument validation,
  * query text assembly, the interactive transaction runner and the error brand.
  */
 export { errorBrand } from './rpc/errors.ts';
@@ -29,4 +29,6 @@ export {
 } from './rpc/options.ts';
 export { queryText } from './rpc/queryable.ts';
 export { runTransaction } from './rpc/transaction.ts';
+export { EngineTransport, isErrorReply, type EngineRequest, type RpcEngine } from './rpc/engine-transport.ts';
+export { EngineClient } from './rpc/engine-client.ts';
 export { checkArguments, type ArgumentCheck, type ArgumentKind } from './rpc/arguments.ts';
