@@ -25,7 +25,8 @@ export { hooks, Hooks, type AnyInstance, type HookContext, type HookEvent, type 
 export { Annotation, GeoDistance, SearchHighlight, SearchScore, type Annotated, type AnnotationValues } from './search/annotations.ts';
 export type { NearestOptions } from './search/clauses.ts';
 export type { HybridOptions, HybridScores } from './search/hybrid.ts';
-export { edge, type AnyEdge, type EdgeClass, type EdgeEnds } from './schema/edge.ts';
+export { edge, type AnyEdge, type EdgeClass } from './schema/edge.ts';
+export type { EdgeEnds } from './schema/edge-definition.ts';
 export { RelationManager } from './relations/manager.ts';
 export { Prefetch } from './relations/prefetch.ts';
 export type { Direction, Relation } from './relations/relation.ts';

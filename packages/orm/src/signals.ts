@@ -74,7 +74,7 @@ export interface AnyInstance {
 }
 
 /** Handlers for every model: `hooks.on('postSave', ({ model, instance }) => ...)`. */
-export const hooks: Hooks<AnyInstance, Record<string, unknown>> = new Hooks();
+export const hooks: Hooks<AnyInstance, Record<string, unknown>> = /* @__PURE__ */ new Hooks();
 
 /** Runs the handlers for `event` on `model`, one after the other; the first throw stops them and propagates. */
 export async function fireHooks<E extends HookEvent>(model: object, event: E, payload: HookPayloads<unknown, Record<string, unknown>>[E]): Promise<void> {

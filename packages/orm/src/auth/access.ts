@@ -7,7 +7,9 @@
  * `crypto::argon2::generate($password)`; sign-in selects the record whose identity fields equal
  * theirs and whose hash `crypto::argon2::compare`s with `$password`.
  */
-import { fn, type Expression } from '@sdb/functions';
+import type { Expression } from '@sdb/functions';
+// A namespace import: a bundle then keeps only the function namespaces used here, not the whole catalogue.
+import * as fn from '@sdb/functions';
 import { and, create, define, eq, field, param, select, type DefineAccessNode } from '@sdb/ql';
 import { ModelDefinitionError } from '../errors.ts';
 import type { FieldMap } from '../schema/infer.ts';

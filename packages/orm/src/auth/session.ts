@@ -5,7 +5,8 @@
  * travel as sign-in variables only; no ORM error names or echoes one.
  */
 import { InvalidArgumentError, NotAllowedError, RecordId, type AuthTokens, type SignupCredentials } from '@sdb/protocol';
-import { fn } from '@sdb/functions';
+// A namespace import: a bundle then keeps only the function namespaces used here, not the whole catalogue.
+import * as fn from '@sdb/functions';
 import { param, ret, run, select } from '@sdb/ql';
 import { resolveClient, type OrmClient, type Using } from '../connection.ts';
 import { ModelDefinitionError } from '../errors.ts';

@@ -3,7 +3,8 @@
  * per applied migration, its id the name, so no migration is ever recorded twice) and the
  * migration lock (record `_sdb_migration_lock:main`), which makes concurrent runs take turns.
  */
-import { fn } from '@sdb/functions';
+// A namespace import: a bundle then keeps only the function namespaces used here, not the whole catalogue.
+import * as fn from '@sdb/functions';
 import { isTransactionConflict, RecordId, retryOnConflict, type Datetime, type StatementError } from '@sdb/protocol';
 import { compile, create, define, deleteFrom, eq, field, infoFor, run, select, type StatementNode } from '@sdb/ql';
 import type { OrmClient } from '../connection.ts';

@@ -4,7 +4,9 @@
  * when nothing matches). Over no records, or records without the field, Count and Sum are 0
  * and Avg, Min and Max `undefined` (see `aggregateRow`).
  */
-import { fn, type Expression } from '@sdb/functions';
+import type { Expression } from '@sdb/functions';
+// A namespace import: a bundle then keeps only the function namespaces used here, not the whole catalogue.
+import * as fn from '@sdb/functions';
 import { field, not, or } from '@sdb/ql';
 import { QuerySetError } from '../errors.ts';
 import type { FieldMap } from '../schema/infer.ts';

@@ -4,7 +4,8 @@
  * (no duplicates: SurrealDB 3's `+=` on an array appends duplicates, so this is
  * `array::union`), `f.remove('a')`. A patch holding one is written with SET instead of MERGE.
  */
-import { fn } from '@sdb/functions';
+// A namespace import: a bundle then keeps only the function namespaces used here, not the whole catalogue.
+import * as fn from '@sdb/functions';
 import { coalesce, field, type UpdateQuery } from '@sdb/ql';
 import { ValidationError } from '../errors.ts';
 import type { AnyField } from '../schema/fields.ts';

@@ -4,7 +4,9 @@
  * into a field path across record links plus a lookup. Every value is bound; an unknown field or
  * lookup is a `QuerySetError`, never a silent `=`.
  */
-import { fn, type Expression } from '@sdb/functions';
+import type { Expression } from '@sdb/functions';
+// A namespace import: a bundle then keeps only the function namespaces used here, not the whole catalogue.
+import * as fn from '@sdb/functions';
 import { and, containsAll, containsAny, containsNone, containsNot, contains, eq, field, gt, gte, inside, lt, lte, matches, not, notInside, or, type Idiom } from '@sdb/ql';
 import { GeometryMultiPolygon, GeometryPoint, GeometryPolygon } from '@sdb/protocol';
 import { QuerySetError } from '../errors.ts';

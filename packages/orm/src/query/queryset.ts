@@ -4,7 +4,9 @@
  * `all()`, iteration or a terminal method (`count`, `get`, `update`...). Each run builds a
  * @sdb/ql node tree, which ql's compiler prints with every value bound.
  */
-import { fn, type Expression } from '@sdb/functions';
+import type { Expression } from '@sdb/functions';
+// A namespace import: a bundle then keeps only the function namespaces used here, not the whole catalogue.
+import * as fn from '@sdb/functions';
 import { and, compile, type CompiledQuery, create, deleteFrom, insert, run, select, type SelectQuery, type Target, update } from '@sdb/ql';
 import type { RecordId } from '@sdb/protocol';
 import { resolveClient, type OrmClient, type Using } from '../connection.ts';

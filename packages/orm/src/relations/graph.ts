@@ -5,7 +5,9 @@
  * pointers from the start records (no scan of the edge table). Used by the relation manager
  * (`ann.related(Knows).all()`) and by `traverse(Knows, Knows)`.
  */
-import { fn, type Expression } from '@sdb/functions';
+import type { Expression } from '@sdb/functions';
+// A namespace import: a bundle then keeps only the function namespaces used here, not the whole catalogue.
+import * as fn from '@sdb/functions';
 import { select, traverse, type Idiom, type SelectQuery, type Target } from '@sdb/ql';
 import { QuerySetError } from '../errors.ts';
 import type { AnyEdge, EndOf } from '../schema/edge.ts';

@@ -5,7 +5,8 @@
  * and the relation manager all resolve names here.
  */
 import { ModelDefinitionError, QuerySetError } from '../errors.ts';
-import { edgeNamed, endsOf, isEdge, type AnyEdge } from '../schema/edge.ts';
+import { isEdge } from '../schema/edge-definition.ts';
+import { edgeNamed, endsOf, type AnyEdge } from '../schema/edge.ts';
 import type { AnyModel } from '../schema/model.ts';
 
 /** Which way an edge is walked: `out` from its `in` end to its `out` end (`->knows->`), `in` back (`<-knows<-`). */

@@ -4,10 +4,12 @@
  * fields), all OVERWRITE, and `pushSchema()`, which runs them in one
  * round trip. Nodes are built as data, never as text; ql's compiler prints them.
  */
-import { fn, toNode } from '@sdb/functions';
+import { toNode } from '@sdb/functions/core';
+// A namespace import: a bundle then keeps only the function namespaces used here, not the whole catalogue.
+import * as fn from '@sdb/functions';
 import { and, batch, define, field, inside, or, param, Statement, type DefineAccessNode, type DefineAnalyzerNode, type DefineFieldNode, type DefineIndexNode, type DefineNode, type DefineTableNode, type Permissions, type Tokenizer, type TypeNode } from '@sdb/ql';
 import { resolveClient, type Using } from '../connection.ts';
-import { EDGE_ENDS, edgeDefinition, isEdge, type EdgeEnds } from './edge.ts';
+import { EDGE_ENDS, edgeDefinition, isEdge, type EdgeEnds } from './edge-definition.ts';
 import type { AnyField, LiteralValue } from './fields.ts';
 import type { ModelShape } from './validate.ts';
 

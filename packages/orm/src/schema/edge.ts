@@ -2,21 +2,15 @@
  * @module `edge(name, { from, to }, fields)`: an edge model, the table of a graph relation
  * (`DEFINE TABLE knows TYPE RELATION IN person OUT person ENFORCED`). Its records are typed
  * `{ id, in, out, ...fields }`; edges are written through a relation manager
- * (`ann.related(Knows).add(bob, { since: 2021 })`), read like any model (`Knows.objects`).
+ * (`ann.related(Knows).add(bob, { since: 2021 })`), read like any model (`Knows.objects`). Its
+ * DEFINE pieces and `isEdge` live in ./edge-definition.ts.
  */
 import type { RecordId } from '@sdb/protocol';
-import { field, type DefineIndexNode, type DefineTableNode } from '@sdb/ql';
 import { ModelDefinitionError, QuerySetError } from '../errors.ts';
 import { f, type Field, type LinkTarget, type Simplify } from './fields.ts';
 import type { FieldMap } from './infer.ts';
 import { model, type AnyModel, type ModelClass, type ModelOptions } from './model.ts';
-import type { ModelShape } from './validate.ts';
-
-/** The models an edge goes from (`in`) and to (`out`), as thunks so models may refer to each other. */
-export interface EdgeEnds<From extends LinkTarget = LinkTarget, To extends LinkTarget = LinkTarget> {
-  readonly from: () => From;
-  readonly to: () => To;
-}
+import type { EdgeEnds } from './edge-definition.ts';
 
 type EndField<M extends LinkTarget> = Field<RecordId<M['table']>, false, false, { readonly linkTarget: M }>;
 
@@ -52,11 +46,6 @@ export function edge<const N extends string, From extends LinkTarget, To extends
   return Edge as unknown as EdgeClass<N, From, To, F>;
 }
 
-/** Whether `model` was declared with `edge()`. */
-export function isEdge(model: object): boolean {
-  return (model as { edge?: unknown }).edge !== undefined;
-}
-
 /** An edge model's two ends; a model not declared with `edge()` is a `QuerySetError`. */
 export function endsOf(model: AnyModel, use: string): EdgeEnds {
   const ends = (model as { edge?: EdgeEnds }).edge;
@@ -68,19 +57,3 @@ export function endsOf(model: AnyModel, use: string): EdgeEnds {
 export function edgeNamed(name: string): AnyEdge | undefined {
   return edges.get(name);
 }
-
-/**
- * What an edge adds to its DEFINE nodes: `TYPE RELATION IN from OUT to ENFORCED` on the table
- * (which makes the server define `in` and `out` itself, so they get no DEFINE FIELD), and an
- * index on each end, since the relation manager and prefetching select edges by `in` or `out`.
- */
-export function edgeDefinition(model: ModelShape & { readonly edge: EdgeEnds }): { table: Pick<DefineTableNode, 'type' | 'relation'>; indexes: DefineIndexNode[] } {
-  const index = (end: 'in' | 'out'): DefineIndexNode => ({ kind: 'defineIndex', mode: 'OVERWRITE', name: `${model.table}_${end}_index`, table: model.table, fields: [field(end).node] });
-  return {
-    table: { type: 'RELATION', relation: { in: [model.edge.from().table], out: [model.edge.to().table], enforced: true } },
-    indexes: [index('in'), index('out')],
-  };
-}
-
-/** The names `defineNodes` leaves to the server on an edge table. */
-export const EDGE_ENDS: ReadonlySet<string> = new Set(['in', 'out']);

@@ -6,7 +6,8 @@
  * written back by `save()`), typed through `Annotated<M, A>`.
  */
 import type { Expression } from '@sdb/functions';
-import { fn } from '@sdb/functions';
+// A namespace import: a bundle then keeps only the function namespaces used here, not the whole catalogue.
+import * as fn from '@sdb/functions';
 import { field } from '@sdb/ql';
 import { GeometryPoint } from '@sdb/protocol';
 import { QuerySetError } from '../errors.ts';

@@ -4,7 +4,8 @@
  * k)` in one query: each record scores Σ 1 / (k + rank) over the lists it is in (rank from 1),
  * and the records come back by that score, each merged from the lists it is in.
  */
-import { fn } from '@sdb/functions';
+// A namespace import: a bundle then keeps only the function namespaces used here, not the whole catalogue.
+import * as fn from '@sdb/functions';
 import { ret, run, type SelectQuery } from '@sdb/ql';
 import type { OrmClient } from '../connection.ts';
 import { QuerySetError } from '../errors.ts';
