@@ -30,3 +30,4 @@ export {
 export { queryText } from './rpc/queryable.ts';
 export { runTransaction } from './rpc/transaction.ts';
 export { checkArguments, type ArgumentCheck, type ArgumentKind } from './rpc/arguments.ts';
+export { isExpressionKeyword } from './values/escape.ts';
