@@ -32,3 +32,4 @@ export { runTransaction } from './rpc/transaction.ts';
 export { EngineTransport, isErrorReply, type EngineRequest, type RpcEngine } from './rpc/engine-transport.ts';
 export { EngineClient } from './rpc/engine-client.ts';
 export { checkArguments, type ArgumentCheck, type ArgumentKind } from './rpc/arguments.ts';
+export { isExpressionKeyword } from './values/escape.ts';

@@ -10,7 +10,7 @@ import * as fn from '@sdb/functions';
 import { and, containsAll, containsAny, containsNone, containsNot, contains, eq, field, gt, gte, inside, lt, lte, matches, not, notInside, or, type Idiom } from '@sdb/ql';
 import { GeometryMultiPolygon, GeometryPoint, GeometryPolygon } from '@sdb/protocol';
 import { QuerySetError } from '../errors.ts';
-import { relationLookup } from '../relations/edge-lookups.ts';
+import { lookupRelation, relationLookup } from '../relations/edge-lookups.ts';
 import type { AnyField, FieldConfig, FieldKind, LinkTarget } from '../schema/fields.ts';
 import type { FieldMap } from '../schema/infer.ts';
 
@@ -112,34 +112,41 @@ export interface FieldsHolder extends LinkTarget {
   readonly fields: FieldMap;
 }
 
-/** Where a key goes on after a field, by the field's kind: a link to its target's fields, a nested object to its keys; other kinds end the path. */
+/** Where a key goes on after a field, by the field's kind: a link to its target's fields (and relations), a nested object to its keys; other kinds end the path. */
 interface Step {
   readonly fields: FieldMap | undefined;
   readonly owner?: string;
+  readonly linked?: FieldsHolder;
 }
 
 const STEPS: Partial<Record<FieldKind, (config: FieldConfig) => Step>> = {
   link: (config) => {
     const target = config.target!() as Partial<FieldsHolder>;
-    return { fields: target.fields, ...(target.table === undefined ? {} : { owner: target.table }) };
+    return { fields: target.fields, ...(target.table === undefined || target.fields === undefined ? {} : { owner: target.table, linked: target as FieldsHolder }) };
   },
   object: (config) => ({ fields: config.shape }),
 };
 
+/** A key resolved: a field path and its lookup, or a link path and the rest of the key, which starts with a relation of the linked model. */
+type Resolved = { path: string[]; lookup: string } | { path: string[]; linked: FieldsHolder; rest: string };
+
 /**
  * `company__name__icontains` on Person: the path `company.name` (a link is followed, a nested
  * object entered) and the lookup `icontains`; a key without a lookup is `exact`.
+ * `company__employees__name`: the link path `company`, then the relation `employees` of Company.
  */
-function resolveKey(model: FieldsHolder, key: string): { path: string[]; lookup: string } {
+function resolveKey(model: FieldsHolder, key: string): Resolved {
   const parts = key.split(SEPARATOR);
   const path: string[] = [];
   let fields: FieldMap | undefined = model.fields;
   let owner = model.table;
+  let linked: FieldsHolder | undefined;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     const last = i === parts.length - 1;
     const known: AnyField | undefined = fields !== undefined && Object.hasOwn(fields, part) ? fields[part] : undefined;
     if (known === undefined && part !== 'id') {
+      if (linked !== undefined && lookupRelation(linked, part) !== undefined) return { path, linked, rest: parts.slice(i).join(SEPARATOR) };
       if (last && path.length > 0) {
         if (!Object.hasOwn(LOOKUPS, part)) throw new QuerySetError(`Unknown lookup "${part}" in "${key}" (lookups: ${Object.keys(LOOKUPS).join(', ')})`);
         return { path, lookup: part };
@@ -149,11 +156,13 @@ function resolveKey(model: FieldsHolder, key: string): { path: string[]; lookup:
     path.push(part);
     if (part === 'id') {
       fields = undefined;
+      linked = undefined;
       continue;
     }
     const next: Step | undefined = STEPS[known!.config.kind]?.(known!.config);
     fields = next?.fields;
     owner = next?.owner ?? owner;
+    linked = next?.linked;
   }
   return { path, lookup: 'exact' };
 }
@@ -162,6 +171,7 @@ function resolveKey(model: FieldsHolder, key: string): { path: string[]; lookup:
 export function lookupCondition(model: FieldsHolder, key: string, value: unknown): Condition {
   const throughRelation = relationLookup(model, key, value);
   if (throughRelation !== undefined) return throughRelation;
-  const { path, lookup } = resolveKey(model, key);
-  return LOOKUPS[lookup]!(field(path), value, key);
+  const resolved = resolveKey(model, key);
+  if ('linked' in resolved) return relationLookup(resolved.linked, resolved.rest, value, field(resolved.path))!;
+  return LOOKUPS[resolved.lookup]!(field(resolved.path), value, key);
 }

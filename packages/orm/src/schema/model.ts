@@ -6,6 +6,7 @@
  * hooks (../signals.ts) around the statement, on the same client.
  */
 import { RecordId, type AuthTokens } from '@sdb/protocol';
+import { isExpressionKeyword } from '@sdb/protocol/transport';
 import { create, deleteFrom, run, select, update, type DefineAnalyzerNode } from '@sdb/ql';
 import { modelAccess, type AccessOptions, type ModelAccess } from '../auth/access.ts';
 import { currentUser, refresh, signin, signup, type AuthOptions, type SignedIn } from '../auth/session.ts';
@@ -117,6 +118,7 @@ function checkDeclaration(name: string, fields: FieldMap, options: ModelOptions)
     if (!isField(fieldDef)) throw new ModelDefinitionError(`${name}.${key} is not a field (use f.string(), f.int()...)`);
     if (RESERVED.has(key)) throw new ModelDefinitionError(`${name}.${key}: "${key}" is reserved (an instance method or the record id); rename the field`);
     if (!NAME.test(key) || key.includes('__')) throw new ModelDefinitionError(`${name}.${key}: a field name is an identifier without "__" (the lookup separator)`);
+    if (isExpressionKeyword(key)) throw new ModelDefinitionError(`${name}.${key}: "${key}" is a SurrealQL keyword that begins an expression; SurrealDB 3 fails every write to a table with a field of that name, so rename the field`);
   }
 }
 

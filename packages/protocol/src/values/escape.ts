@@ -8,16 +8,30 @@
 import { InvalidIdentifierError } from '../rpc/build-errors.ts';
 
 /**
+ * Reserved words that begin an expression: the statements SurrealQL takes as values (`SELECT`,
+ * `IF`, `LET`, `RETURN`...) and the literals `NONE NULL TRUE FALSE`. Found on the engine:
+ * SurrealDB 3.0.2 accepts `DEFINE FIELD` under one of them (escaped), after which every write to
+ * the table fails, so a schema cannot hold such a field.
+ */
+const EXPRESSION_KEYWORDS = new Set(
+  'ALTER BREAK CONTINUE CREATE DEFINE DELETE FOR IF INFO INSERT REBUILD RETURN RELATE REMOVE SELECT LET SLEEP THROW UPDATE UPSERT NONE NULL TRUE FALSE FUNCTION EXPLAIN'.split(' '),
+);
+
+/**
  * Words the parser may read as a keyword where an identifier is expected (compared
  * case-insensitively). The engine's list, plus the words its statements take optionally right
  * before a target or a field, found by the reliability suite: `CREATE only SET …`, `DELETE from`,
  * `SELECT explain FROM …` are read as those keywords.
  */
-const RESERVED = new Set(
-  'ALTER BEGIN BREAK CANCEL COMMIT CONTINUE CREATE DEFINE DELETE FOR IF INFO INSERT KILL LIVE OPTION REBUILD RETURN RELATE REMOVE SELECT LET SHOW SLEEP THROW UPDATE UPSERT USE DIFF RAND NONE NULL AFTER BEFORE VALUE BY ALL TRUE FALSE WHERE TABLE TB SEQUENCE FUNCTION ONLY FROM EXPLAIN'.split(
-    ' ',
-  ),
-);
+const RESERVED = new Set([
+  ...EXPRESSION_KEYWORDS,
+  ...'BEGIN CANCEL COMMIT KILL LIVE OPTION SHOW USE DIFF RAND AFTER BEFORE VALUE BY ALL WHERE TABLE TB SEQUENCE ONLY FROM'.split(' '),
+]);
+
+/** Whether `name` (in any case) is a reserved word that begins an expression: see `EXPRESSION_KEYWORDS`. */
+export function isExpressionKeyword(name: string): boolean {
+  return EXPRESSION_KEYWORDS.has(name.toUpperCase());
+}
 
 const PLAIN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** A record id key made only of these is bare, unless it is only digits and underscores (it would read as a number). */
