@@ -4,7 +4,7 @@
  * and a bare schema node in a plain `Statement` is refused with a message saying what to use.
  */
 import { describe, expect, it } from 'vitest';
-import { batch, compile, define, DefineStatement, eq, field, QueryBuildError, QueryCompiler, remove, select, Statement, type DefineTableNode } from '../src/index.ts';
+import { batch, compile, define, DefineStatement, eq, field, ifThen, param, QueryBuildError, QueryCompiler, remove, select, Statement, type DefineTableNode } from '../src/index.ts';
 
 const table: DefineTableNode = { kind: 'defineTable', mode: 'OVERWRITE', name: 'person', schemafull: true };
 
@@ -25,6 +25,12 @@ describe('schema statements and the compiler that prints them', () => {
 
   it('refuses a bare DEFINE node in a plain Statement, naming what prints it', () => {
     expect(() => compile(new Statement(table))).toThrow(QueryBuildError);
-    expect(() => compile(new Statement(table))).toThrow("A defineTable node needs QueryCompiler: wrap it in DefineStatement or RemoveStatement");
+    expect(() => compile(new Statement(table))).toThrow("A defineTable node needs QueryCompiler: wrap it in DefineStatement or RemoveStatement, or print it with new QueryCompiler()");
+  });
+
+  it('prints a DEFINE inside an IF body with new QueryCompiler(); compile alone sees only the IF, so it refuses it', () => {
+    const guarded = ifThen(param('setup'), define.table('person'));
+    expect(new QueryCompiler().statement(guarded.node)).toBe('IF $setup { DEFINE TABLE person; }');
+    expect(() => compile(guarded)).toThrow(QueryBuildError);
   });
 });
