@@ -78,7 +78,7 @@ export class CoreCompiler extends Printer {
 
   /** A DEFINE or REMOVE node: refused here; `QueryCompiler` prints it. */
   protected schemaStatement(node: DefineNode | RemoveNode): string {
-    throw new QueryBuildError(`A ${node.kind} node needs QueryCompiler: wrap it in DefineStatement or RemoveStatement, or print it with new QueryCompiler()`);
+    throw new QueryBuildError(`A ${node.kind} node needs QueryCompiler: use DefineStatement, RemoveStatement or new QueryCompiler()`);
   }
 
   override print(node: OperationNode): string {

@@ -25,7 +25,7 @@ describe('schema statements and the compiler that prints them', () => {
 
   it('refuses a bare DEFINE node in a plain Statement, naming what prints it', () => {
     expect(() => compile(new Statement(table))).toThrow(QueryBuildError);
-    expect(() => compile(new Statement(table))).toThrow("A defineTable node needs QueryCompiler: wrap it in DefineStatement or RemoveStatement, or print it with new QueryCompiler()");
+    expect(() => compile(new Statement(table))).toThrow("A defineTable node needs QueryCompiler: use DefineStatement, RemoveStatement or new QueryCompiler()");
   });
 
   it('prints a DEFINE inside an IF body with new QueryCompiler(); compile alone sees only the IF, so it refuses it', () => {
