@@ -3,7 +3,7 @@
  * value into a bound parameter (`$p0`, `$p1`... in order of appearance, so output is
  * deterministic). @sdb/ql extends it with statement nodes.
  */
-import { InvalidIdentifierError, QueryBuildError, escapeKeywordFree, escapeObjectKey, toSurrealQL, type CompiledQuery } from '@sdb/protocol';
+import { InvalidIdentifierError, QueryBuildError, escapeKeywordFree, escapeObjectKey, type CompiledQuery } from '@sdb/protocol';
 import { isExpression, type CallNode, type ClosureNode, type ConstantNode, type OperationNode, type ParamNode, type RefNode, type ValueNode } from './expression.ts';
 
 export type { CompiledQuery };
@@ -11,25 +11,9 @@ export type { CompiledQuery };
 export class Printer {
   readonly bindings: Record<string, unknown> = {};
   #next = 0;
-  #inline = 0;
-
-  /**
-   * Runs `print` with values written as literals instead of parameters: for schema statements
-   * (DEFINE FIELD ... DEFAULT, DEFINE EVENT ... THEN) which store their expressions and evaluate
-   * them later, when this query's parameters no longer exist.
-   */
-  inline<R>(print: () => R): R {
-    this.#inline++;
-    try {
-      return print();
-    } finally {
-      this.#inline--;
-    }
-  }
 
   /** Binds `value` as a fresh parameter and returns its reference (`$p3`). */
   bind(value: unknown): string {
-    if (this.#inline > 0) return toSurrealQL(value);
     const name = `p${this.#next++}`;
     this.bindings[name] = value;
     return `$${name}`;

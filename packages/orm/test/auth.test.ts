@@ -6,7 +6,7 @@
  * shows in an error or a log line.
  */
 import { RecordId, SdbError } from '@sdb/protocol';
-import { compile, define, eq, field, param, select, Statement } from '@sdb/ql';
+import { compile, define, DefineStatement, eq, field, param, select } from '@sdb/ql';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connectEmbedded } from '@sdb/embedded';
 import { defineNodes, f, model, ModelDefinitionError, pushSchema, ValidationError, type OrmClient } from '../src/index.ts';
@@ -38,7 +38,7 @@ const leaksPassword = (text: string) => text.includes(PASSWORD) || text.includes
 describe('the access declaration', () => {
   it('derives SIGNUP (argon2 hash of $password) and SIGNIN (identity AND argon2 compare), WITH REFRESH and the durations', () => {
     const access = defineNodes(User).find((node) => node.kind === 'defineAccess')!;
-    expect(compile(new Statement(access)).query).toBe(
+    expect(compile(new DefineStatement(access)).query).toBe(
       'DEFINE ACCESS OVERWRITE account ON DATABASE TYPE RECORD' +
         ' SIGNUP (CREATE user SET email = $email, password = crypto::argon2::generate($password), name = $name, plan = $plan)' +
         ' SIGNIN (SELECT * FROM user WHERE email = $email AND crypto::argon2::compare(password, $password))' +
@@ -48,7 +48,7 @@ describe('the access declaration', () => {
 
   it('takes SIGNUP and SIGNIN as ql expressions as they are', () => {
     const Kiosk = model('kiosk', { code: f.string() }, { access: { name: 'kiosk', signin: select('kiosk').where(eq(field('code'), param('code'))) } });
-    expect(compile(new Statement(Kiosk.access!.node)).query).toBe('DEFINE ACCESS OVERWRITE kiosk ON DATABASE TYPE RECORD SIGNIN (SELECT * FROM kiosk WHERE code = $code);');
+    expect(compile(new DefineStatement(Kiosk.access!.node)).query).toBe('DEFINE ACCESS OVERWRITE kiosk ON DATABASE TYPE RECORD SIGNIN (SELECT * FROM kiosk WHERE code = $code);');
     expect(Kiosk.access!.node).toEqual(define.access('kiosk', 'database').overwrite().record({ signin: select('kiosk').where(eq(field('code'), param('code'))) }).node);
   });
 

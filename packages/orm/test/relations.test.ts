@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configure, defineNodes, f, model, ModelDefinitionError, pushSchema, Q, QuerySetError, type Relation } from '../src/index.ts';
-import { compile, Statement } from '@sdb/ql';
+import { compile, DefineStatement } from '@sdb/ql';
 import { transportNames, transports, type TestConnection } from './clients.ts';
 import { Company, Knows, models, Person } from './relation-models.ts';
 
@@ -86,7 +86,7 @@ describe.each(transportNames)('graph lookups, traversal and references over %s',
   });
 
   it('defines REFERENCE ON DELETE for each action, top level only', () => {
-    const texts = defineNodes(Member).map((node) => compile(new Statement(node)).query);
+    const texts = defineNodes(Member).map((node) => compile(new DefineStatement(node)).query);
     expect(texts).toContain('DEFINE FIELD OVERWRITE team ON TABLE member TYPE record<team> REFERENCE ON DELETE CASCADE;');
     expect(texts.find((t) => t.includes(' alumni '))).toContain('REFERENCE ON DELETE IGNORE');
     expect(() => f.object({ t: f.link(() => Team).reference() })).toThrow(ModelDefinitionError);

@@ -5,7 +5,7 @@
  */
 import { StatementError, type CompiledQuery, type Queryable } from '@sdb/protocol';
 import { QueryBuildError, isExpression, type Expression } from '@sdb/functions/core';
-import { QueryCompiler } from './compiler.ts';
+import { CoreCompiler } from './compiler.ts';
 
 /** A compiled batch that remembers its statements' result types. */
 export interface CompiledBatch<R extends readonly unknown[]> extends CompiledQuery {
@@ -27,7 +27,7 @@ export function compile<R>(statement: Expression<R>): CompiledBatch<[R]> {
 
 /** Several statements, `;`-separated, sharing one numbering of parameters; each runs on its own. */
 export function batch<const S extends readonly Expression[]>(...statements: S): CompiledBatch<Results<S>> {
-  const compiler = new QueryCompiler();
+  const compiler = compilerFor(statements);
   const text = statements
     .map((s) => {
       if (!isExpression(s)) throw new QueryBuildError('batch(), atomic() and compile() take statements or expressions built by @sdb/ql or @sdb/functions');
@@ -35,6 +35,17 @@ export function batch<const S extends readonly Expression[]>(...statements: S): 
     })
     .join('\n');
   return { query: text, bindings: compiler.bindings };
+}
+
+/** A statement that needs more than the core compiler: DEFINE and REMOVE statements bring `QueryCompiler`. */
+interface BringsCompiler {
+  readonly compiler: new () => CoreCompiler;
+}
+
+/** The core compiler, or the one a statement of the batch brings (so the schema printer is bundled only with schema builders). */
+function compilerFor(statements: readonly Expression[]): CoreCompiler {
+  const Compiler = statements.find((s): s is Expression & BringsCompiler => 'compiler' in s)?.compiler ?? CoreCompiler;
+  return new Compiler();
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
- * @module The query compiler: @sdb/functions' printer extended with paths, operators and every
- * statement node. Values become `$p0, $p1...` in order of appearance (literals inside schema
- * statements); identifiers go through SurrealQL's own quoting.
+ * @module The core compiler: @sdb/functions' printer extended with paths, operators and every
+ * statement node but DEFINE and REMOVE, which it hands to `schemaStatement` (`QueryCompiler`
+ * prints them), so a bundle that only builds and compiles DML leaves the schema printer out.
+ * Values become `$p0, $p1...` in order of appearance; identifiers go through SurrealQL's own quoting.
  */
 import { Printer, QueryBuildError, escapeParam, type CallNode, type ClosureNode, type ConstantNode, type OperationNode, type ParamNode, type RefNode, type ValueNode } from '@sdb/functions/core';
 import { escapeIdent } from '@sdb/protocol';
@@ -14,7 +15,6 @@ import type { CreateNode, DeleteNode, InsertNode, RelateNode, UpdateNode } from 
 import { printRebuild, type RebuildIndexNode } from './statements/rebuild.ts';
 import type { RemoveNode } from './statements/remove.ts';
 import type { SelectNode } from './statements/select.ts';
-import { printDefine, printRemove } from './schema-compiler.ts';
 
 /** Every statement node @sdb/ql builds. */
 export type StatementNode =
@@ -46,7 +46,11 @@ function unknownKind(node: never): never {
   throw new QueryBuildError(`The query compiler does not know the node kind ${JSON.stringify((node as OperationNode).kind)}`);
 }
 
-export class QueryCompiler extends Printer {
+/**
+ * Prints every node but DEFINE and REMOVE. `compile` uses it unless a statement brings its own
+ * compiler (`DefineStatement` and `RemoveStatement` bring `QueryCompiler`).
+ */
+export class CoreCompiler extends Printer {
   /** A whole statement, unparenthesised; a lone expression becomes `RETURN <expression>`. */
   statement(node: OperationNode): string {
     const n = node as QlNode;
@@ -67,22 +71,14 @@ export class QueryCompiler extends Printer {
       case 'return': return `RETURN ${this.print(n.value)}`;
       case 'throw': return `THROW ${this.print(n.value)}`;
       case 'info': return this.info(n);
-      case 'defineNamespace':
-      case 'defineDatabase':
-      case 'defineTable':
-      case 'defineField':
-      case 'defineIndex':
-      case 'defineEvent':
-      case 'defineAnalyzer':
-      case 'defineAccess':
-      case 'defineUser':
-      case 'defineParam':
-      case 'defineFunction':
-      case 'defineSequence': return this.inline(() => printDefine(this, n));
-      case 'remove': return printRemove(this, n);
       case 'rebuildIndex': return printRebuild(n);
-      default: return unknownKind(n);
+      default: return this.schemaStatement(n);
     }
+  }
+
+  /** A DEFINE or REMOVE node: refused here; `QueryCompiler` prints it. */
+  protected schemaStatement(node: DefineNode | RemoveNode): string {
+    throw new QueryBuildError(`A ${node.kind} node needs QueryCompiler: use DefineStatement, RemoveStatement or new QueryCompiler()`);
   }
 
   override print(node: OperationNode): string {

@@ -21,7 +21,8 @@ import {
   ret,
   run,
   select,
-  Statement,
+  DefineStatement,
+  RemoveStatement,
   type DefineAccessNode,
   type DefineAnalyzerNode,
   type DefineEventNode,
@@ -47,7 +48,7 @@ afterAll(() => t?.close());
 type Info = Record<string, Record<string, string>>;
 const dbInfo = async () => (await run(t.client, infoFor.database())) as Info;
 const tableInfo = async (name: string) => (await run(t.client, infoFor.table(name))) as Info;
-const execute = (node: DefineNode | RemoveNode) => run(t.client, new Statement(node));
+const execute = (node: DefineNode | RemoveNode) => run(t.client, node.kind === 'remove' ? new RemoveStatement(node) : new DefineStatement(node));
 const value = (v: unknown) => ({ kind: 'value', value: v });
 
 describe('builders fill plain-data nodes', () => {
@@ -248,7 +249,7 @@ describe('hand-made REMOVE nodes', () => {
       { kind: 'remove', what: 'DATABASE', name: 'archive' },
       { kind: 'remove', what: 'NAMESPACE', name: 'elsewhere' },
     ];
-    expect(compile(new Statement(nodes[0] as RemoveNode)).query).toBe('REMOVE FUNCTION fn::ledger::double;');
+    expect(compile(new RemoveStatement(nodes[0] as RemoveNode)).query).toBe('REMOVE FUNCTION fn::ledger::double;');
     for (const node of nodes) await execute(node);
     const info = await dbInfo();
     expect([info.functions, info.params, info.sequences, info.users]).toEqual([{}, {}, {}, {}]);
@@ -263,7 +264,7 @@ describe('hand-made REMOVE nodes', () => {
 });
 
 describe('bad hand-made nodes are refused before anything is sent', () => {
-  const refused = (node: unknown) => expect(() => compile(new Statement(node as DefineNode))).toThrow(QueryBuildError);
+  const refused = (node: unknown) => expect(() => compile(new DefineStatement(node as DefineNode))).toThrow(QueryBuildError);
 
   it('refuses a keyword that is not on its list', () => {
     refused({ kind: 'defineIndex', name: 'v', table: 't', hnsw: { dimension: 3, distance: 'COSINE; REMOVE TABLE t' } });
@@ -284,6 +285,6 @@ describe('bad hand-made nodes are refused before anything is sent', () => {
   });
 
   it('quotes names, so a name cannot end the statement', () => {
-    expect(compile(new Statement({ kind: 'defineTable', name: 't; REMOVE TABLE x' } as DefineNode)).query).toBe('DEFINE TABLE `t; REMOVE TABLE x`;');
+    expect(compile(new DefineStatement({ kind: 'defineTable', name: 't; REMOVE TABLE x' } as DefineNode)).query).toBe('DEFINE TABLE `t; REMOVE TABLE x`;');
   });
 });

@@ -149,7 +149,8 @@ export async function runOperations(client: OrmClient, migration: Migration, dir
 
 async function runStep(client: OrmClient, step: Step): Promise<void> {
   if ('run' in step) return step.run(client);
-  await client.queryAll('node' in step ? compile(new Statement(step.node)) : step.surql);
+  const compiler = new QueryCompiler();
+  await client.queryAll('node' in step ? { query: compiler.statement(step.node), bindings: compiler.bindings } : step.surql);
 }
 
 /** Over a client with no interactive transaction (@sdb/http): `BEGIN; …; COMMIT;` in one query (ql's `runBatch`). */

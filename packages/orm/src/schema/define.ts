@@ -7,7 +7,7 @@
 import { toNode } from '@sdb/functions/core';
 // A namespace import: a bundle then keeps only the function namespaces used here, not the whole catalogue.
 import * as fn from '@sdb/functions';
-import { and, batch, define, field, inside, or, param, Statement, type DefineAccessNode, type DefineAnalyzerNode, type DefineFieldNode, type DefineIndexNode, type DefineNode, type DefineTableNode, type Permissions, type Tokenizer, type TypeNode } from '@sdb/ql';
+import { and, batch, define, field, inside, or, param, DefineStatement, type DefineAccessNode, type DefineAnalyzerNode, type DefineFieldNode, type DefineIndexNode, type DefineNode, type DefineTableNode, type Permissions, type Tokenizer, type TypeNode } from '@sdb/ql';
 import { resolveClient, type Using } from '../connection.ts';
 import { EDGE_ENDS, edgeDefinition, isEdge, type EdgeEnds } from './edge-definition.ts';
 import type { AnyField, LiteralValue } from './fields.ts';
@@ -171,7 +171,7 @@ export function defineNodes(model: DefinedModel): DefineNode[] {
  * run again after a change), in one query; a failed definition throws its `StatementError`.
  */
 export async function pushSchema(models: readonly DefinedModel[], options: { using?: Using } = {}): Promise<void> {
-  const statements = models.flatMap(defineNodes).map((node) => new Statement(node));
+  const statements = models.flatMap(defineNodes).map((node) => new DefineStatement(node));
   if (statements.length === 0) return;
   await resolveClient(options.using).queryAll(batch(...statements));
 }

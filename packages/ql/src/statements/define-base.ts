@@ -6,6 +6,7 @@
  */
 import { Expression, QueryBuildError, toNode, type OperationNode } from '@sdb/functions/core';
 import { durationLiteral } from '../clauses.ts';
+import { QueryCompiler } from '../query-compiler.ts';
 import { Statement } from '../statement.ts';
 import { PERMISSION_ACTIONS, type PermissionAction } from './schema-keywords.ts';
 
@@ -76,6 +77,11 @@ export function compact<T extends object>(node: T): T {
 
 /** The builder base: each method returns a new builder over a copy of the node. */
 export class DefineStatement<N extends DefineCommon = DefineBase> extends Statement<unknown, N> {
+  /** `compile` prints this statement with `QueryCompiler`, the compiler that holds the schema printer. */
+  get compiler(): typeof QueryCompiler {
+    return QueryCompiler;
+  }
+
   /** A copy with `patch` applied; a property set to `undefined` is removed. */
   protected with(patch: { readonly [K in keyof N]?: N[K] | undefined }): this {
     const Builder = this.constructor as new (node: N) => this;

@@ -5,6 +5,7 @@
  */
 import type { OperationNode } from '@sdb/functions/core';
 import { field, type IdiomNode, type Path } from '../idiom.ts';
+import { QueryCompiler } from '../query-compiler.ts';
 import { Statement } from '../statement.ts';
 import { functionName, level, type Level } from './schema-keywords.ts';
 
@@ -25,6 +26,11 @@ export type RemoveNode = RemoveBase & RemoveTarget;
 export type RemoveWhat = RemoveNode['what'];
 
 export class RemoveStatement extends Statement<undefined, RemoveNode> {
+  /** `compile` prints this statement with `QueryCompiler`, the compiler that holds the schema printer. */
+  get compiler(): typeof QueryCompiler {
+    return QueryCompiler;
+  }
+
   ifExists(): this {
     return this.next({ ifExists: true });
   }
