@@ -1,8 +1,10 @@
 /**
  * @module @sdb/functions/core: the expression AST without the function catalogue: expression
  * nodes, parameters and closures, the printer and `compile`, and the errors a builder throws.
- * @sdb/ql builds on this entry; it carries no function builder, so importing it builds nothing.
+ * `call` reaches any function by name, typed, without its catalogue row. @sdb/ql builds on this
+ * entry; it carries no function builder, so importing it builds nothing.
  */
+export { call } from './call.ts';
 export { closure, param } from './closure.ts';
 export { compile } from './compile.ts';
 export { ArityError, InvalidIdentifierError, QueryBuildError } from './errors.ts';

@@ -10,8 +10,9 @@ import {
   sequenceRows, sessionRows, setRows, sleepRows, stringRows, timeRows, typeRows, valueRows, vectorRows,
   type Rows,
 } from './catalogue.ts';
+import { argumentNode } from './call.ts';
 import { ArityError, QueryBuildError } from './errors.ts';
-import { Expression, isExpression, toNode, type CallNode, type RefNode } from './expression.ts';
+import { Expression, isExpression, type CallNode } from './expression.ts';
 import type { Functions } from './signature.ts';
 
 /** Same rule as the `Camel` type. */
@@ -33,19 +34,11 @@ function builder(name: string, words: readonly string[]): (...args: unknown[]) =
       if (word === 'closure' && !isExpression(arg)) {
         throw new QueryBuildError(`${name}() argument ${i + 1} must be a closure(...) expression`);
       }
-      return word === 'ref' ? refNode(name, arg) : toNode(arg);
+      return argumentNode(name, i, arg);
     });
     const node: CallNode = { kind: 'call', name, args: nodes };
     return new Expression(node);
   };
-}
-
-/** Match and KNN reference numbers are printed inline, so only a small integer passes. */
-function refNode(name: string, ref: unknown): RefNode {
-  if (typeof ref !== 'number' || !Number.isInteger(ref) || ref < 0 || ref > 255) {
-    throw new QueryBuildError(`${name}() wants a match reference number (an integer 0..255), got ${String(ref)}`);
-  }
-  return { kind: 'ref', ref };
 }
 
 /** The namespace `head` (`string`, `math`...) as a frozen tree of builders, from its rows. */

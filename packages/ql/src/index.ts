@@ -5,7 +5,7 @@
  */
 export { durationLiteral, type AssignOp, type Output, type Target } from './clauses.ts';
 export { atomic, batch, compile, run, runBatch, type CompiledBatch } from './compile.ts';
-export { type ExpressionNode, type QlNode, type StatementNode } from './compiler.ts';
+export { CoreCompiler, type ExpressionNode, type QlNode, type StatementNode } from './compiler.ts';
 export { QueryCompiler } from './query-compiler.ts';
 export {
   add,

@@ -7,9 +7,8 @@
  * `crypto::argon2::generate($password)`; sign-in selects the record whose identity fields equal
  * theirs and whose hash `crypto::argon2::compare`s with `$password`.
  */
-import type { Expression } from '@sdb/functions';
 // A namespace import: a bundle then keeps only the function namespaces used here, not the whole catalogue.
-import * as fn from '@sdb/functions';
+import { call, type Expression } from '@sdb/functions/core';
 import { and, create, define, eq, field, param, select, type DefineAccessNode } from '@sdb/ql';
 import { ModelDefinitionError } from '../errors.ts';
 import type { FieldMap } from '../schema/infer.ts';
@@ -55,14 +54,14 @@ function derivedSignup(table: string, fields: FieldMap, password: string): Expre
   const values: Record<string, unknown> = {};
   for (const [key, fieldDef] of Object.entries(fields)) {
     if (fieldDef.config.kind === 'computed') continue;
-    values[key] = key === password ? fn.crypto.argon2.generate(param(password)) : param(key);
+    values[key] = key === password ? call('crypto::argon2::generate', param(password)) : param(key);
   }
   return create(table).set(values);
 }
 
 /** The derived SIGNIN: the record whose identity fields match and whose hash matches `$password`. */
 function derivedSignin(table: string, identity: readonly string[], password: string): Expression {
-  return select(table).where(and(...identity.map((key) => eq(field(key), param(key))), fn.crypto.argon2.compare(field(password), param(password))));
+  return select(table).where(and(...identity.map((key) => eq(field(key), param(key))), call('crypto::argon2::compare', field(password), param(password))));
 }
 
 /** Checks the `access` option of model `table` and builds its DEFINE ACCESS node. */

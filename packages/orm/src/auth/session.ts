@@ -6,7 +6,7 @@
  */
 import { InvalidArgumentError, NotAllowedError, RecordId, type AuthTokens, type SignupCredentials } from '@sdb/protocol';
 // A namespace import: a bundle then keeps only the function namespaces used here, not the whole catalogue.
-import * as fn from '@sdb/functions';
+import { call } from '@sdb/functions/core';
 import { param, ret, run, select } from '@sdb/ql';
 import { resolveClient, type OrmClient, type Using } from '../connection.ts';
 import { ModelDefinitionError } from '../errors.ts';
@@ -59,7 +59,7 @@ function authClient(method: string, using: Using | undefined): AuthClient {
 async function scopeOf(method: string, client: OrmClient, options: AuthOptions): Promise<{ namespace: string; database: string }> {
   if (options.namespace !== undefined && options.database !== undefined) return { namespace: options.namespace, database: options.database };
   const missing = () => new InvalidArgumentError(method, 'options', 'Sign-in needs the namespace and database: pass { namespace, database } (a client signed in as nobody cannot ask its session)');
-  const [namespace, database] = await run(client, ret([fn.session.ns(), fn.session.db()])).catch((error: unknown) => {
+  const [namespace, database] = await run(client, ret([call('session::ns'), call('session::db')])).catch((error: unknown) => {
     throw error instanceof NotAllowedError ? missing() : error;
   });
   const chosen = { namespace: options.namespace ?? namespace, database: options.database ?? database };

@@ -4,7 +4,7 @@
  * migration lock (record `_sdb_migration_lock:main`), which makes concurrent runs take turns.
  */
 // A namespace import: a bundle then keeps only the function namespaces used here, not the whole catalogue.
-import * as fn from '@sdb/functions';
+import { call } from '@sdb/functions/core';
 import { isTransactionConflict, RecordId, retryOnConflict, type Datetime, type StatementError } from '@sdb/protocol';
 import { compile, create, define, deleteFrom, eq, field, infoFor, run, select, type StatementNode } from '@sdb/ql';
 import type { OrmClient } from '../connection.ts';
@@ -29,7 +29,7 @@ export async function readHistory(client: OrmClient): Promise<Map<string, Histor
 
 /** The statement that records a migration as applied (it fails if it already is). */
 export function recordApplied(name: string, checksum: string): StatementNode {
-  return create(new RecordId(HISTORY_TABLE, name)).set({ name, checksum, applied_at: fn.time.now() }).node as StatementNode;
+  return create(new RecordId(HISTORY_TABLE, name)).set({ name, checksum, applied_at: call('time::now') }).node as StatementNode;
 }
 
 /** The statement that forgets an applied migration (after its `down` ran). */
@@ -68,7 +68,7 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export async function withMigrationLock<T>(client: OrmClient, lockTimeout: number, work: () => Promise<T>): Promise<T> {
   const owner = globalThis.crypto.randomUUID();
   const started = Date.now();
-  const take = compile(create(LOCK).set({ owner, at: fn.time.now() }));
+  const take = compile(create(LOCK).set({ owner, at: call('time::now') }));
   while (!(await tryLock(client, take))) {
     if (Date.now() - started >= lockTimeout) throw new MigrationLockedError(Date.now() - started);
     await pause(50 + Math.random() * 100);

@@ -4,9 +4,8 @@
  * when nothing matches). Over no records, or records without the field, Count and Sum are 0
  * and Avg, Min and Max `undefined` (see `aggregateRow`).
  */
-import type { Expression } from '@sdb/functions';
 // A namespace import: a bundle then keeps only the function namespaces used here, not the whole catalogue.
-import * as fn from '@sdb/functions';
+import { call, type Expression } from '@sdb/functions/core';
 import { field, not, or } from '@sdb/ql';
 import { QuerySetError } from '../errors.ts';
 import type { FieldMap } from '../schema/infer.ts';
@@ -53,15 +52,15 @@ function aggregateExpression(aggregate: Aggregate): Expression {
   const path = aggregate.field === undefined ? undefined : field(aggregate.field);
   switch (aggregate.kind) {
     case 'count':
-      return path === undefined ? fn.count() : setCount(aggregate.field!);
+      return path === undefined ? call('count') : setCount(aggregate.field!);
     case 'sum':
-      return fn.math.sum(path!);
+      return call('math::sum', path!);
     case 'avg':
-      return fn.math.mean(path!);
+      return call('math::mean', path!);
     case 'min':
-      return fn.math.min(path!);
+      return call('math::min', path!);
     case 'max':
-      return fn.math.max(path!);
+      return call('math::max', path!);
   }
 }
 
@@ -72,7 +71,7 @@ function aggregateExpression(aggregate: Aggregate): Expression {
  */
 const PRESENT = '__sdb_present_';
 
-const setCount = (path: string): Expression<number> => fn.count(not(or(fn.type.isNone(field(path)), fn.type.isNull(field(path)))));
+const setCount = (path: string): Expression<number> => call('count', not(or(call('type::is_none', field(path)), call('type::is_null', field(path)))));
 
 /** The SurrealQL fields of an aggregate spec (`{ n: Count() }` is `count() AS n`), each checked against the model. */
 export function aggregateFields(model: { readonly table: string; readonly fields: FieldMap }, spec: Readonly<Record<string, unknown>>): Record<string, Expression> {

@@ -5,7 +5,7 @@
  * `array::union`), `f.remove('a')`. A patch holding one is written with SET instead of MERGE.
  */
 // A namespace import: a bundle then keeps only the function namespaces used here, not the whole catalogue.
-import * as fn from '@sdb/functions';
+import { call } from '@sdb/functions/core';
 import { coalesce, field, type UpdateQuery } from '@sdb/ql';
 import { ValidationError } from '../errors.ts';
 import type { AnyField } from '../schema/fields.ts';
@@ -104,13 +104,13 @@ export function withPatch<Q extends UpdateQuery<any, any>>(query: Q, model: Mode
         q = q.set(name, '-=', value.values[0]);
         break;
       case 'append':
-        q = q.set({ [name]: fn.array.concat(current, value.values) });
+        q = q.set({ [name]: call('array::concat', current, value.values) });
         break;
       case 'addToSet':
-        q = q.set({ [name]: fn.array.union(current, value.values) });
+        q = q.set({ [name]: call('array::union', current, value.values) });
         break;
       case 'remove':
-        q = q.set({ [name]: fn.array.complement(current, value.values) });
+        q = q.set({ [name]: call('array::complement', current, value.values) });
         break;
     }
   }

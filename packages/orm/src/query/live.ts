@@ -6,7 +6,7 @@
  */
 import type { Expression } from '@sdb/functions';
 import { valuesEqual, type PatchOperation, type RecordId } from '@sdb/protocol';
-import { QueryCompiler } from '@sdb/ql';
+import { CoreCompiler } from '@sdb/ql';
 import { changes, live, watch, type ChangesOptions, type LiveAction, type LiveClient, type LiveResync, type LiveStream, type Selection } from '@sdb/stream';
 import type { OrmClient } from '../connection.ts';
 import { assignRow, type Hydratable } from './hydrate.ts';
@@ -60,7 +60,7 @@ type Row = Record<string, unknown>;
 /** The condition as @sdb/stream's `where` text and `params`, both printed by ql's compiler. */
 function selection(condition: Expression<boolean> | undefined): Selection {
   if (condition === undefined) return {};
-  const compiler = new QueryCompiler();
+  const compiler = new CoreCompiler();
   return { where: compiler.print(condition.node), params: compiler.bindings };
 }
 

@@ -4,9 +4,8 @@
  * into a field path across record links plus a lookup. Every value is bound; an unknown field or
  * lookup is a `QuerySetError`, never a silent `=`.
  */
-import type { Expression } from '@sdb/functions';
 // A namespace import: a bundle then keeps only the function namespaces used here, not the whole catalogue.
-import * as fn from '@sdb/functions';
+import { call, type Expression } from '@sdb/functions/core';
 import { and, containsAll, containsAny, containsNone, containsNot, contains, eq, field, gt, gte, inside, lt, lte, matches, not, notInside, or, type Idiom } from '@sdb/ql';
 import { GeometryMultiPolygon, GeometryPoint, GeometryPolygon } from '@sdb/protocol';
 import { QuerySetError } from '../errors.ts';
@@ -28,8 +27,8 @@ function text(key: string, value: unknown): string {
 }
 
 /** A string function on an absent value is an error in SurrealDB 3, so string lookups first check the type. */
-const onString = (path: Idiom, condition: Condition): Condition => and(fn.type.isString(path), condition);
-const lower = (value: Expression<string> | string) => fn.string.lowercase(value);
+const onString = (path: Idiom, condition: Condition): Condition => and(call('type::is_string', path), condition);
+const lower = (value: Expression<string> | string) => call('string::lowercase', value);
 
 /** The characters a Rust regex gives a meaning to (the set `regex::escape` escapes). */
 const REGEX_META = new Set('\\.+*?()|[]{}^$#&-~');
@@ -55,7 +54,7 @@ export function likeRegex(pattern: string, caseInsensitive: boolean): string {
 }
 
 /** NONE (absent) and NULL both count as null: `IS NULL` alone misses absent fields. */
-const isNull = (path: Idiom): Condition => or(fn.type.isNone(path), fn.type.isNull(path));
+const isNull = (path: Idiom): Condition => or(call('type::is_none', path), call('type::is_null', path));
 
 export const LOOKUPS: Readonly<Record<string, Lookup>> = {
   exact: (path, value) => (value === null || value === undefined ? isNull(path) : eq(path, value)),
@@ -77,15 +76,15 @@ export const LOOKUPS: Readonly<Record<string, Lookup>> = {
   containsall: (path, value, key) => containsAll(path, list(key, value)),
   containsany: (path, value, key) => containsAny(path, list(key, value)),
   containsnone: (path, value, key) => containsNone(path, list(key, value)),
-  icontains: (path, value, key) => onString(path, fn.string.contains(lower(path), lower(text(key, value)))),
-  startswith: (path, value, key) => onString(path, fn.string.startsWith(path, text(key, value))),
-  istartswith: (path, value, key) => onString(path, fn.string.startsWith(lower(path), lower(text(key, value)))),
-  endswith: (path, value, key) => onString(path, fn.string.endsWith(path, text(key, value))),
-  iendswith: (path, value, key) => onString(path, fn.string.endsWith(lower(path), lower(text(key, value)))),
-  regex: (path, value, key) => onString(path, fn.string.matches(path, text(key, value))),
-  iregex: (path, value, key) => onString(path, fn.string.matches(path, `(?i)${text(key, value)}`)),
-  like: (path, value, key) => onString(path, fn.string.matches(path, likeRegex(text(key, value), false))),
-  ilike: (path, value, key) => onString(path, fn.string.matches(path, likeRegex(text(key, value), true))),
+  icontains: (path, value, key) => onString(path, call('string::contains', lower(path), lower(text(key, value)))),
+  startswith: (path, value, key) => onString(path, call('string::starts_with', path, text(key, value))),
+  istartswith: (path, value, key) => onString(path, call('string::starts_with', lower(path), lower(text(key, value)))),
+  endswith: (path, value, key) => onString(path, call('string::ends_with', path, text(key, value))),
+  iendswith: (path, value, key) => onString(path, call('string::ends_with', lower(path), lower(text(key, value)))),
+  regex: (path, value, key) => onString(path, call('string::matches', path, text(key, value))),
+  iregex: (path, value, key) => onString(path, call('string::matches', path, `(?i)${text(key, value)}`)),
+  like: (path, value, key) => onString(path, call('string::matches', path, likeRegex(text(key, value), false))),
+  ilike: (path, value, key) => onString(path, call('string::matches', path, likeRegex(text(key, value), true))),
   // Full-text search (`@@`): needs a FULLTEXT index on the field; without one SurrealDB 3 matches nothing, silently.
   match: (path, value, key) => matches(path, text(key, value)),
   isnull: (path, value, key) => {
@@ -96,7 +95,7 @@ export const LOOKUPS: Readonly<Record<string, Lookup>> = {
   near: (path, value, key) => {
     const [point, meters] = list(key, value);
     if (!(point instanceof GeometryPoint) || typeof meters !== 'number' || !(meters >= 0)) throw new QuerySetError(`${key} takes [GeometryPoint, meters >= 0]`);
-    return lte(fn.geo.distance(path, point), meters);
+    return lte(call('geo::distance', path, point), meters);
   },
   within: (path, value, key) => {
     if (!(value instanceof GeometryPolygon || value instanceof GeometryMultiPolygon)) throw new QuerySetError(`${key} takes a GeometryPolygon or GeometryMultiPolygon`);

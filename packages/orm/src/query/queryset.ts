@@ -4,9 +4,8 @@
  * `all()`, iteration or a terminal method (`count`, `get`, `update`...). Each run builds a
  * @sdb/ql node tree, which ql's compiler prints with every value bound.
  */
-import type { Expression } from '@sdb/functions';
 // A namespace import: a bundle then keeps only the function namespaces used here, not the whole catalogue.
-import * as fn from '@sdb/functions';
+import { call, type Expression } from '@sdb/functions/core';
 import { and, compile, type CompiledQuery, create, deleteFrom, insert, run, select, type SelectQuery, type Target, update } from '@sdb/ql';
 import type { RecordId } from '@sdb/protocol';
 import { resolveClient, type OrmClient, type Using } from '../connection.ts';
@@ -136,7 +135,7 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
     const clause = nearestClause(this.model, clauses, fieldName, vector, k, options);
     const alias = options.as ?? 'distance';
     checkAlias(this.model, alias, this.#state.annotations ?? {});
-    const annotations = { ...this.#state.annotations, [alias]: fn.vector.distance.knn() };
+    const annotations = { ...this.#state.annotations, [alias]: call('vector::distance::knn') };
     return new QuerySet(this.model, { ...this.#state, clauses: [...clauses, clause], annotations, order: [{ path: alias, direction: 'asc' }] }) as never;
   }
 
@@ -273,7 +272,7 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
 
   /** How many records match (`count()` with GROUP ALL, so 0 when none do); a sliced queryset counts its slice. */
   async count(): Promise<number> {
-    const counting = { n: fn.count() };
+    const counting = { n: call('count') };
     const query = this.#sliced()
       ? select(this.#select(select(this.#from).fields('id'), [])).fields(counting).groupAll()
       : this.#select(select(this.#from).fields(counting), [], false).groupAll();

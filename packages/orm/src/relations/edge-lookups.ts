@@ -10,7 +10,7 @@
  * so a relation may follow link steps. The guard is needed: the subquery's values include NONE
  * when a matching child has no link, and an absent link is INSIDE that.
  */
-import { fn, type Expression } from '@sdb/functions';
+import { call, type Expression } from '@sdb/functions/core';
 import { and, field, inside, select, type Idiom, type SelectQuery } from '@sdb/ql';
 import { QuerySetError } from '../errors.ts';
 import { lookupCondition, type FieldsHolder } from '../query/lookups.ts';
@@ -33,7 +33,7 @@ export function lookupRelation(model: FieldsHolder, name: string): Exclude<Resol
 export function relationLookup(model: FieldsHolder, key: string, value: unknown, link?: Idiom): Expression<boolean> | undefined {
   const records = relatedRecords(model, key, value);
   if (records === undefined) return undefined;
-  return link === undefined ? inside(field('id'), records) : and(fn.type.isRecord(link), inside(link, records));
+  return link === undefined ? inside(field('id'), records) : and(call('type::is_record', link), inside(link, records));
 }
 
 /** The ids of the `model` records that `key: value` holds for, as a subquery, when the key starts with a relation. */

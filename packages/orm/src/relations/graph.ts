@@ -5,9 +5,8 @@
  * pointers from the start records (no scan of the edge table). Used by the relation manager
  * (`ann.related(Knows).all()`) and by `traverse(Knows, Knows)`.
  */
-import type { Expression } from '@sdb/functions';
 // A namespace import: a bundle then keeps only the function namespaces used here, not the whole catalogue.
-import * as fn from '@sdb/functions';
+import { call, type Expression } from '@sdb/functions/core';
 import { select, traverse, type Idiom, type SelectQuery, type Target } from '@sdb/ql';
 import { QuerySetError } from '../errors.ts';
 import type { AnyEdge, EndOf } from '../schema/edge.ts';
@@ -40,9 +39,9 @@ export function hop(path: Idiom | undefined, edge: AnyEdge, direction: Direction
  * (`SELECT * FROM array::distinct(…)`): SurrealDB 3.0 ignores ORDER BY on a bare array source.
  */
 export function reached(start: SelectQuery<any, false, any>, path: Idiom, nesting = 1): Target {
-  let records: Expression<unknown[]> = fn.array.flatten(start.value(path));
-  for (let i = 1; i < nesting; i++) records = fn.array.flatten(records);
-  return select(fn.array.distinct(records));
+  let records: Expression<unknown[]> = call('array::flatten', start.value(path));
+  for (let i = 1; i < nesting; i++) records = call('array::flatten', records);
+  return select(call('array::distinct', records));
 }
 
 /** The records reached from `start`'s record (a record id) along one edge. */

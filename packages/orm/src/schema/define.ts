@@ -6,7 +6,7 @@
  */
 import { toNode } from '@sdb/functions/core';
 // A namespace import: a bundle then keeps only the function namespaces used here, not the whole catalogue.
-import * as fn from '@sdb/functions';
+import { call } from '@sdb/functions/core';
 import { and, batch, define, field, inside, or, param, DefineStatement, type DefineAccessNode, type DefineAnalyzerNode, type DefineFieldNode, type DefineIndexNode, type DefineNode, type DefineTableNode, type Permissions, type Tokenizer, type TypeNode } from '@sdb/ql';
 import { resolveClient, type Using } from '../connection.ts';
 import { EDGE_ENDS, edgeDefinition, isEdge, type EdgeEnds } from './edge-definition.ts';
@@ -55,7 +55,7 @@ function assertion(fieldDef: AnyField) {
   // An optional field's assertion must let NONE through: the field may be absent.
   const condition = and(literal, own); // undefined when there is neither
   if (condition === undefined) return undefined;
-  return (config.optional ? or(fn.type.isNone(value), condition) : condition).node;
+  return (config.optional ? or(call('type::is_none', value), condition) : condition).node;
 }
 
 function fieldNodes(table: string, path: string, fieldDef: AnyField): DefineNode[] {
@@ -79,7 +79,7 @@ function fieldNodes(table: string, path: string, fieldDef: AnyField): DefineNode
     name: field(path).node,
     table,
     type: typeOf(fieldDef),
-    ...(config.default !== undefined ? { default: { value: 'now' in config.default ? fn.time.now().node : toNode(config.default.value) } } : {}),
+    ...(config.default !== undefined ? { default: { value: 'now' in config.default ? call('time::now').node : toNode(config.default.value) } } : {}),
     ...(config.readonly ? { readonly: true as const } : {}),
     ...(assert !== undefined ? { assert } : {}),
     ...(config.reference !== undefined ? { reference: config.reference } : {}),

@@ -5,9 +5,8 @@
  * field of the SELECT, and its value an own property of each instance next to the fields (never
  * written back by `save()`), typed through `Annotated<M, A>`.
  */
-import type { Expression } from '@sdb/functions';
 // A namespace import: a bundle then keeps only the function namespaces used here, not the whole catalogue.
-import * as fn from '@sdb/functions';
+import { call, type Expression } from '@sdb/functions/core';
 import { field } from '@sdb/ql';
 import { GeometryPoint } from '@sdb/protocol';
 import { QuerySetError } from '../errors.ts';
@@ -41,7 +40,7 @@ function isAnnotation(value: unknown): value is Annotation {
 
 /** The BM25 score of the queryset's `search()` (of the one on `fieldName` when it searches several). */
 export function SearchScore(fieldName?: string): Annotation<number> {
-  return new Annotation(({ clauses }) => fn.search.score(fulltextRef(clauses, fieldName, 'SearchScore()')));
+  return new Annotation(({ clauses }) => call('search::score', fulltextRef(clauses, fieldName, 'SearchScore()')));
 }
 
 /**
@@ -56,7 +55,7 @@ export function SearchHighlight(open: string, close: string, options: { field?: 
     if (!model.fields[searched]!.config.fulltext?.highlights) {
       throw new QuerySetError(`SearchHighlight(): ${model.table}.${searched}'s index keeps no highlights; declare .fulltext({ analyzer, highlights: true })`);
     }
-    const highlight = options.partial === undefined ? fn.search.highlight(open, close, ref) : fn.search.highlight(open, close, ref, options.partial);
+    const highlight = options.partial === undefined ? call('search::highlight', open, close, ref) : call('search::highlight', open, close, ref, options.partial);
     return highlight as Expression<string>;
   });
 }
@@ -66,7 +65,7 @@ export function GeoDistance(fieldName: string, point: GeometryPoint): Annotation
   if (!(point instanceof GeometryPoint)) throw new QuerySetError('GeoDistance(field, point) takes a GeometryPoint');
   return new Annotation(({ model }) => {
     searchField(model, fieldName, 'geometry', 'GeoDistance()');
-    return fn.geo.distance(field(fieldName), point);
+    return call('geo::distance', field(fieldName), point);
   });
 }
 

@@ -5,7 +5,7 @@
  * and the records come back by that score, each merged from the lists it is in.
  */
 // A namespace import: a bundle then keeps only the function namespaces used here, not the whole catalogue.
-import * as fn from '@sdb/functions';
+import { call } from '@sdb/functions/core';
 import { ret, run, type SelectQuery } from '@sdb/ql';
 import type { OrmClient } from '../connection.ts';
 import { QuerySetError } from '../errors.ts';
@@ -56,7 +56,7 @@ export async function hybridSearch<M extends AnyModel>(base: QuerySet<M>, option
   // SearchScore() of the one search() this queryset has; an alias clash (a field named `score`) is refused there.
   const text = base.search(search.field as never, search.query).annotate({ score: SearchScore() }).orderBy('-score' as never).limit(candidates);
   const lists = [context.rows(vector), context.rows(text)];
-  const rows = (await run(context.client, ret(fn.search.rrf(lists, limit, rrfConstant)))) as Record<string, unknown>[];
+  const rows = (await run(context.client, ret(call('search::rrf', lists, limit, rrfConstant)))) as Record<string, unknown>[];
   const instances = hydrate<InstanceOf<M> & HybridScores>(base.model, rows);
   for (let i = 0; i < instances.length; i++) {
     const target = instances[i] as unknown as Record<string, unknown>;
