@@ -22,6 +22,7 @@ function input(runtime: string): StackInput {
 const expected: StackOutcome = {
   ormLive: { action: 'CREATE', name: 'Ann' },
   linkLookup: ['Ann', 'Cy'],
+  edgeFriends: ['Bo'],
   qlRows: [
     { name: 'Ann', shout: 'ANN' },
     { name: 'Bo', shout: 'BO' },
@@ -34,7 +35,7 @@ const expected: StackOutcome = {
 testEachRuntime({
   entry,
   smoke: "export { smoke } from './sdb.mjs';\n",
-  does: 'ws + http + pool clients, ORM live query, link lookup, ql with functions, stream live query',
+  does: 'ws + http + pool clients, ORM live query, link lookup, edge relation, ql with functions, stream live query',
   input,
   expected,
 });
