@@ -32,8 +32,8 @@ export interface LiveOptions extends CallOptions {
 export abstract class WsScope extends RpcBase implements Queryable, Transport {
   readonly capabilities: TransportCapabilities = { live: true, stateful: true };
   /** The server session this scope's calls run in; undefined for the socket's own session. */
-  readonly sessionId: Uuid | undefined;
-  protected readonly core: WsTransport;
+  declare readonly sessionId: Uuid | undefined;
+  protected declare readonly core: WsTransport;
 
   constructor(core: WsTransport, session: Uuid | undefined) {
     super(core);

@@ -21,9 +21,6 @@ export function formatNumber(value: number): string {
   return `${value}f`;
 }
 
-const I64_MIN = -(2n ** 63n);
-const I64_MAX = 2n ** 63n - 1n;
-
 /** The SurrealQL literal of `value`; a QueryBuildError for what has none (a function, a symbol, an invalid Date). */
 export function toSurrealQL(value: unknown): string {
   switch (typeof value) {
@@ -36,8 +33,8 @@ export function toSurrealQL(value: unknown): string {
     case 'boolean':
       return String(value);
     case 'bigint':
-      // Beyond 64 bits the codec sends a bignum, which the engine reads as a decimal.
-      return value < I64_MIN || value > I64_MAX ? `${value}dec` : String(value);
+      // Beyond i64 the codec sends a bignum, which the engine reads as a decimal.
+      return BigInt.asIntN(64, value) === value ? String(value) : `${value}dec`;
     case 'object':
       if (value === null) return 'NULL';
       if (cborTag in value) return String(value);
