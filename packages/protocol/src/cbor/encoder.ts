@@ -13,6 +13,7 @@
  * success: containers add their segment only while a refusal unwinds through them.
  */
 import { CborError } from './cbor-error.ts';
+import { epochParts } from '../values/epoch.ts';
 import { fromHex } from '../values/hex.ts';
 import { TAG_BIGNUM_NEGATIVE, TAG_BIGNUM_POSITIVE, TAG_DATETIME, TAG_SET, cborTag, cborValue, type CborTaggable } from './tags.ts';
 
@@ -269,9 +270,8 @@ function object(value: object, depth: number): void {
     // A JS Date travels as a SurrealDB datetime: tag 12 `[seconds, nanoseconds]`.
     const ms = value.getTime();
     if (Number.isNaN(ms)) fail('Cannot encode an invalid Date');
-    const seconds = Math.floor(ms / 1000);
     head(6, TAG_DATETIME);
-    return item([seconds, (ms - seconds * 1000) * 1_000_000], depth);
+    return item(epochParts(ms), depth);
   }
   if (value instanceof ArrayBuffer) return bytes(new Uint8Array(value));
   if (ArrayBuffer.isView(value)) fail(`Cannot encode a ${value.constructor.name}; pass a Uint8Array or an array of numbers`);

@@ -7,6 +7,7 @@
  */
 import { cborTag } from '../cbor/tags.ts';
 import { QueryBuildError } from '../rpc/build-errors.ts';
+import { epochParts } from './epoch.ts';
 import { quoteString, escapeObjectKey } from './escape.ts';
 import { toHex } from './hex.ts';
 
@@ -41,8 +42,7 @@ export function toSurrealQL(value: unknown): string {
       if (Array.isArray(value)) return `[${value.map(toSurrealQL).join(', ')}]`;
       if (value instanceof Date) {
         if (Number.isNaN(value.getTime())) throw new QueryBuildError('An invalid Date has no SurrealQL literal');
-        const seconds = Math.floor(value.getTime() / 1000);
-        return `d'${datetimeText(seconds, (value.getTime() - seconds * 1000) * 1_000_000)}'`;
+        return `d'${datetimeText(...epochParts(value.getTime()))}'`;
       }
       if (value instanceof Uint8Array) return `b"${toHex(value).toUpperCase()}"`;
       if (value instanceof ArrayBuffer) return toSurrealQL(new Uint8Array(value));
