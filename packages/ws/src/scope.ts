@@ -1,3 +1,4 @@
+/// <reference lib="esnext.disposable" />
 /**
  * @module What the client and its sessions share: every RPC method, bound to one server session,
  * plus live subscriptions and transactions in that session. A scope satisfies the `Queryable`
@@ -54,6 +55,11 @@ export abstract class WsScope extends RpcBase implements Queryable, Transport {
   }
 
   abstract close(): Promise<void>;
+
+  /** `await using`: closes the scope when its block ends. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
 
   /**
    * Starts a live query on a table and answers its subscription: iterate it (`for await`) or
