@@ -125,6 +125,12 @@ for (const dirName of readdirSync(packagesDir)) {
         if (!target.startsWith(join(dir, 'src'))) problems.push(`${where}: imports ${specifier}, outside its package's src/`);
         continue;
       }
+      // A package import (`#name`) is the package's own file, mapped by its package.json `imports`
+      // (whose targets are in src/ and checked there like any other file).
+      if (specifier.startsWith('#')) {
+        if (!Object.hasOwn(manifest.imports ?? {}, specifier)) problems.push(`${where}: imports ${specifier}, which its package.json "imports" does not map`);
+        continue;
+      }
       const isNodeBuiltin = specifier.startsWith('node:') || NODE_BUILTINS.has(packageNameOf(specifier));
       if (isNodeBuiltin) {
         if (!nodeAllowed) problems.push(`${where}: imports the Node built-in ${specifier} in a browser/edge package`);

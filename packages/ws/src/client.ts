@@ -1,4 +1,3 @@
-/// <reference lib="esnext.disposable" />
 /**
  * @module `WsClient`: what `connect` answers. Every RPC method (from `RpcClient`), live
  * subscriptions, transactions, extra server sessions, connection events; also a `Transport`.
@@ -45,9 +44,5 @@ export class WsClient extends WsScope {
   /** Closes the socket for good: pending calls reject with `ConnectionClosedError`, subscriptions end. */
   close(): Promise<void> {
     return this.core.close();
-  }
-
-  async [Symbol.asyncDispose](): Promise<void> {
-    await this.close();
   }
 }

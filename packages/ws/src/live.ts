@@ -35,8 +35,8 @@ const ITERATION_DONE: IteratorReturnResult<undefined> = { done: true, value: und
 
 export class LiveSubscription<T = unknown> implements AsyncIterable<LiveMessage<T>> {
   #id: Uuid;
-  readonly session: Uuid | undefined;
-  readonly source: LiveSource;
+  declare readonly session: Uuid | undefined;
+  declare readonly source: LiveSource;
   readonly #owner: LiveOwner;
   readonly #queue: LiveMessage<T>[] = [];
   /** Typed loosely so that a `LiveSubscription<Person>` is also a `LiveSubscription<unknown>`. */

@@ -142,9 +142,7 @@ function abortError(method: string, signal: AbortSignal | undefined): RequestAbo
 }
 
 function errorFrom(error: unknown): Error {
-  if (typeof error === 'object' && error !== null && typeof (error as RpcErrorPayload).message === 'string') {
-    const payload = error as RpcErrorPayload;
-    return ServerError.from({ ...payload, code: typeof payload.code === 'number' ? payload.code : -32000 });
-  }
+  // A payload with no numeric code gets ServerError's -32000.
+  if (typeof error === 'object' && error !== null && typeof (error as RpcErrorPayload).message === 'string') return ServerError.from(error as RpcErrorPayload);
   return new ProtocolError('The server answered with an error that is not an RPC error object');
 }

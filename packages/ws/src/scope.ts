@@ -1,3 +1,4 @@
+/// <reference lib="esnext.disposable" />
 /**
  * @module What the client and its sessions share: every RPC method, bound to one server session,
  * plus live subscriptions and transactions in that session. A scope satisfies the `Queryable`
@@ -32,8 +33,8 @@ export interface LiveOptions extends CallOptions {
 export abstract class WsScope extends RpcBase implements Queryable, Transport {
   readonly capabilities: TransportCapabilities = { live: true, stateful: true };
   /** The server session this scope's calls run in; undefined for the socket's own session. */
-  readonly sessionId: Uuid | undefined;
-  protected readonly core: WsTransport;
+  declare readonly sessionId: Uuid | undefined;
+  protected declare readonly core: WsTransport;
 
   constructor(core: WsTransport, session: Uuid | undefined) {
     super(core);
@@ -54,6 +55,11 @@ export abstract class WsScope extends RpcBase implements Queryable, Transport {
   }
 
   abstract close(): Promise<void>;
+
+  /** `await using`: closes the scope when its block ends. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
 
   /**
    * Starts a live query on a table and answers its subscription: iterate it (`for await`) or

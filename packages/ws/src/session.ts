@@ -1,4 +1,3 @@
-/// <reference lib="esnext.disposable" />
 /**
  * @module `WsSession`: an extra server session on the client's socket (SurrealDB 3 `attach`),
  * with its own namespace, database, authentication and variables; restored after a reconnect
@@ -67,9 +66,5 @@ export class WsSession extends WsScope {
     await detached.catch((error: unknown) => {
       if (!(error instanceof ConnectionError)) throw error;
     });
-  }
-
-  async [Symbol.asyncDispose](): Promise<void> {
-    await this.close();
   }
 }

@@ -1,7 +1,9 @@
 /**
  * @module The WebSocket implementation: the platform's global `WebSocket` (browsers, Deno, Bun,
- * edge runtimes, Node 22+), else `ws` through isomorphic-ws (Node 20), loaded only when needed.
+ * edge runtimes, Node 22+), else `ws` through isomorphic-ws (Node 20), loaded only when needed
+ * and only in Node builds (see websocket-fallback.ts).
  */
+import { loadWebSocketFallback } from '#websocket-fallback';
 
 /** The part of the WHATWG WebSocket API this package uses (the `ws` package implements it too). */
 export interface SocketLike {
@@ -28,16 +30,18 @@ export const OPEN = 1;
 
 let fallback: Promise<WebSocketConstructor> | undefined;
 
-/** `needsWs`: the socket needs options only `ws` takes (TLS), so a global `WebSocket` will not do. */
+/**
+ * `needsWs`: the socket needs options only `ws` takes (TLS), so a global `WebSocket` will not do
+ * where `ws` can be loaded; a browser build has only the global (which ignores them).
+ */
 export function webSocketImplementation(given: WebSocketConstructor | undefined, needsWs = false): Promise<WebSocketConstructor> | WebSocketConstructor {
   if (given) return given;
   const global = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
-  if (global && !needsWs) return global;
-  fallback ??= import('isomorphic-ws').then((module) => {
-    const Impl = (module as { default?: WebSocketConstructor }).default;
-    // isomorphic-ws's browser build answers the global, which this runtime does not have.
+  if (global && !(needsWs && loadWebSocketFallback)) return global;
+  fallback ??= (loadWebSocketFallback?.() ?? Promise.resolve({ default: undefined })).then((module) => {
+    const Impl = module.default;
     if (typeof Impl !== 'function') throw new TypeError('connect: this runtime has no WebSocket; pass one as the WebSocket option');
-    return Impl;
+    return Impl as WebSocketConstructor;
   });
   return fallback;
 }

@@ -10,8 +10,8 @@ import type { WsTransport } from './transport.ts';
 /** The client inside `transaction(fn)`: every call runs in the transaction (and the scope's session). */
 export class WsTransaction extends RpcBase implements Queryable {
   /** The transaction id from `begin`. */
-  readonly txn: Uuid;
-  readonly session: Uuid | undefined;
+  declare readonly txn: Uuid;
+  declare readonly session: Uuid | undefined;
   readonly #core: WsTransport;
 
   constructor(core: WsTransport, txn: Uuid, session: Uuid | undefined) {

@@ -45,7 +45,7 @@ interface Waiter {
 
 export class WsTransport implements Transport {
   readonly capabilities: TransportCapabilities = { live: true, stateful: true };
-  readonly url: string;
+  declare readonly url: string;
   /** @internal Listen through `WsClient.on`. */
   readonly events = new Emitter();
   /** @internal */
@@ -231,9 +231,8 @@ export class WsTransport implements Transport {
     return this.#sessions.get(keyOf(session));
   }
 
-  /** The open socket, or (by option) a wait for the next one, bounded by the call's own timeout. */
+  /** While no socket is open (`#send` has checked): a wait for the next one (by option), bounded by the call's own timeout. */
   #ready(method: string, options: CallOptions, timeout: number): Promise<Connection> {
-    if (this.#status === 'open' && this.#connection?.isOpen) return Promise.resolve(this.#connection);
     if (this.#isClosed()) {
       const lost = this.#lost;
       return Promise.reject(lost ? new ConnectionLostError(`${method}: ${lost.message}`, lost.attempts, { cause: lost.cause }) : new ConnectionClosedError(`${method}: the client is closed`));

@@ -13,15 +13,13 @@
  * success: containers add their segment only while a refusal unwinds through them.
  */
 import { CborError } from './cbor-error.ts';
+import { epochParts } from '../values/epoch.ts';
 import { fromHex } from '../values/hex.ts';
 import { TAG_BIGNUM_NEGATIVE, TAG_BIGNUM_POSITIVE, TAG_DATETIME, TAG_SET, cborTag, cborValue, type CborTaggable } from './tags.ts';
 
 /** Deeper than this is almost certainly a cycle; fail with a CborError rather than a stack overflow. */
 const MAX_DEPTH = 512;
 const MAX_UINT64 = 0xffff_ffff_ffff_ffffn;
-/** SurrealDB integers are i64. */
-const MIN_INT = -(2n ** 63n);
-const MAX_INT = 2n ** 63n - 1n;
 /** The buffer kept between calls starts this large and, after a bigger message, shrinks back to it. */
 const INITIAL_SIZE = 4096;
 const textEncoder = new TextEncoder();
@@ -174,7 +172,8 @@ function number(value: number): void {
  * uint64 above it would come back wrapped negative.
  */
 function bigint(value: bigint): void {
-  if (inTag === 0 && (value < MIN_INT || value > MAX_INT)) {
+  // SurrealDB integers are i64: exactly the bigints that 64-bit two's complement keeps unchanged.
+  if (inTag === 0 && BigInt.asIntN(64, value) !== value) {
     fail(`Cannot encode ${value}n: SurrealDB integers are i64 (-2^63 to 2^63-1); use a Decimal`);
   }
   const negative = value < 0n;
@@ -271,9 +270,8 @@ function object(value: object, depth: number): void {
     // A JS Date travels as a SurrealDB datetime: tag 12 `[seconds, nanoseconds]`.
     const ms = value.getTime();
     if (Number.isNaN(ms)) fail('Cannot encode an invalid Date');
-    const seconds = Math.floor(ms / 1000);
     head(6, TAG_DATETIME);
-    return item([seconds, (ms - seconds * 1000) * 1_000_000], depth);
+    return item(epochParts(ms), depth);
   }
   if (value instanceof ArrayBuffer) return bytes(new Uint8Array(value));
   if (ArrayBuffer.isView(value)) fail(`Cannot encode a ${value.constructor.name}; pass a Uint8Array or an array of numbers`);

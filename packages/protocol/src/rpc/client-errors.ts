@@ -42,7 +42,7 @@ export class InvalidArgumentError extends SdbError {
 export class InvalidOptionError extends SdbError {
   static override readonly [errorBrand]: string = 'InvalidOptionError';
   /** The option's name, dotted for a nested one. */
-  readonly option: string;
+  declare readonly option: string;
 
   constructor(option: string, message: string) {
     super(message);
@@ -57,7 +57,7 @@ export class InvalidOptionError extends SdbError {
 export class ConnectionLostError extends ConnectionClosedError {
   static override readonly [errorBrand]: string = 'ConnectionLostError';
   /** Reconnect attempts made before giving up (0 when reconnecting is off). */
-  readonly attempts: number;
+  declare readonly attempts: number;
 
   constructor(message: string, attempts: number, options?: { cause?: unknown }) {
     super(message, options);

@@ -23,8 +23,8 @@ export interface TransactionOptions {
 /** The client inside `transaction(fn)`: every call runs in the transaction (and in its server session). */
 export class RpcTransaction extends RpcClient {
   /** The transaction id from `begin`. */
-  readonly txn: Uuid;
-  readonly session: Uuid | undefined;
+  declare readonly txn: Uuid;
+  declare readonly session: Uuid | undefined;
 
   constructor(transport: Transport, txn: Uuid, session: Uuid | undefined) {
     super(transport);

@@ -3,6 +3,7 @@
  * beyond what a JS Date holds.
  */
 import { TAG_DATETIME, cborValue } from '../cbor/tags.ts';
+import { epochParts } from './epoch.ts';
 import { datetimeText } from './literal.ts';
 import { Value, brandValue } from './value.ts';
 
@@ -26,7 +27,7 @@ export class Datetime extends Value {
       this.nanoseconds = value.nanoseconds;
     } else {
       const ms = value instanceof Date ? value.getTime() : NaN;
-      [this.seconds, this.nanoseconds] = Number.isNaN(ms) ? parseIso(value) : [Math.floor(ms / 1000), (((ms % 1000) + 1000) % 1000) * 1_000_000];
+      [this.seconds, this.nanoseconds] = Number.isNaN(ms) ? parseIso(value) : epochParts(ms);
     }
   }
 

@@ -7,6 +7,7 @@
  */
 import { cborTag } from '../cbor/tags.ts';
 import { QueryBuildError } from '../rpc/build-errors.ts';
+import { epochParts } from './epoch.ts';
 import { quoteString, escapeObjectKey } from './escape.ts';
 import { toHex } from './hex.ts';
 
@@ -21,9 +22,6 @@ export function formatNumber(value: number): string {
   return `${value}f`;
 }
 
-const I64_MIN = -(2n ** 63n);
-const I64_MAX = 2n ** 63n - 1n;
-
 /** The SurrealQL literal of `value`; a QueryBuildError for what has none (a function, a symbol, an invalid Date). */
 export function toSurrealQL(value: unknown): string {
   switch (typeof value) {
@@ -36,16 +34,15 @@ export function toSurrealQL(value: unknown): string {
     case 'boolean':
       return String(value);
     case 'bigint':
-      // Beyond 64 bits the codec sends a bignum, which the engine reads as a decimal.
-      return value < I64_MIN || value > I64_MAX ? `${value}dec` : String(value);
+      // Beyond i64 the codec sends a bignum, which the engine reads as a decimal.
+      return BigInt.asIntN(64, value) === value ? String(value) : `${value}dec`;
     case 'object':
       if (value === null) return 'NULL';
       if (cborTag in value) return String(value);
       if (Array.isArray(value)) return `[${value.map(toSurrealQL).join(', ')}]`;
       if (value instanceof Date) {
         if (Number.isNaN(value.getTime())) throw new QueryBuildError('An invalid Date has no SurrealQL literal');
-        const seconds = Math.floor(value.getTime() / 1000);
-        return `d'${datetimeText(seconds, (value.getTime() - seconds * 1000) * 1_000_000)}'`;
+        return `d'${datetimeText(...epochParts(value.getTime()))}'`;
       }
       if (value instanceof Uint8Array) return `b"${toHex(value).toUpperCase()}"`;
       if (value instanceof ArrayBuffer) return toSurrealQL(new Uint8Array(value));
