@@ -35,6 +35,7 @@ export type PermissionsNode = 'FULL' | 'NONE' | { readonly [A in PermissionActio
 /** The builders' form: `'full'`, `'none'`, or a rule per action. */
 export type Permissions = 'full' | 'none' | Partial<Record<PermissionAction, 'full' | 'none' | Expression<boolean>>>;
 
+/** One action's rule from `'full'`, `'none'` or a condition. */
 export function permissionRule(rule: 'full' | 'none' | Expression<boolean>): PermissionRule {
   if (rule === 'full' || rule === 'none') return rule === 'full' ? 'FULL' : 'NONE';
   if (typeof rule === 'string') throw new QueryBuildError(`Unknown permission ${JSON.stringify(rule)}`);
@@ -59,6 +60,7 @@ export interface DurationsNode {
   readonly session?: string;
 }
 
+/** The durations of `options`, each a SurrealQL duration; a key outside `allowed` is a `QueryBuildError`. */
 export function durations(options: Partial<Record<keyof DurationsNode, string | { toString(): string }>>, allowed: readonly (keyof DurationsNode)[]): DurationsNode {
   const out: { -readonly [K in keyof DurationsNode]?: string } = {};
   for (const [key, value] of Object.entries(options)) {
@@ -79,6 +81,7 @@ export function text(value: string, what: string): string {
   return value;
 }
 
+/** `FULLTEXT ANALYZER name [BM25 [(k1, b)]] [HIGHLIGHTS]` of a DEFINE INDEX. */
 export interface FulltextNode {
   readonly analyzer: string;
   /** `BM25` with the engine's parameters, or `BM25(k1,b)`. */
@@ -98,6 +101,7 @@ export function fulltextNode(analyzer: string, options: { bm25?: boolean | reado
   return fulltext;
 }
 
+/** `HNSW DIMENSION n [DIST d] [TYPE t] [EFC n] [M n]` of a DEFINE INDEX. */
 export interface HnswNode {
   readonly dimension: number;
   readonly distance?: Distance;
@@ -124,6 +128,7 @@ export interface ReferenceNode {
   readonly onDelete?: OnDelete | OperationNode;
 }
 
+/** A REFERENCE node: the ON DELETE action upper-cased (an unknown one is a `QueryBuildError`), or a THEN expression's node. */
 export function referenceNode(options: { onDelete?: 'reject' | 'cascade' | 'ignore' | 'unset' | Expression } = {}): ReferenceNode {
   const action = options.onDelete;
   if (action === undefined) return {};
@@ -137,10 +142,12 @@ export interface ChangefeedNode {
   readonly includeOriginal?: true;
 }
 
+/** A CHANGEFEED node; an expiry that is not a SurrealQL duration is a `QueryBuildError`. */
 export function changefeedNode(expiry: string | { toString(): string }, options: { includeOriginal?: boolean } = {}): ChangefeedNode {
   return { expiry: durationLiteral(expiry), ...(options.includeOriginal ? { includeOriginal: true as const } : {}) };
 }
 
+/** One of an analyzer's FILTERS. */
 export type AnalyzerFilter =
   | { readonly name: 'ASCII' | 'LOWERCASE' | 'UPPERCASE' }
   | { readonly name: 'EDGENGRAM' | 'NGRAM'; readonly min: number; readonly max: number }
@@ -175,15 +182,18 @@ export function analyzerParts(options: { function?: string; tokenizers?: readonl
   };
 }
 
+/** `ALGORITHM alg KEY 'key'` of a JWT access method. */
 export interface JwtNode {
   readonly algorithm: Algorithm;
   readonly key: string;
 }
 
+/** A JWT node: the algorithm upper-cased and checked; the key is never echoed in an error. */
 export function jwtNode(options: { algorithm: string; key: string }): JwtNode {
   return { algorithm: oneOf(ALGORITHMS, options.algorithm, 'JWT algorithm'), key: text(options.key, 'A JWT key') };
 }
 
+/** The TYPE of a DEFINE ACCESS: JWT, RECORD or BEARER. */
 export type AccessMethod =
   | ({ readonly type: 'JWT' } & JwtNode)
   | { readonly type: 'RECORD'; readonly signup?: OperationNode; readonly signin?: OperationNode; readonly jwt?: JwtNode; readonly refresh?: true }
