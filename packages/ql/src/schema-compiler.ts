@@ -6,13 +6,14 @@
  */
 import { QueryBuildError, escapeIdent, escapeParam, type OperationNode } from '@sdb/functions/core';
 import { durationLiteral, nonNegativeInteger } from './clauses.ts';
-import type { AccessMethod, DefineAccessNode, DefineUserNode, JwtNode } from './statements/define-access.ts';
-import type { DefineCommon, DurationsNode, PermissionRule, PermissionsNode } from './statements/define-base.ts';
+import type { DefineAccessNode, DefineUserNode } from './statements/define-access.ts';
+import type { DefineCommon } from './statements/define-base.ts';
 import type { DefineFunctionNode, DefineParamNode, DefineSequenceNode } from './statements/define-database.ts';
-import type { AnalyzerFilter, DefineAnalyzerNode, DefineIndexNode } from './statements/define-index.ts';
+import type { DefineAnalyzerNode, DefineIndexNode } from './statements/define-index.ts';
 import type { DefineEventNode, DefineFieldNode, DefineTableNode } from './statements/define-table.ts';
 import type { DefineNode } from './statements/define.ts';
 import type { RemoveNode } from './statements/remove.ts';
+import type { AccessMethod, AnalyzerFilter, DurationsNode, JwtNode, PermissionRule, PermissionsNode } from './statements/schema-clauses.ts';
 import { ALGORITHMS, ON_DELETE, PERMISSION_ACTIONS, ROLES, TOKENIZERS, checkFulltext, checkHnsw, functionName, integer, level } from './statements/schema-keywords.ts';
 import { TABLE_TYPES, TYPE_NAMES, type TypeNode } from './statements/schema-type.ts';
 

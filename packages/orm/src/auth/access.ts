@@ -1,15 +1,15 @@
 /**
  * @module A model as the user table of a record access method: the `access` model option becomes
  * `DEFINE ACCESS … ON DATABASE TYPE RECORD SIGNUP (…) SIGNIN (…) [WITH REFRESH] DURATION …`
- * (ql's `define.access` node, pushed with the schema). SIGNUP and SIGNIN are either ql expressions
- * given as they are, or derived from the declared `identity` and `password` fields: sign-up
- * creates the record from the variables named like its fields, storing
+ * (a ql DEFINE ACCESS node, made when the model is declared, pushed with the schema). SIGNUP and
+ * SIGNIN are either ql expressions given as they are, or derived from the declared `identity` and
+ * `password` fields: sign-up creates the record from the variables named like its fields, storing
  * `crypto::argon2::generate($password)`; sign-in selects the record whose identity fields equal
  * theirs and whose hash `crypto::argon2::compare`s with `$password`.
  */
 // A namespace import: a bundle then keeps only the function namespaces used here, not the whole catalogue.
 import { call, type Expression } from '@sdb/functions/core';
-import { and, create, define, eq, field, param, select, type DefineAccessNode } from '@sdb/ql';
+import { accessDurations, and, create, eq, field, param, recordAccess, select, type DefineAccessNode } from '@sdb/ql';
 import { ModelDefinitionError } from '../errors.ts';
 import type { FieldMap } from '../schema/infer.ts';
 
@@ -78,7 +78,13 @@ export function modelAccess(table: string, fields: FieldMap, options: AccessOpti
   const signup = options.signup ?? (password === undefined ? undefined : derivedSignup(table, fields, password));
   const signin = options.signin ?? (identity === undefined || password === undefined ? undefined : derivedSignin(table, identity, password));
   if (signin === undefined) throw new ModelDefinitionError(`${table}: access needs a way to sign in: identity and password fields, or a signin expression`);
-  let statement = define.access(options.name, 'database').overwrite().record({ signin, ...(signup !== undefined ? { signup } : {}), ...(options.refresh ? { refresh: true } : {}) });
-  if (options.duration !== undefined) statement = statement.duration(options.duration);
-  return Object.freeze({ name: options.name, node: statement.node, ...(identity !== undefined ? { identity, password } : {}) });
+  const node: DefineAccessNode = {
+    kind: 'defineAccess',
+    name: options.name,
+    on: 'DATABASE',
+    mode: 'OVERWRITE',
+    method: recordAccess({ signin, ...(signup !== undefined ? { signup } : {}), ...(options.refresh ? { refresh: true } : {}) }),
+    ...(options.duration !== undefined ? { duration: accessDurations(options.duration) } : {}),
+  };
+  return Object.freeze({ name: options.name, node, ...(identity !== undefined ? { identity, password } : {}) });
 }

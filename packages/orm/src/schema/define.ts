@@ -7,10 +7,11 @@
 import { toNode } from '@sdb/functions/core';
 // A namespace import: a bundle then keeps only the function namespaces used here, not the whole catalogue.
 import { call } from '@sdb/functions/core';
-import { and, batch, define, field, inside, or, param, DefineStatement, type DefineAccessNode, type DefineAnalyzerNode, type DefineFieldNode, type DefineIndexNode, type DefineNode, type DefineTableNode, type Permissions, type Tokenizer, type TypeNode } from '@sdb/ql';
+import { and, batch, field, inside, or, param, DefineStatement, type DefineAccessNode, type DefineAnalyzerNode, type DefineFieldNode, type DefineIndexNode, type DefineNode, type DefineTableNode, type TypeNode } from '@sdb/ql';
 import { resolveClient, type Using } from '../connection.ts';
 import { EDGE_ENDS, edgeDefinition, isEdge, type EdgeEnds } from './edge-definition.ts';
 import type { AnyField, LiteralValue } from './fields.ts';
+import type { TableClauses } from './table-options.ts';
 import type { ModelShape } from './validate.ts';
 
 function literalType(values: readonly LiteralValue[]): TypeNode {
@@ -112,49 +113,11 @@ function fieldNodes(table: string, path: string, fieldDef: AnyField): DefineNode
   return nodes;
 }
 
-/** The table options of `model()` that DEFINE TABLE prints: `PERMISSIONS` and `CHANGEFEED`. */
-export interface TableOptions {
-  /** Record-level permissions (ql's form): `{ select: eq(field('owner'), param('auth')), update: …, delete: … }`, `'full'`, `'none'`. */
-  readonly permissions?: Permissions;
-  /** `CHANGEFEED 3d [INCLUDE ORIGINAL]`: the table keeps a change feed for `changes()`. */
-  readonly changefeed?: string | { readonly expiry: string; readonly includeOriginal?: boolean };
-}
-
-/** The DEFINE TABLE clauses of `options`, checked by ql's builder when the model is declared. */
-export function tableClauses(table: string, options: TableOptions): Pick<DefineTableNode, 'permissions' | 'changefeed'> {
-  let statement = define.table(table);
-  if (options.permissions !== undefined) statement = statement.permissions(options.permissions);
-  const feed = options.changefeed;
-  if (feed !== undefined) statement = typeof feed === 'string' ? statement.changefeed(feed) : statement.changefeed(feed.expiry, { includeOriginal: feed.includeOriginal === true });
-  const { permissions, changefeed } = statement.node;
-  return Object.freeze({ ...(permissions !== undefined ? { permissions } : {}), ...(changefeed !== undefined ? { changefeed } : {}) });
-}
-
 /** What DEFINE statements are made of: a model's fields, its table clauses and its access method. */
 export interface DefinedModel extends ModelShape {
   readonly analyzers?: readonly DefineAnalyzerNode[];
-  readonly tableClauses?: Pick<DefineTableNode, 'permissions' | 'changefeed'>;
+  readonly tableClauses?: TableClauses;
   readonly access?: { readonly node: DefineAccessNode } | undefined;
-}
-
-/** A full-text analyzer as a model declares it: `{ tokenizers: ['blank', 'class'], filters: ['lowercase', 'snowball(english)'] }`. */
-export interface AnalyzerOptions {
-  readonly tokenizers?: readonly Lowercase<Tokenizer>[];
-  /** `ascii`, `lowercase`, `uppercase`, `edgengram(min,max)`, `ngram(min,max)`, `snowball(language)`. */
-  readonly filters?: readonly string[];
-  /** A custom function (`fn::name`) that rewrites the text before tokenizing. */
-  readonly function?: string;
-}
-
-/** The DEFINE ANALYZER … OVERWRITE nodes of a model's `analyzers` option, checked by ql's builder. */
-export function analyzerNodes(analyzers: Readonly<Record<string, AnalyzerOptions>>): readonly DefineAnalyzerNode[] {
-  return Object.entries(analyzers).map(([name, options]) => {
-    let builder = define.analyzer(name).overwrite();
-    if (options.function !== undefined) builder = builder.function(options.function);
-    if (options.tokenizers?.length) builder = builder.tokenizers(...options.tokenizers);
-    if (options.filters?.length) builder = builder.filters(...options.filters);
-    return builder.node;
-  });
 }
 
 /** Every DEFINE node for one model: its analyzers, the table (a relation for an edge), its fields (nested keys included), its indexes, its access method. */

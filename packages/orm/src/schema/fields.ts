@@ -6,7 +6,7 @@
  */
 import type { Datetime, Decimal, Duration, FileRef, Geometry, GeometryCollection, GeometryLine, GeometryMultiLine, GeometryMultiPoint, GeometryMultiPolygon, GeometryPoint, GeometryPolygon, RecordId, Uuid } from '@sdb/protocol';
 import type { Expression } from '@sdb/functions';
-import { define, type DefineFieldNode, type FulltextNode, type HnswNode, type Permissions, type PermissionsNode } from '@sdb/ql';
+import { fulltextNode, hnswNode, permissionsNode, referenceNode, type FulltextNode, type HnswNode, type Permissions, type PermissionsNode, type ReferenceNode } from '@sdb/ql';
 import { ModelDefinitionError } from '../errors.ts';
 import { atomic } from '../query/atomic.ts';
 import type { LinkedModel } from './infer.ts';
@@ -83,7 +83,7 @@ export interface FieldConfig {
   /** The field's previous name (`.was('old')`): a migration renames it instead of dropping one and adding the other. */
   readonly was?: string;
   /** link (or array/set of links): `REFERENCE ON DELETE …`, so the target tracks who points at it. */
-  readonly reference?: DefineFieldNode['reference'];
+  readonly reference?: ReferenceNode;
 }
 
 /** What a referenced record's deletion does to the records pointing at it (`REFERENCE ON DELETE …`). */
@@ -167,8 +167,8 @@ export class Field<T, Optional extends boolean = false, HasDefault extends boole
    * update: eq(field('owner'), param('auth').field('id')) }`; fields know select, create, update).
    */
   permissions(permissions: Permissions): this {
-    // ql's DEFINE FIELD builder turns the rules into its node (and refuses unknown actions); only the node is kept.
-    const node = define.field('field', 'table').permissions(permissions).node.permissions;
+    // ql turns the rules into DEFINE FIELD's node (and refuses unknown actions).
+    const node = permissionsNode(permissions);
     if (typeof node === 'object' && 'delete' in node) throw new ModelDefinitionError('Field permissions are for select, create and update (a field is not deleted on its own)');
     return this.with({ permissions: node });
   }
@@ -181,10 +181,9 @@ export class Field<T, Optional extends boolean = false, HasDefault extends boole
   fulltext(this: Field<string, Optional, HasDefault, L>, options: { analyzer: string; bm25?: boolean | readonly [number, number]; highlights?: boolean }): this {
     if (this.config.kind !== 'string') throw new ModelDefinitionError('fulltext() is for string fields');
     if (typeof options?.analyzer !== 'string') throw new ModelDefinitionError('fulltext() needs { analyzer: name }');
-    // ql's DEFINE INDEX builder checks the options and makes the node; only the node is kept.
+    // ql checks the options and makes DEFINE INDEX's FULLTEXT node.
     const { analyzer, bm25, highlights } = options;
-    const node = define.index('index', 'table').fulltext(analyzer, { ...(bm25 !== undefined ? { bm25 } : {}), ...(highlights !== undefined ? { highlights } : {}) }).node.fulltext;
-    return this.with<this>({ fulltext: node });
+    return this.with<this>({ fulltext: fulltextNode(analyzer, { ...(bm25 !== undefined ? { bm25 } : {}), ...(highlights !== undefined ? { highlights } : {}) }) });
   }
 
   /**
@@ -193,8 +192,7 @@ export class Field<T, Optional extends boolean = false, HasDefault extends boole
    */
   hnsw(this: Field<number[], Optional, HasDefault, L>, options: { distance?: Lowercase<HnswNode['distance'] & string>; type?: Lowercase<HnswNode['type'] & string>; efc?: number; m?: number } = {}): this {
     if (this.config.kind !== 'vector') throw new ModelDefinitionError('hnsw() is for f.vector(n) fields');
-    const node = define.index('index', 'table').hnsw({ ...options, dimension: this.config.dimension! }).node.hnsw;
-    return this.with<this>({ hnsw: node });
+    return this.with<this>({ hnsw: hnswNode({ ...options, dimension: this.config.dimension! }) });
   }
 
   /**
@@ -204,8 +202,8 @@ export class Field<T, Optional extends boolean = false, HasDefault extends boole
    */
   reference(options: { onDelete?: OnDelete } = {}): this {
     if (!isLinkish(this.config)) throw new ModelDefinitionError('reference() is for f.link() fields (or arrays and sets of links)');
-    // ql's DEFINE FIELD builder checks the action (a QueryBuildError for an unknown one) and gives the node.
-    return this.with({ reference: define.field('field', 'table').reference({ onDelete: options.onDelete ?? 'ignore' }).node.reference });
+    // ql checks the action (a QueryBuildError for an unknown one) and gives DEFINE FIELD's REFERENCE node.
+    return this.with({ reference: referenceNode({ onDelete: options.onDelete ?? 'ignore' }) });
   }
 
   comment(text: string): this {

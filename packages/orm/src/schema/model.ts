@@ -16,13 +16,13 @@ import { withPatch } from '../query/atomic.ts';
 import { assignRow, changedFields, isLoaded, LOADED, loadPlan, type LoadPlan } from '../query/hydrate.ts';
 import { QuerySet } from '../query/queryset.ts';
 import { fireHooks, Hooks } from '../signals.ts';
-import { analyzerNodes, tableClauses, type AnalyzerOptions, type TableOptions } from './define.ts';
 import { RelationManager, type FarOf } from '../relations/manager.ts';
 import { via, type Direction, type Relation } from '../relations/relation.ts';
 import type { AnyEdge } from './edge.ts';
 import { runWrite } from '../query/write.ts';
 import { isField } from './fields.ts';
 import type { FieldMap, InsertOf, PatchOf, RecordOf } from './infer.ts';
+import { analyzerNodes, tableClauses, type AnalyzerOptions, type TableClauses, type TableOptions } from './table-options.ts';
 import { recordToCreate, withDefaults } from './validate.ts';
 
 export interface ModelOptions<K extends string = string> extends TableOptions {
@@ -81,7 +81,7 @@ export interface ModelClass<N extends string, F extends FieldMap> {
   /** The root queryset: every record of the table. */
   readonly objects: QuerySet<ModelClass<N, F>>;
   /** DEFINE TABLE's PERMISSIONS and CHANGEFEED, from the options. */
-  readonly tableClauses: ReturnType<typeof tableClauses>;
+  readonly tableClauses: TableClauses;
   /** The record access method the model is the user table of, if any. */
   readonly access: ModelAccess | undefined;
   /** Signs up through the access method (the data checked first; the password only as a variable) and signs the client in. */
@@ -132,7 +132,7 @@ export function model<const N extends string, const F extends FieldMap>(name: N,
   checkDeclaration(name, fields, options);
   const analyzers = Object.freeze(analyzerNodes(options.analyzers ?? {}));
   const frozenFields = Object.freeze({ ...fields });
-  const clauses = tableClauses(name, options);
+  const clauses = tableClauses(options);
   const access = options.access === undefined ? undefined : modelAccess(name, frozenFields, options.access);
   const fieldNames = Object.freeze(Object.keys(frozenFields));
   const plan = loadPlan(frozenFields);

@@ -3,19 +3,10 @@
  * Keys and passwords are held in the node as given and never echoed in errors.
  */
 import { Expression, toNode, type OperationNode } from '@sdb/functions/core';
-import { DefineStatement, durations, text, type DefineBase, type DurationsNode } from './define-base.ts';
-import { ALGORITHMS, ROLES, level, oneOf, type Algorithm, type Level, type Role } from './schema-keywords.ts';
+import { DefineStatement, type DefineBase } from './define-base.ts';
+import { accessDurations, durations, jwtNode, recordAccess, text, type AccessMethod, type DurationsNode } from './schema-clauses.ts';
+import { ROLES, level, oneOf, type Level, type Role } from './schema-keywords.ts';
 
-
-export interface JwtNode {
-  readonly algorithm: Algorithm;
-  readonly key: string;
-}
-
-export type AccessMethod =
-  | ({ readonly type: 'JWT' } & JwtNode)
-  | { readonly type: 'RECORD'; readonly signup?: OperationNode; readonly signin?: OperationNode; readonly jwt?: JwtNode; readonly refresh?: true }
-  | { readonly type: 'BEARER'; readonly for: 'USER' | 'RECORD' };
 
 export interface DefineAccessNode extends DefineBase {
   readonly kind: 'defineAccess';
@@ -26,14 +17,10 @@ export interface DefineAccessNode extends DefineBase {
   readonly duration?: DurationsNode;
 }
 
-function jwt(options: { algorithm: string; key: string }): JwtNode {
-  return { algorithm: oneOf(ALGORITHMS, options.algorithm, 'JWT algorithm'), key: text(options.key, 'A JWT key') };
-}
-
 export class DefineAccess extends DefineStatement<DefineAccessNode> {
   /** `TYPE JWT ALGORITHM alg KEY 'key'`. */
   jwt(options: { algorithm: string; key: string }): this {
-    return this.with({ method: { type: 'JWT', ...jwt(options) } });
+    return this.with({ method: { type: 'JWT', ...jwtNode(options) } });
   }
 
   /**
@@ -41,14 +28,7 @@ export class DefineAccess extends DefineStatement<DefineAccessNode> {
    * `refresh: true` makes sign-in also answer a refresh token.
    */
   record(options: { signup?: Expression; signin?: Expression; jwt?: { algorithm: string; key: string }; refresh?: boolean }): this {
-    const method: AccessMethod = {
-      type: 'RECORD',
-      ...(options.signup ? { signup: toNode(options.signup) } : {}),
-      ...(options.signin ? { signin: toNode(options.signin) } : {}),
-      ...(options.jwt ? { jwt: jwt(options.jwt) } : {}),
-      ...(options.refresh ? { refresh: true as const } : {}),
-    };
-    return this.with({ method });
+    return this.with({ method: recordAccess(options) });
   }
 
   /** `TYPE BEARER FOR USER | RECORD`. */
@@ -61,7 +41,7 @@ export class DefineAccess extends DefineStatement<DefineAccessNode> {
   }
 
   duration(options: { grant?: string; token?: string; session?: string }): this {
-    return this.with({ duration: durations(options, ['grant', 'token', 'session']) });
+    return this.with({ duration: accessDurations(options) });
   }
 }
 

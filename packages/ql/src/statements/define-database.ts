@@ -5,7 +5,8 @@
 import { Expression, QueryBuildError, param, toNode, type OperationNode } from '@sdb/functions/core';
 import { durationLiteral, nonNegativeInteger } from '../clauses.ts';
 import { block, type BlockNode, type Body } from './control.ts';
-import { DefineStatement, permissionRule, type DefineBase, type PermissionRule } from './define-base.ts';
+import { DefineStatement, type DefineBase } from './define-base.ts';
+import { permissionRule, type PermissionRule } from './schema-clauses.ts';
 import { functionName, integer } from './schema-keywords.ts';
 import { parseType, type TypeNode } from './schema-type.ts';
 

@@ -3,11 +3,10 @@
  * with named properties and the builders that fill them.
  */
 import { Expression, QueryBuildError, toNode, type OperationNode } from '@sdb/functions/core';
-import { durationLiteral } from '../clauses.ts';
 import { field, type IdiomNode, type Path } from '../idiom.ts';
 import { block, type BlockNode, type Body } from './control.ts';
-import { DefineStatement, permissionsNode, type DefineBase, type DefineCommon, type Permissions, type PermissionsNode } from './define-base.ts';
-import { ON_DELETE, type OnDelete } from './schema-keywords.ts';
+import { DefineStatement, type DefineBase, type DefineCommon } from './define-base.ts';
+import { changefeedNode, permissionsNode, referenceNode, type ChangefeedNode, type Permissions, type PermissionsNode, type ReferenceNode } from './schema-clauses.ts';
 import { parseType, type TypeNode } from './schema-type.ts';
 
 export type TableType = 'NORMAL' | 'RELATION' | 'ANY';
@@ -23,7 +22,7 @@ export interface DefineTableNode extends DefineBase {
   readonly schemafull?: boolean;
   /** A view: `AS SELECT ...` (a select node). */
   readonly view?: OperationNode;
-  readonly changefeed?: { readonly expiry: string; readonly includeOriginal?: true };
+  readonly changefeed?: ChangefeedNode;
   readonly permissions?: PermissionsNode;
 }
 
@@ -56,7 +55,7 @@ export class DefineTable extends DefineStatement<DefineTableNode> {
   }
 
   changefeed(expiry: string | { toString(): string }, options: { includeOriginal?: boolean } = {}): this {
-    return this.with({ changefeed: { expiry: durationLiteral(expiry), ...(options.includeOriginal ? { includeOriginal: true as const } : {}) } });
+    return this.with({ changefeed: changefeedNode(expiry, options) });
   }
 
   /** A view: `AS SELECT ...`. */
@@ -86,7 +85,7 @@ export interface DefineFieldNode extends DefineCommon {
   /** `COMPUTED expression`: evaluated on every read, never stored. */
   readonly computed?: OperationNode;
   /** `REFERENCE [ON DELETE action | THEN expression]` for record links. */
-  readonly reference?: { readonly onDelete?: OnDelete | OperationNode };
+  readonly reference?: ReferenceNode;
   readonly permissions?: PermissionsNode;
 }
 
@@ -124,12 +123,7 @@ export class DefineField extends DefineStatement<DefineFieldNode> {
 
   /** `REFERENCE [ON DELETE REJECT | CASCADE | IGNORE | UNSET | THEN expression]`. */
   reference(options: { onDelete?: 'reject' | 'cascade' | 'ignore' | 'unset' | Expression } = {}): this {
-    const action = options.onDelete;
-    if (action === undefined) return this.with({ reference: {} });
-    if (typeof action !== 'string') return this.with({ reference: { onDelete: toNode(action) } });
-    const upper = String(action).toUpperCase() as OnDelete;
-    if (!ON_DELETE.includes(upper)) throw new QueryBuildError(`Unknown ON DELETE action ${String(action)}`);
-    return this.with({ reference: { onDelete: upper } });
+    return this.with({ reference: referenceNode(options) });
   }
 
   permissions(permissions: Permissions): this {

@@ -10,10 +10,10 @@ import { databaseBuilders, type DefineDatabaseNode, type DefineFunctionNode, typ
 import { indexBuilders, type DefineAnalyzerNode, type DefineIndexNode } from './define-index.ts';
 import { tableBuilders, type DefineEventNode, type DefineFieldNode, type DefineTableNode } from './define-table.ts';
 
-export { DefineAccess, DefineUser, type AccessMethod, type DefineAccessNode, type DefineUserNode, type JwtNode } from './define-access.ts';
-export type { DefineBase, DefineCommon, DefineMode, DurationsNode, PermissionRule, Permissions, PermissionsNode } from './define-base.ts';
+export { DefineAccess, DefineUser, type DefineAccessNode, type DefineUserNode } from './define-access.ts';
+export type { DefineBase, DefineCommon, DefineMode } from './define-base.ts';
 export { DefineFunction, DefineParam, DefineSequence, type DefineDatabaseNode, type DefineFunctionNode, type DefineNamespaceNode, type DefineParamNode, type DefineSequenceNode } from './define-database.ts';
-export { DefineAnalyzer, DefineIndex, type AnalyzerFilter, type DefineAnalyzerNode, type DefineIndexNode, type FulltextNode, type HnswNode } from './define-index.ts';
+export { DefineAnalyzer, DefineIndex, type DefineAnalyzerNode, type DefineIndexNode } from './define-index.ts';
 export { DefineEvent, DefineField, DefineTable, type DefineEventNode, type DefineFieldNode, type DefineTableNode, type TableType } from './define-table.ts';
 export type { Algorithm, Distance, Level, OnDelete, PermissionAction, Role, Tokenizer, VectorType } from './schema-keywords.ts';
 export type { TypeNode } from './schema-type.ts';

@@ -5,7 +5,7 @@
  */
 import { QueryBuildError } from '@sdb/functions/core';
 import { nonNegativeInteger } from '../clauses.ts';
-import type { FulltextNode, HnswNode } from './define-index.ts';
+import type { FulltextNode, HnswNode } from './schema-clauses.ts';
 
 export type PermissionAction = 'select' | 'create' | 'update' | 'delete';
 export const PERMISSION_ACTIONS: readonly PermissionAction[] = ['select', 'create', 'update', 'delete'];
