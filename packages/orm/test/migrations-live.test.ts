@@ -141,6 +141,13 @@ describe('inspectModels', () => {
     expect(await schemaDiff(db.client, loaded)).toEqual({ up: [], down: [] });
   });
 
+  it("reads each field's clauses from INFO … STRUCTURE: a default and a comment holding a quote, which INFO prints in double quotes, are said as written", async () => {
+    await db.client.queryAll(`DEFINE TABLE note SCHEMAFULL; DEFINE FIELD body ON note TYPE string DEFAULT "it's" COMMENT "don't" READONLY`);
+    const source = inspectModels(await introspect(db.client), { from: orm });
+    expect(source).toContain(`body: f.string().default("it's").readonly().comment("don't"),`);
+    expect(await schemaDiff(db.client, await load(source))).toEqual({ up: [], down: [] });
+  });
+
   it('round-trips the models pushed from code', async () => {
     await push(db.client, [Company, Person]);
     const source = inspectModels(await introspect(db.client), { from: orm });
