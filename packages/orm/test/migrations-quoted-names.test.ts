@@ -8,14 +8,12 @@
  * definitions (an array's `tags.*`, an edge's `in`/`out`) and the schema the models or migrations
  * declare are recognised exactly as for plain names.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { define } from '@sdb/ql';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { edge, f, model, type AnyModel } from '../src/index.ts';
 import { diff, inspectModels, introspect, makeMigration, migrate, op, push, renderMigration, schemaDiff, snapshotOf, stateOf, type Migration } from '../src/migrations/index.ts';
 import { transports, type TestConnection } from './clients.ts';
+import { scratchModules, sourceUrl } from './modules.ts';
 
 const Keyworded = model(
   'select',
@@ -105,9 +103,9 @@ describe('names a model refuses, declared by migrations', () => {
 });
 
 describe('inspectModels with keyword-like names', () => {
-  const dir = mkdtempSync(join(fileURLToPath(new URL('.', import.meta.url)), '.rendered-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const orm = pathToFileURL(fileURLToPath(new URL('../src/index.ts', import.meta.url))).href;
+  const modules = scratchModules();
+  afterAll(() => modules.remove());
+  const orm = sourceUrl('index.ts');
 
   it('recognises the tables, fields and indexes the models pushed, with nothing left unexpressed but the edge', async () => {
     await push(db.client, [Keyworded, Target]);
@@ -120,9 +118,7 @@ describe('inspectModels with keyword-like names', () => {
 
   it('an existing database with keyword names → inspectModels → the loaded models diff as empty', async () => {
     await push(db.client, [Keyworded, Target]);
-    const file = join(dir, `models${counter}.mjs`);
-    writeFileSync(file, inspectModels(await introspect(db.client), { from: orm }));
-    const loaded = Object.values((await import(/* @vite-ignore */ pathToFileURL(file).href)) as Record<string, AnyModel>);
+    const loaded = Object.values(await modules.load<Record<string, AnyModel>>(inspectModels(await introspect(db.client), { from: orm })));
     expect(loaded.map((m) => m.table).sort()).toEqual(['from', 'select']);
     expect(await schemaDiff(db.client, loaded)).toEqual({ up: [], down: [] });
   });
