@@ -78,7 +78,7 @@ export function escapeRecordIdKey(key: string): string {
 
 /** A name as the engine prints it, unquoted: bare, or in backticks with the engine's escapes (`` `order-line` ``, `` `a\`b` ``). */
 export function unquoteIdent(printed: string): string {
-  if (!/^`(?:[^`\\]|\\.)+`$/.test(printed)) return printed;
+  if (!printed.startsWith('`')) return printed;
   const controls = Object.entries(CONTROL);
   return printed.slice(1, -1).replace(/\\(?:u\{8\}|.)/g, (escape) => controls.find(([, e]) => e === escape)?.[0] ?? escape.slice(1));
 }
