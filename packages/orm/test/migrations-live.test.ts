@@ -4,15 +4,13 @@
  * both directions; inspectModels writes models for an existing database whose loaded code then
  * diffs as empty, and lists what a model cannot express.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { field, gt, param } from '@sdb/ql';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { edge, f, model, type AnyModel } from '../src/index.ts';
 import { inspectModels, introspect, makeMigration, migrate, op, push, schemaDiff, type Migration } from '../src/migrations/index.ts';
 import { transports, type TestConnection } from './clients.ts';
 import { Company, Person } from './models.ts';
+import { scratchModules, sourceUrl } from './modules.ts';
 
 /** A field of every kind the engine prints in its own way. */
 const Sample = model(
@@ -103,17 +101,13 @@ describe('push and schemaDiff', () => {
 });
 
 describe('inspectModels', () => {
-  const dir = mkdtempSync(join(fileURLToPath(new URL('.', import.meta.url)), '.rendered-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  /** The ORM's own source, for the generated code to import. */
-  const orm = pathToFileURL(fileURLToPath(new URL('../src/index.ts', import.meta.url))).href;
+  const modules = scratchModules();
+  afterAll(() => modules.remove());
+  const orm = sourceUrl('index.ts');
 
   /** Writes generated code to a file, as `sdb inspectdb --out` does, and imports its models. */
   async function load(source: string): Promise<AnyModel[]> {
-    const file = join(dir, `models${++counter}.mjs`);
-    writeFileSync(file, source);
-    return Object.values((await import(/* @vite-ignore */ pathToFileURL(file).href)) as Record<string, AnyModel>);
+    return Object.values(await modules.load<Record<string, AnyModel>>(source));
   }
 
   it('an existing database → inspectModels → the loaded models diff as empty', async () => {
@@ -139,6 +133,13 @@ describe('inspectModels', () => {
     const loaded = await load(source);
     expect(loaded.map((m) => m.table).sort()).toEqual(['item', 'shop']);
     expect(await schemaDiff(db.client, loaded)).toEqual({ up: [], down: [] });
+  });
+
+  it("reads each field's clauses from INFO … STRUCTURE: a default and a comment holding a quote, which INFO prints in double quotes, are said as written", async () => {
+    await db.client.queryAll(`DEFINE TABLE note SCHEMAFULL; DEFINE FIELD body ON note TYPE string DEFAULT "it's" COMMENT "don't" READONLY`);
+    const source = inspectModels(await introspect(db.client), { from: orm });
+    expect(source).toContain(`body: f.string().default("it's").readonly().comment("don't"),`);
+    expect(await schemaDiff(db.client, await load(source))).toEqual({ up: [], down: [] });
   });
 
   it('round-trips the models pushed from code', async () => {

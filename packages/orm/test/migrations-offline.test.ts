@@ -3,15 +3,13 @@
  * between them (adds, alters, drops, renames via .was()), makeMigration, the file text
  * renderMigration writes (loaded back as a module) and the SurrealQL compileMigration prints.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RecordId } from '@sdb/protocol';
 import { define, remove } from '@sdb/ql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { f, model } from '../src/index.ts';
 import { checksumOf, compileMigration, diff, makeMigration, MigrationError, op, renameCandidates, renderMigration, snapshotOf, stateOf, type Migration } from '../src/migrations/index.ts';
 import { Company, Person } from './models.ts';
+import { scratchModules, sourceUrl } from './modules.ts';
 
 const Author = model('author', { name: f.string(), born: f.int().optional() }, { schemafull: true });
 
@@ -161,15 +159,12 @@ describe('operations', () => {
 });
 
 describe('renderMigration', () => {
-  const dir = mkdtempSync(join(fileURLToPath(new URL('.', import.meta.url)), '.rendered-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const modules = scratchModules();
+  afterAll(() => modules.remove());
 
   /** Writes the file text as a user's migrations folder holds it and imports it back. */
   async function load(text: string): Promise<Migration> {
-    const engine = pathToFileURL(fileURLToPath(new URL('../src/migrations/index.ts', import.meta.url))).href;
-    const file = join(dir, `m${Math.random().toString(36).slice(2)}.mjs`);
-    writeFileSync(file, text.replace("from '@sdb/orm/migrations'", `from ${JSON.stringify(engine)}`));
-    return ((await import(/* @vite-ignore */ pathToFileURL(file).href)) as { default: Migration }).default;
+    return (await modules.load<{ default: Migration }>(text.replace("from '@sdb/orm/migrations'", `from ${JSON.stringify(sourceUrl('migrations/index.ts'))}`))).default;
   }
 
   it('writes a module that loads back to the same operations and checksum', async () => {

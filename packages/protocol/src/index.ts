@@ -6,7 +6,7 @@
  */
 export * from './codec.ts';
 export * from './values/index.ts';
-export { escapeIdent, escapeKeywordFree, escapeObjectKey, escapeRecordIdKey, quoteString } from './values/escape.ts';
+export { escapeIdent, escapeKeywordFree, escapeObjectKey, escapeRecordIdKey, quoteString, unquoteIdent } from './values/escape.ts';
 export { toSurrealQL } from './values/literal.ts';
 export { SdbError } from './rpc/errors.ts';
 export { valuesEqual } from './values/equality.ts';

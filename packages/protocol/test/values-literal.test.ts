@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { InvalidIdentifierError, QueryBuildError, SdbError } from '../src/index.ts';
-import { escapeIdent, escapeKeywordFree, escapeObjectKey, escapeRecordIdKey, quoteString } from '../src/values/escape.ts';
+import { escapeIdent, escapeKeywordFree, escapeObjectKey, escapeRecordIdKey, quoteString, unquoteIdent } from '../src/values/escape.ts';
 import { RecordId, Table, Uuid } from '../src/values/index.ts';
 import { toSurrealQL } from '../src/values/literal.ts';
 
@@ -34,6 +34,11 @@ describe('identifier quoting', () => {
     expect(escapeIdent('a`b')).toBe('`a\\`b`');
     expect(escapeIdent('a\\b')).toBe('`a\\\\b`');
     expect(escapeIdent('a\nb\0\b')).toBe('`a\\nb\\0\\u{8}`');
+  });
+
+  it('reads a printed name back: bare as it is, quoted without its quotes and escapes', () => {
+    expect(['person', '`order-line`', '`select`'].map(unquoteIdent)).toEqual(['person', 'order-line', 'select']);
+    for (const name of ['a`b', 'a\\b', 'a\nb\0\b', 'my table']) expect(unquoteIdent(escapeIdent(name))).toBe(name);
   });
 
   it('refuses an empty or non-string name with an InvalidIdentifierError, a QueryBuildError and an SdbError', () => {

@@ -54,7 +54,14 @@ function compilerFor(statements: readonly Expression[]): CoreCompiler {
  * with `runBatch`: it answers the statements' results, or throws the failing statement's error.
  */
 export function atomic<const S extends readonly Expression[]>(...statements: S): CompiledBatch<Results<S>> {
-  const unwrapped = batch(...statements);
+  return atomicQuery(batch(...statements));
+}
+
+/**
+ * Statements compiled already (SurrealQL of your own among them, `;`-terminated) applied all
+ * together or not at all, as `atomic` applies its own: run it with `runBatch`.
+ */
+export function atomicQuery<R extends readonly unknown[] = unknown[]>(unwrapped: CompiledQuery): CompiledBatch<R> {
   return { query: `BEGIN;\n${unwrapped.query}\nCOMMIT;`, bindings: unwrapped.bindings, unwrapped };
 }
 

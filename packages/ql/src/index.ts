@@ -4,7 +4,7 @@
  * with @sdb/functions expressions and run on any client of the `Queryable` contract.
  */
 export { durationLiteral, type AssignOp, type Output, type Target } from './clauses.ts';
-export { atomic, batch, compile, run, runBatch, type CompiledBatch } from './compile.ts';
+export { atomic, atomicQuery, batch, compile, run, runBatch, type CompiledBatch } from './compile.ts';
 export { CoreCompiler, type ExpressionNode, type QlNode, type StatementNode } from './compiler.ts';
 export { QueryCompiler } from './query-compiler.ts';
 export {

@@ -7,7 +7,7 @@ import { connect as connectHttp, type HttpClient } from '@sdb/http';
 import { connect as connectWs, type WsClient } from '@sdb/ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { surrealdb, uniqueScope } from '../../embedded/test-support/index.ts';
-import { atomic, create, runBatch, select, run, update } from '../src/index.ts';
+import { atomic, atomicQuery, create, runBatch, select, run, update } from '../src/index.ts';
 
 interface Account {
   id: RecordId<'account'>;
@@ -63,6 +63,15 @@ describe.each([
     expect((error as StatementError).cause).toBeInstanceOf(AlreadyExistsError);
     expect(await run(client(), select(fresh))).toEqual([]);
     expect(await run(client(), select(taken).only().value('owner'))).toBe('first');
+  });
+
+  it('atomicQuery applies statements compiled elsewhere the same way: a failing one rolls the others back', async () => {
+    const taken = account(`${transport}_taken_raw`);
+    await run(client(), create(taken).set({ owner: 'first', balance: 1 }));
+    const own = { query: `CREATE account:${transport}_fresh_raw SET owner = $owner;\nCREATE $taken;`, bindings: { owner: 'new', taken } };
+    const error = await runBatch(client(), atomicQuery(own)).catch((e: unknown) => e);
+    expect(error).toMatchObject({ index: 1 });
+    expect(await run(client(), select(account(`${transport}_fresh_raw`)))).toEqual([]);
   });
 });
 

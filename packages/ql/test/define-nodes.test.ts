@@ -72,6 +72,10 @@ describe('builders fill plain-data nodes', () => {
   it('reads the types INFO FOR TABLE prints with the same parser', () => {
     expect(parseType('none | record<user | org>')).toStrictEqual({ name: 'union', of: [{ name: 'none' }, { name: 'record', tables: ['user', 'org'] }] });
   });
+
+  it('reads a table name INFO prints quoted as the name itself', () => {
+    expect(parseType('set<record<`order-line` | `a\\`b`>, 3>')).toStrictEqual({ name: 'set', of: { name: 'record', tables: ['order-line', 'a`b'] }, size: 3 });
+  });
 });
 
 describe('hand-made DEFINE nodes run on the engine', () => {

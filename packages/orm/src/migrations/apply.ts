@@ -6,7 +6,7 @@
  * unrecorded and throws a `MigrationError` naming it. Runs take turns through the migration lock.
  */
 import { StatementError, type Datetime } from '@sdb/protocol';
-import { compile, QueryCompiler, runBatch, Statement, type StatementNode } from '@sdb/ql';
+import { atomicQuery, compile, QueryCompiler, runBatch, Statement, type StatementNode } from '@sdb/ql';
 import type { OrmClient } from '../connection.ts';
 import { isTransactional, transaction } from '../transaction.ts';
 import { redactSecrets } from './canonical.ts';
@@ -160,9 +160,8 @@ async function runAsOneQuery(client: OrmClient, migration: Migration, direction:
   }
   const compiler = new QueryCompiler();
   const statements = [...placed.map((p) => stepText(p.step, compiler)), ...(record ? [stepText({ node: record }, compiler)] : [])].join('\n');
-  const unwrapped = { query: statements, bindings: compiler.bindings };
   try {
-    await runBatch(client, { query: `BEGIN;\n${statements}\nCOMMIT;`, bindings: compiler.bindings, unwrapped });
+    await runBatch(client, atomicQuery({ query: statements, bindings: compiler.bindings }));
   } catch (cause) {
     // One answer per statement (a raw operation holding several statements shifts the count; the server's message still names the failure).
     throw cause instanceof StatementError ? failure(migration, direction, placed[cause.index], cause) : cause;

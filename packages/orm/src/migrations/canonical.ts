@@ -1,7 +1,7 @@
 /**
  * @module The canonical text of a definition: what the models declare and what INFO FOR DB/TABLE
  * prints compare equal when they mean the same. SurrealDB 3.0.2 prints definitions in its own
- * form (checked on the engine): `none | int` for `option<int>`, `0.5f`, `ON` for `ON TABLE`, the
+ * form (checked on the engine): its own quoting of keyword-like names, `none | int` for `option<int>`, `0.5f`, `ON` for `ON TABLE`, the
  * default table TYPE, PERMISSIONS and access DURATIONs spelled out, BM25 and HNSW parameters
  * filled in, keys redacted (and a RECORD access's generated HS512 key). Both sides go through the same functions here.
  */
@@ -87,9 +87,18 @@ export function redactSecrets(text: string): string {
   return text.replace(/ (KEY|PASSWORD|PASSHASH) (['"])(?:(?!\2)[^\\]|\\.)*\2/g, " $1 '[REDACTED]'");
 }
 
+/**
+ * Names quoted only because they read as keywords, bare (string literals left as they are): the
+ * engine and ql's printer quote different words (INFO prints `` `select` `` but `from`, and
+ * `meta.select` inside a path), and either spelling names the same thing.
+ */
+function bareIdentifiers(text: string): string {
+  return text.replace(/('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")|`([A-Za-z_][A-Za-z0-9_]*)`/g, (_all, literal: string | undefined, name: string | undefined) => literal ?? (name as string));
+}
+
 /** The canonical form of a definition's SurrealQL text (from INFO, or printed from a node). */
 export function canonicalText(sql: string): string {
-  let text = sql.trim().replace(/;$/, '').replace(/\s+/g, ' ');
+  let text = bareIdentifiers(sql.trim().replace(/;$/, '').replace(/\s+/g, ' '));
   text = text.replace(/^DEFINE (FIELD|INDEX|EVENT) (.*?) ON TABLE /, 'DEFINE $1 $2 ON ');
   text = text.replace(/;\s*\}/g, ' }');
   text = text.replace(/(^|[^\w.])(\d+(?:\.\d+)?(?:e[+-]?\d+)?)f\b/g, '$1$2');

@@ -8,7 +8,7 @@ import { remove, type RemoveNode } from '@sdb/ql';
 import { canonicalNode } from './canonical.ts';
 import { MigrationError } from './errors.ts';
 import type { Operation } from './operations.ts';
-import { keyOf, type EntryKind, type Snapshot, type SnapshotEntry } from './snapshot.ts';
+import { elementType, keyOf, type EntryKind, type Snapshot, type SnapshotEntry } from './snapshot.ts';
 
 /** The field `from` of `table` is now called `to`. */
 export interface Rename {
@@ -40,7 +40,7 @@ function defineOp(entry: SnapshotEntry, type: 'define' | 'alter'): Operation {
 
 /** The element definition the engine made for an array field (`tags.*`), which REMOVE FIELD leaves behind. */
 function syntheticElementOf(entry: SnapshotEntry, from: Snapshot): Operation | undefined {
-  if (entry.what !== 'field' || !/ TYPE (?:none \| )?(?:array|set)</.test(entry.sql)) return undefined;
+  if (entry.what !== 'field' || elementType(entry) === undefined) return undefined;
   const element = `${entry.name}.*`;
   if (from.entries[keyOf('field', element, entry.table)] !== undefined) return undefined;
   return { type: 'remove', node: { ...remove.field(element, entry.table as string).ifExists().node } };

@@ -1,22 +1,26 @@
 /**
  * @module `inspectModels(snapshot)`: model source code for an existing database (the CLI's
- * `inspectdb`). Tables become `model(...)` declarations and their fields `f.*()` builders (types,
- * optional, literals, simple defaults, READONLY, COMMENT, the unique/plain indexes the ORM names);
+ * `inspectdb`). Tables become `model(...)` declarations and their fields `f.*()` builders, read
+ * from what INFO … STRUCTURE reports (types, optional, literals, simple defaults, READONLY,
+ * COMMENT, FULL/NONE permissions), with the unique/plain indexes the ORM names for them;
  * a definition a model cannot express (a custom ASSERT, COMPUTED, an index, event, access…) is
  * listed as a comment to keep in a migration, never silently dropped.
  */
-import { parseType, type TypeNode } from '@sdb/ql';
-import { keyOf, type Snapshot, type SnapshotEntry } from './snapshot.ts';
+import { field, type DefineIndexNode, type TypeNode } from '@sdb/ql';
+import { indexName } from '../schema/define.ts';
+import { canonicalNode } from './canonical.ts';
+import { fieldType, keyOf, tableShape, type Snapshot, type SnapshotEntry } from './snapshot.ts';
 
 const SCALARS = new Set(['string', 'int', 'float', 'number', 'decimal', 'bool', 'datetime', 'duration', 'uuid', 'bytes', 'any', 'file']);
 const GEOMETRIES = new Set(['point', 'line', 'polygon', 'multipoint', 'multiline', 'multipolygon', 'collection']);
-const CLAUSES = / (?:FLEXIBLE|DEFAULT|READONLY|VALUE|ASSERT|COMPUTED|REFERENCE|COMMENT|PERMISSIONS)\b/;
 
 interface Context {
   readonly entries: Readonly<Record<string, SnapshotEntry>>;
   readonly names: ReadonlyMap<string, string>;
   readonly table: string;
   readonly unexpressed: string[];
+  /** The keys of the indexes the generated fields declare (`.unique()`, `.index()`). */
+  readonly expressed: Set<string>;
 }
 
 function modelName(table: string): string {
@@ -25,10 +29,12 @@ function modelName(table: string): string {
   return /^[A-Za-z_]/.test(name) ? name : `Model${name}`;
 }
 
-/** A SurrealQL literal the model can take as a default (numbers, strings, booleans, empty collections). */
+/** A SurrealQL literal the model can take as a default (numbers, `0.5f` too, strings, booleans, empty collections). */
 function jsLiteral(text: string): string | undefined {
-  if (/^-?\d+(\.\d+)?$/.test(text) || text === 'true' || text === 'false' || text === '[]' || text === '{}') return text;
-  if (/^'(?:[^'\\]|\\.)*'$/.test(text)) return JSON.stringify(text.slice(1, -1).replace(/\\(.)/g, '$1'));
+  const number = /^(-?\d+(?:\.\d+)?)f?$/.exec(text)?.[1];
+  if (number !== undefined) return number;
+  if (text === 'true' || text === 'false' || text === '[]' || text === '{}') return text;
+  if (/^(['"])(?:(?!\1)[^\\]|\\.)*\1$/.test(text)) return JSON.stringify(text.slice(1, -1).replace(/\\(.)/g, '$1'));
   return undefined;
 }
 
@@ -66,85 +72,75 @@ function children(path: string, ctx: Context): string[] {
     });
 }
 
-/** `.permissions(…)` for a field's PERMISSIONS clause of FULL/NONE rules ('' for the default FULL), else undefined. */
-function permissionsOf(rest: string): string | undefined {
-  if (rest === ' PERMISSIONS FULL') return '';
-  if (rest === ' PERMISSIONS NONE') return ".permissions('none')";
-  const groups = /^ PERMISSIONS (FOR .*)$/.exec(rest)?.[1]?.split(', FOR ');
-  const rules: string[] = [];
-  for (const group of groups ?? []) {
-    const match = /^(?:FOR )?((?:select|create|update)(?:, (?:select|create|update))*) (FULL|NONE)$/.exec(group);
-    if (match === null) return undefined;
-    // FULL is a field's default: only the NONE rules need saying.
-    if (match[2] === 'NONE') for (const action of (match[1] as string).split(', ')) rules.push(`${action}: 'none'`);
-  }
-  return groups === undefined ? undefined : `.permissions({ ${rules.join(', ')} })`;
+/** The field clauses INFO … STRUCTURE reports that builders can say; any other (FLEXIBLE, VALUE, COMPUTED, REFERENCE) makes a field unexpressed. */
+const SAYABLE = new Set(['name', 'table', 'kind', 'assert', 'default', 'default_always', 'readonly', 'comment', 'permissions']);
+
+/** `.permissions(…)` for a field's FULL (`true`) and NONE (`false`) rules ('' for the default, all FULL), else undefined (a WHERE rule). */
+function permissionsOf(rules: Readonly<Record<string, unknown>>): string | undefined {
+  const actions = Object.entries(rules);
+  if (actions.some(([, rule]) => typeof rule !== 'boolean')) return undefined;
+  if (actions.every(([, rule]) => rule)) return '';
+  if (actions.every(([, rule]) => !rule)) return ".permissions('none')";
+  // FULL is a field's default: only the NONE rules need saying.
+  return `.permissions({ ${actions.flatMap(([action, rule]) => (rule ? [] : [`${action}: 'none'`])).join(', ')} })`;
 }
 
-/** The whole builder chain for one field, or undefined (and a note) when a model cannot say it. */
+/** The whole builder chain for one field, read from what INFO … STRUCTURE reports of it, or undefined (and a note) when a model cannot say it. */
 function fieldBuilder(entry: SnapshotEntry, path: string, ctx: Context): string | undefined {
-  const sql = entry.sql;
   const refuse = () => {
-    ctx.unexpressed.push(entry.source ?? sql);
+    ctx.unexpressed.push(entry.source ?? entry.sql);
     return undefined;
   };
-  const head = /^DEFINE FIELD \S+ ON \S+ TYPE /.exec(sql);
-  const typeText = head && sql.slice(head[0].length).split(CLAUSES)[0];
-  if (!head || !typeText) return refuse();
-  let rest = sql.slice(head[0].length + typeText.length);
-  let type: TypeNode;
-  try {
-    type = parseType(typeText);
-  } catch {
-    return refuse();
-  }
+  const facts = entry.structure ?? {};
+  const type = fieldType(entry);
+  if (type === undefined || facts.default_always === true || Object.keys(facts).some((clause) => !SAYABLE.has(clause))) return refuse();
   const members = type.name === 'union' ? (type.of as readonly TypeNode[]) : [type];
   const optional = members.some((m) => m.name === 'none') && members.length === 2;
   const base = optional ? (members.find((m) => m.name !== 'none') as TypeNode) : type;
   let builder: string | undefined;
-  const literal = new RegExp(` ASSERT ${optional ? 'type::is_none\\(\\$value\\) OR ' : ''}\\$value INSIDE \\[(.*?)\\](?= COMMENT| PERMISSIONS|$)`).exec(rest);
-  const values = literal && literalValues(literal[1] as string);
-  if (values && ['string', 'int', 'number', 'bool'].includes(base.name)) {
+  if (facts.assert !== undefined) {
+    // The one assertion a builder says: a literal's values (letting NONE through when optional).
+    const literal = new RegExp(`^${optional ? 'type::is_none\\(\\$value\\) OR ' : ''}\\$value INSIDE \\[(.*)\\]$`).exec(String(facts.assert));
+    const values = literal && literalValues(literal[1] as string);
+    if (!values || !['string', 'int', 'number', 'bool'].includes(base.name)) return refuse();
     builder = `f.literal(${values.join(', ')})`;
-    rest = rest.replace(literal![0], '');
   } else builder = builderOf(base, path, ctx);
   if (builder === undefined) return refuse();
   if (optional) builder += '.optional()';
-  const take = (pattern: RegExp): RegExpExecArray | null => {
-    const match = pattern.exec(rest);
-    if (match) rest = rest.replace(match[0], '');
-    return match;
-  };
-  const defaultValue = take(/^ DEFAULT (time::now\(\)|'(?:[^'\\]|\\.)*'|\S+)/);
-  if (defaultValue) {
-    const value = defaultValue[1] === 'time::now()' ? 'now' : jsLiteral(defaultValue[1] as string);
+  if (facts.default !== undefined) {
+    const value = facts.default === 'time::now()' ? 'now' : jsLiteral(String(facts.default));
     if (value === undefined) return refuse();
     builder += value === 'now' ? '.defaultNow()' : `.default(${value})`;
   }
-  if (take(/^ READONLY/)) builder += '.readonly()';
-  const comment = take(/^ COMMENT ('(?:[^'\\]|\\.)*')/);
-  if (comment) builder += `.comment(${jsLiteral(comment[1] as string)})`;
-  const access = permissionsOf(rest);
+  if (facts.readonly === true) builder += '.readonly()';
+  if (typeof facts.comment === 'string') builder += `.comment(${JSON.stringify(facts.comment)})`;
+  const access = permissionsOf((facts.permissions ?? {}) as Readonly<Record<string, unknown>>);
   if (access === undefined) return refuse();
   builder += access;
   for (const kind of ['unique', 'index'] as const) {
-    const index = ctx.entries[keyOf('index', `${ctx.table}_${path.replaceAll('.', '_')}_${kind}`, ctx.table)];
-    if (index !== undefined && index.sql === `DEFINE INDEX ${index.name} ON ${ctx.table} FIELDS ${path}${kind === 'unique' ? ' UNIQUE' : ''}`) builder += `.${kind}()`;
+    const name = indexName(ctx.table, path, kind);
+    const key = keyOf('index', name, ctx.table);
+    const index: DefineIndexNode = { kind: 'defineIndex', name, table: ctx.table, fields: [field(path).node], ...(kind === 'unique' ? { unique: true as const } : {}) };
+    if (ctx.entries[key]?.sql === canonicalNode(index)) {
+      builder += `.${kind}()`;
+      ctx.expressed.add(key);
+    }
   }
   return builder;
 }
 
-/** Model source code (an ES module importing `f` and `model` from `from`) for the schema in `snapshot`. */
+/** Model source code (an ES module importing `f` and `model` from `from`) for the live schema `snapshot` (read by `introspect`). */
 export function inspectModels(snapshot: Snapshot, options: { from?: string } = {}): string {
   const entries = snapshot.entries;
   const tables = Object.values(entries).filter((e) => e.what === 'table');
   const names = new Map(tables.map((t) => [t.name, modelName(t.name)]));
   const out: string[] = [`/** Models generated by inspectModels (sdb inspectdb) from a live database. */`, `import { f, model } from ${JSON.stringify(options.from ?? '@sdb/orm')};`, ''];
   const unexpressed: string[] = [];
+  const expressed = new Set<string>();
   for (const table of tables) {
-    const schemafull = / SCHEMAFULL( |$)/.test(table.sql);
-    if (table.sql !== `DEFINE TABLE ${table.name} TYPE ${schemafull ? 'NORMAL SCHEMAFULL' : 'ANY SCHEMALESS'} PERMISSIONS NONE`) unexpressed.push(table.source ?? table.sql);
-    const ctx: Context = { entries, names, table: table.name, unexpressed };
+    const { schemafull } = tableShape(table);
+    if (table.sql !== canonicalNode({ kind: 'defineTable', name: table.name, schemafull })) unexpressed.push(table.source ?? table.sql);
+    const ctx: Context = { entries, names, table: table.name, unexpressed, expressed };
     const fields = Object.values(entries)
       .filter((e) => e.what === 'field' && e.table === table.name && !e.name.includes('.'))
       .flatMap((e) => {
@@ -153,12 +149,8 @@ export function inspectModels(snapshot: Snapshot, options: { from?: string } = {
       });
     out.push(`export const ${names.get(table.name)} = model(${JSON.stringify(table.name)}, {`, ...fields, `}${schemafull ? ', { schemafull: true }' : ''});`, '');
   }
-  const indexFor = /^DEFINE INDEX (\S+)_(unique|index) ON (\S+) FIELDS (\S+)/;
-  for (const entry of Object.values(entries)) {
-    if (entry.what === 'table' || entry.what === 'field') continue;
-    const match = indexFor.exec(entry.sql);
-    if (entry.what === 'index' && match && entry.name === `${match[3]}_${(match[4] as string).replaceAll('.', '_')}_${match[2]}`) continue;
-    unexpressed.push(entry.source ?? entry.sql);
+  for (const [key, entry] of Object.entries(entries)) {
+    if (entry.what !== 'table' && entry.what !== 'field' && !expressed.has(key)) unexpressed.push(entry.source ?? entry.sql);
   }
   if (unexpressed.length > 0) out.push('// Not expressed by these models (keep them in a migration, e.g. op.raw):', ...unexpressed.map((sql) => `// ${sql}`), '');
   return out.join('\n');

@@ -3,10 +3,11 @@
  * each operation an `op.*(…)` call over its node written as a JavaScript literal, so the file
  * loads back to the same data (and the same checksum).
  */
-import { QueryCompiler, type DefineNode, type RemoveNode } from '@sdb/ql';
+import type { DefineNode, RemoveNode } from '@sdb/ql';
 import { MigrationError } from './errors.ts';
 import type { Migration } from './migration.ts';
 import type { Operation } from './operations.ts';
+import { pathText } from './snapshot.ts';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -41,7 +42,7 @@ function removal(node: RemoveNode): string {
   if (node.ifExists) return `op.remove(${literal(node)})`;
   switch (node.what) {
     case 'TABLE': return `op.dropTable(${literal(node.name)})`;
-    case 'FIELD': return `op.dropField(${literal(node.table)}, ${literal(new QueryCompiler().print(node.name))})`;
+    case 'FIELD': return `op.dropField(${literal(node.table)}, ${literal(pathText(node.name))})`;
     case 'INDEX': return `op.dropIndex(${literal(node.name)}, ${literal(node.table)})`;
     default: return `op.remove(${literal(node)})`;
   }

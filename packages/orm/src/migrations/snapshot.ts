@@ -4,7 +4,7 @@
  * canonical text. `snapshotOf(models)` reads the model declarations, `stateOf(migrations)` replays
  * migration files offline; both give the same snapshot when the files are up to date.
  */
-import { QueryCompiler, type DefineFieldNode, type DefineNode } from '@sdb/ql';
+import { field, parseType, type DefineFieldNode, type DefineNode, type TypeNode } from '@sdb/ql';
 import { defineNodes } from '../schema/define.ts';
 import type { AnyField } from '../schema/fields.ts';
 import type { ModelShape } from '../schema/validate.ts';
@@ -27,6 +27,8 @@ export interface SnapshotEntry {
   readonly was?: string;
   /** The text INFO printed, for an entry read from a live database. */
   readonly source?: string;
+  /** What INFO … STRUCTURE answers for it (a field's `kind`, a table's `schemafull`…), for an entry read from a live database. */
+  readonly structure?: Readonly<Record<string, unknown>>;
 }
 
 export interface Snapshot {
@@ -41,8 +43,10 @@ const KIND_OF: Partial<Record<DefineNode['kind'], EntryKind>> = {
   defineAccess: 'access', defineParam: 'param', defineFunction: 'function', defineSequence: 'sequence',
 };
 
+/** A field path as snapshots name it: its segments unquoted, joined by dots (`meta.plan`, `tags.*`, `unit-price`). */
 export function pathText(name: DefineFieldNode['name']): string {
-  return new QueryCompiler().print(name);
+  // A DEFINE FIELD path holds names and `*` only.
+  return name.parts.map((part) => (part.type === 'field' ? part.name : '*')).join('.');
 }
 
 export function keyOf(what: EntryKind, name: string, table?: string): string {
@@ -60,16 +64,41 @@ export function entryOf(node: DefineNode, was?: string): [string, SnapshotEntry]
   return [keyOf(what, name, table), { what, name, ...(table !== undefined ? { table } : {}), sql: canonicalNode(node), node: declared as DefineNode, ...(was !== undefined ? { was } : {}) }];
 }
 
+/** A field's type: as declared, or as the live database reports it; undefined without one, or for one ql cannot read (a literal type). */
+export function fieldType(entry: SnapshotEntry): TypeNode | undefined {
+  if (entry.node?.kind === 'defineField') return entry.node.type;
+  const kind = entry.structure?.kind;
+  try {
+    return typeof kind === 'string' ? parseType(kind) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The element type `T` of an `array<T>`/`set<T>` field, optional (`option<…>`, `none | …`) or not. */
+export function elementType(entry: SnapshotEntry): TypeNode | undefined {
+  type Loose = { readonly name: string; readonly of?: Loose & readonly Loose[] } | undefined;
+  let type = fieldType(entry) as Loose;
+  if (type?.name === 'option') type = type.of;
+  else if (type?.name === 'union' && type.of?.length === 2 && type.of[0]?.name === 'none') type = type.of[1];
+  return type?.name === 'array' || type?.name === 'set' ? (type.of as TypeNode | undefined) : undefined;
+}
+
+/** A table's declared TYPE (`RELATION`…) and whether it is SCHEMAFULL, as declared or as the live database reports them. */
+export function tableShape(entry: SnapshotEntry): { readonly type?: string; readonly schemafull: boolean } {
+  if (entry.node?.kind === 'defineTable') return { type: entry.node.type, schemafull: entry.node.schemafull === true };
+  return { type: (entry.structure?.kind as { kind?: string } | undefined)?.kind, schemafull: entry.structure?.schemafull === true };
+}
+
 /**
  * The element definition the engine makes by itself for an `array<T>`/`set<T>` field (`tags.*
  * TYPE T`); dropped on every side, so declaring it or not makes no difference.
  */
 function isSyntheticElement(entry: SnapshotEntry, entries: Readonly<Record<string, SnapshotEntry>>): boolean {
   if (entry.what !== 'field' || !entry.name.endsWith('.*')) return false;
-  const parentPath = entry.name.slice(0, -2);
-  const parent = entries[keyOf('field', parentPath, entry.table)];
-  const element = parent && /TYPE (?:none \| )?(?:array|set)<(.+?)(?:, \d+)?>(?: |$)/.exec(parent.sql)?.[1];
-  return element !== undefined && entry.sql === `DEFINE FIELD ${entry.name} ON ${entry.table} TYPE ${element} PERMISSIONS FULL`;
+  const parent = entries[keyOf('field', entry.name.slice(0, -2), entry.table)];
+  const type = parent && elementType(parent);
+  return type !== undefined && entry.sql === canonicalNode({ kind: 'defineField', name: field(entry.name).node, table: entry.table as string, type });
 }
 
 /**
@@ -78,7 +107,8 @@ function isSyntheticElement(entry: SnapshotEntry, entries: Readonly<Record<strin
  */
 function isRelationEnd(entry: SnapshotEntry, entries: Readonly<Record<string, SnapshotEntry>>): boolean {
   if (entry.what !== 'field' || (entry.name !== 'in' && entry.name !== 'out')) return false;
-  return / TYPE RELATION\b/.test(entries[keyOf('table', entry.table as string)]?.sql ?? '');
+  const table = entries[keyOf('table', entry.table as string)];
+  return table !== undefined && tableShape(table).type === 'RELATION';
 }
 
 /** A snapshot of these entries: sorted by key, internal tables, synthetic elements and relation ends left out. */

@@ -59,6 +59,11 @@ function assertion(fieldDef: AnyField) {
   return (config.optional ? or(call('type::is_none', value), condition) : condition).node;
 }
 
+/** The name of the index a field's `.unique()`, `.index()`, full-text or vector option defines (`person_email_unique`). */
+export function indexName(table: string, path: string, suffix: 'unique' | 'index' | 'fulltext' | 'hnsw'): string {
+  return `${table}_${path.replaceAll('.', '_')}_${suffix}`;
+}
+
 function fieldNodes(table: string, path: string, fieldDef: AnyField): DefineNode[] {
   const config = fieldDef.config;
   if (config.kind === 'computed') {
@@ -96,20 +101,19 @@ function fieldNodes(table: string, path: string, fieldDef: AnyField): DefineNode
   if (element !== undefined && (element.config.kind === 'object' || element.config.kind === 'literal' || element.config.assert)) {
     nodes.push(...fieldNodes(table, `${path}.*`, element));
   }
-  const indexName = (suffix: string) => `${table}_${path.replaceAll('.', '_')}_${suffix}`;
   if (config.unique || config.index) {
     const index: DefineIndexNode = {
       kind: 'defineIndex',
       mode: 'OVERWRITE',
-      name: indexName(config.unique ? 'unique' : 'index'),
+      name: indexName(table, path, config.unique ? 'unique' : 'index'),
       table,
       fields: [field(path).node],
       ...(config.unique ? { unique: true as const } : {}),
     };
     nodes.push(index);
   }
-  if (config.fulltext) nodes.push({ kind: 'defineIndex', mode: 'OVERWRITE', name: indexName('fulltext'), table, fields: [field(path).node], fulltext: config.fulltext });
-  if (config.hnsw) nodes.push({ kind: 'defineIndex', mode: 'OVERWRITE', name: indexName('hnsw'), table, fields: [field(path).node], hnsw: config.hnsw });
+  if (config.fulltext) nodes.push({ kind: 'defineIndex', mode: 'OVERWRITE', name: indexName(table, path, 'fulltext'), table, fields: [field(path).node], fulltext: config.fulltext });
+  if (config.hnsw) nodes.push({ kind: 'defineIndex', mode: 'OVERWRITE', name: indexName(table, path, 'hnsw'), table, fields: [field(path).node], hnsw: config.hnsw });
   return nodes;
 }
 

@@ -76,6 +76,13 @@ export function escapeRecordIdKey(key: string): string {
   return RID_PLAIN.test(key) && !NUMBER_WORDS.test(key) ? key : quote(key, '`');
 }
 
+/** A name as the engine prints it, unquoted: bare, or in backticks with the engine's escapes (`` `order-line` ``, `` `a\`b` ``). */
+export function unquoteIdent(printed: string): string {
+  if (!printed.startsWith('`')) return printed;
+  const controls = Object.entries(CONTROL);
+  return printed.slice(1, -1).replace(/\\(?:u\{8\}|.)/g, (escape) => controls.find(([, e]) => e === escape)?.[0] ?? escape.slice(1));
+}
+
 /** A string literal the engine's way: single quotes, or double quotes when the text holds a `'`. */
 export function quoteString(text: string): string {
   return quote(text, text.includes("'") ? '"' : "'");

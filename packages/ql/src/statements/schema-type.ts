@@ -4,6 +4,7 @@
  * same parser reads the types INFO FOR TABLE prints, so a schema diff compares trees, not text.
  */
 import { QueryBuildError } from '@sdb/functions/core';
+import { unquoteIdent } from '@sdb/protocol';
 
 /** Type names SurrealQL knows (lower case) that take no table list. */
 export const TYPE_NAMES: ReadonlySet<string> = new Set([
@@ -23,7 +24,7 @@ export const TABLE_TYPES: ReadonlySet<string> = new Set(['record', 'table']);
 
 /**
  * Parses `option<string>`, `array<record<person | org>, 10>`, `int | float`: type names from
- * SurrealQL's list, table names inside `record<...>`/`table<...>`, sizes after a comma. Anything
+ * SurrealQL's list, table names inside `record<...>`/`table<...>` (bare or quoted), sizes after a comma. Anything
  * else (a second clause hidden in the text) is refused.
  */
 export function parseType(text: string): TypeNode {
@@ -53,10 +54,10 @@ export function parseType(text: string): TypeNode {
     if (TABLE_TYPES.has(name)) {
       if (peek() !== '<') return { name: name as 'record' | 'table' };
       take('<');
-      const tables = [take()];
+      const tables = [unquoteIdent(take())];
       while (peek() === '|') {
         take('|');
-        tables.push(take());
+        tables.push(unquoteIdent(take()));
       }
       take('>');
       return { name: name as 'record' | 'table', tables };
