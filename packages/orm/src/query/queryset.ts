@@ -2,7 +2,9 @@
  * @module Lazy, immutable querysets: each method returns a new queryset holding a frozen
  * description (filters as a Q tree, ordering, slicing, connection); nothing runs until `await`,
  * `all()`, iteration or a terminal method (`count`, `get`, `update`...). Each run builds a
- * @sdb/ql node tree, which ql's compiler prints with every value bound.
+ * @sdb/ql node tree, which ql's compiler prints with every value bound. Methods a page may never
+ * call (live queries, hybrid search, prefetch loading, upsert) `import()` their module on the
+ * first call, so a bundler that splits code fetches it only then.
  */
 // A namespace import: a bundle then keeps only the function namespaces used here, not the whole catalogue.
 import { call, type Expression } from '@sdb/functions/core';
@@ -355,14 +357,16 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
 
   /** A live query on the matching records (ws or embedded clients): CREATE / UPDATE / DELETE events with instances, RESYNC after a reconnect. */
   async live(options?: LiveModelOptions): Promise<LiveStream<LiveModelEvent<InstanceOf<M>, keyof FieldsOf<M> & string>>> {
-    const [client, condition] = [this.#client, this.#liveCondition('live')];
+    const client = this.#client;
+    const condition = this.#liveCondition('live');
     const { liveInstances } = await import('./live.ts');
     return liveInstances(this.model, client, condition, options);
   }
 
   /** The matching records (a SNAPSHOT event each), READY, then every change, as instances. */
   async watch(): Promise<LiveStream<WatchModelEvent<InstanceOf<M>, keyof FieldsOf<M> & string>>> {
-    const [client, condition] = [this.#client, this.#liveCondition('watch')];
+    const client = this.#client;
+    const condition = this.#liveCondition('watch');
     const { watchInstances } = await import('./live.ts');
     return watchInstances(this.model, client, condition);
   }
