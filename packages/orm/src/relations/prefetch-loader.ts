@@ -8,7 +8,6 @@ import { RecordId } from '@sdb/protocol';
 import type { OrmClient } from '../connection.ts';
 import { hydrate } from '../query/hydrate.ts';
 import { qCondition, type QNode } from '../query/q.ts';
-import { stateOf } from '../query/queryset.ts';
 import type { AnyModel } from '../schema/model.ts';
 import type { PrefetchSpec } from './prefetch.ts';
 import { edgeEnds, farModel } from './relation.ts';
@@ -64,7 +63,7 @@ export async function prefetchInto(model: AnyModel, instances: readonly object[]
   }
   const { edge, direction } = relation;
   const { near, far } = edgeEnds(direction);
-  const filter = qCondition(edge, throughField({ kind: 'and', children: stateOf(queryset).where }, far));
+  const filter = qCondition(edge, throughField({ kind: 'and', children: spec.where }, far));
   const rows = await run(client, select<Record<string, unknown>>(edge.table).fields(near, far).where(and(inside(near, parents), filter)).fetch(far));
   const target = farModel(edge, direction);
   const groups = groupBy(rows, (row) => row[near]);

@@ -9,6 +9,7 @@
  */
 import type { RecordId } from '@sdb/protocol';
 import { QuerySetError } from '../errors.ts';
+import type { QNode } from '../query/q.ts';
 import { stateOf, type QuerySet } from '../query/queryset.ts';
 import type { Field } from '../schema/fields.ts';
 import type { FieldMap } from '../schema/infer.ts';
@@ -40,6 +41,8 @@ export interface PrefetchSpec {
   readonly name: string;
   readonly relation: ResolvedRelation;
   readonly queryset: QuerySet<AnyModel>;
+  /** The queryset's filters, which an edge relation applies to the far record through the edge. */
+  readonly where: readonly QNode[];
 }
 
 function relatedModel(relation: ResolvedRelation): AnyModel {
@@ -56,7 +59,7 @@ export function prefetchSpec(model: AnyModel, item: string | Prefetch<string, An
   if (queryset.model.table !== related.table) throw new QuerySetError(`Prefetch('${name}'): the queryset is of ${queryset.model.table}, the relation holds ${related.table}`);
   const state = stateOf(queryset);
   if (state.limit !== undefined || state.offset !== undefined) throw new QuerySetError(`Prefetch('${name}'): a sliced queryset would slice all the parents' records together; filter it instead`);
-  return Object.freeze({ name, relation, queryset });
+  return Object.freeze({ name, relation, queryset, where: state.where });
 }
 
 /**
