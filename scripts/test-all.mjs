@@ -2,7 +2,7 @@
 /**
  * @module The whole test suite, as README and CI run it: the layering check, the package checks
  * (build, publint, attw, tsc), the `pnpm pack --dry-run` file lists, the API reference (TypeDoc, failing on an undocumented export or a
- * broken link), the bundle size limits, then every package's tests against the real engine
+ * broken link), the bundle size limits (size-limit, then the first-load figures of scripts/first-load.mjs), then every package's tests against the real engine
  * (with packages/readmes, which type-checks and runs every TypeScript block of the READMEs),
  * ending with one plain "N passed, N failed, N skipped" line summed over all packages.
  */

@@ -20,7 +20,7 @@ export type { LiveChange, LiveModelEvent, LiveModelOptions, ModelChange, ModelCh
 export type { AccessOptions, ModelAccess } from './auth/access.ts';
 export type { AuthOptions, SignedIn } from './auth/session.ts';
 export type { AnalyzerOptions, TableOptions } from './schema/table-options.ts';
-export { MemoryCheckpoint, RecordCheckpoint, type CheckpointStore } from '@sdb/stream';
+export { MemoryCheckpoint, RecordCheckpoint, type CheckpointStore } from '@sdb/stream/checkpoint';
 export { hooks, Hooks, type AnyInstance, type HookContext, type HookEvent, type HookHandler, type HookPayloads } from './signals.ts';
 export { Annotation, GeoDistance, SearchHighlight, SearchScore, type Annotated, type AnnotationValues } from './search/annotations.ts';
 export type { NearestOptions } from './search/clauses.ts';

@@ -5,11 +5,11 @@
  * dump to its process's stderr (and abort when that pipe lags), so these tests use a server in a
  * child process, as @sdb/stream's change-feed tests do; not the in-process embedded client.
  */
-import { RecordId } from '@sdb/protocol';
+import { InvalidArgumentError, RecordId } from '@sdb/protocol';
 import { connect as connectHttp } from '@sdb/http';
 import { connect as connectWs } from '@sdb/ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { f, model, pushSchema, QuerySetError, RecordCheckpoint, type ModelChangeSet, type OrmClient } from '../src/index.ts';
+import { f, model, pushSchema, QuerySetError, RecordCheckpoint, type CheckpointStore, type ModelChangeSet, type OrmClient } from '../src/index.ts';
 import { uniqueScope } from '../../embedded/test-support/index.ts';
 import { startServerProcess, type ServerProcess } from '../../stream/test/server-process.ts';
 import { take } from '../../stream/test/support.ts';
@@ -88,5 +88,23 @@ describe.each(['ws', 'http'] as const)('change feeds over %s', (transport) => {
 
   it('a filtered queryset has no feed of its own: changes() refuses it', () => {
     expect(() => Order.objects.using(db).filter({ item: 'book' }).changes()).toThrow(QuerySetError);
+  });
+
+  it('changes() answers its feed at once and loads the feed on the first next(), which refuses bad options', async () => {
+    const feed = Order.objects.using(db).changes({ batchSize: 0 });
+    await expect(feed.next()).rejects.toBeInstanceOf(InvalidArgumentError);
+  });
+
+  it('a feed left before its first next() reads nothing, not even its checkpoint; next() then answers done', async () => {
+    let loads = 0;
+    const checkpoint: CheckpointStore = { load: async () => void loads++, save: async () => {} };
+    const read = Order.objects.using(db).changes({ checkpoint });
+    await read.next();
+    await read.return!();
+    expect(loads).toBe(1);
+    const left = Order.objects.using(db).changes({ checkpoint });
+    await expect(left.return!()).resolves.toEqual({ done: true, value: undefined });
+    await expect(left.next()).resolves.toEqual({ done: true, value: undefined });
+    expect(loads).toBe(1);
   });
 });

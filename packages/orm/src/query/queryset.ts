@@ -2,7 +2,9 @@
  * @module Lazy, immutable querysets: each method returns a new queryset holding a frozen
  * description (filters as a Q tree, ordering, slicing, connection); nothing runs until `await`,
  * `all()`, iteration or a terminal method (`count`, `get`, `update`...). Each run builds a
- * @sdb/ql node tree, which ql's compiler prints with every value bound.
+ * @sdb/ql node tree, which ql's compiler prints with every value bound. Methods a page may never
+ * call (live queries, hybrid search, prefetch loading, upsert) `import()` their module on the
+ * first call, so a bundler that splits code fetches it only then.
  */
 // A namespace import: a bundle then keeps only the function namespaces used here, not the whole catalogue.
 import { call, type Expression } from '@sdb/functions/core';
@@ -16,17 +18,17 @@ import type { AnyModel, FieldsOf, InstanceOf, TableOf } from '../schema/model.ts
 import { aggregateFields, aggregateRow, type Aggregate, type AggregateKind, type AggregateResult } from './aggregates.ts';
 import { withPatch } from './atomic.ts';
 import { hydrate } from './hydrate.ts';
-import { changeInstances, liveInstances, watchInstances, type LiveModelEvent, type LiveModelOptions, type ModelChangeSet, type ModelChangesOptions, type WatchModelEvent } from './live.ts';
+import type { LiveModelEvent, LiveModelOptions, ModelChangeSet, ModelChangesOptions, WatchModelEvent } from './live.ts';
+import { loadedOnFirstNext } from './deferred-iterator.ts';
 import { qCondition, toQNode, type FilterParts, type QNode } from './q.ts';
 import type { LiveStream } from '@sdb/stream';
-import { upsertRow, upsertRows } from './upsert.ts';
 import { traversal, type TraverseStep, type TraverseTarget } from '../relations/graph.ts';
-import { prefetchInto, prefetchSpec, type Prefetch, type PrefetchSpec, type WithPrefetched } from '../relations/prefetch.ts';
+import { prefetchSpec, type Prefetch, type PrefetchSpec, type WithPrefetched } from '../relations/prefetch.ts';
 import { attachFetched, checkSelectRelated, type LinkKeys, type WithRelated } from '../relations/select-related.ts';
 import { ValuesQuery, type ValuesSource } from './values.ts';
 import { annotationFields, checkAlias, copyAnnotations, type Annotated, type Annotation, type AnnotationOrderKey, type AnnotationValues } from '../search/annotations.ts';
 import { fulltextClause, nearestClause, type NearestOptions, type SearchClause } from '../search/clauses.ts';
-import { hybridSearch, type HybridOptions, type HybridScores } from '../search/hybrid.ts';
+import type { HybridOptions, HybridScores } from '../search/hybrid.ts';
 import { runWrite } from './write.ts';
 
 interface Order {
@@ -161,6 +163,7 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   async hybrid(options: HybridOptions<keyof FieldsOf<M> & string>): Promise<(InstanceOf<M> & HybridScores)[]> {
     if (this.#state.clauses?.length || this.#state.annotations || this.#state.offset !== undefined) throw new QuerySetError('hybrid() runs its own nearest() and search(); call it on a filtered queryset without them, annotations or offset()');
     const base = new QuerySet(this.model, { ...this.#state, order: [], limit: undefined });
+    const { hybridSearch } = await import('../search/hybrid.ts');
     return hybridSearch(base, options, { limit: this.#state.limit ?? 10, client: this.#client, rows: (queryset) => queryset.#rows() });
   }
 
@@ -235,6 +238,8 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
     const instances = hydrate<InstanceOf<M>>(this.model, rows);
     copyAnnotations(instances, rows, Object.keys(this.#state.annotations ?? {}));
     attachFetched(this.model, instances, fetch);
+    if (prefetch.length === 0) return instances;
+    const { prefetchInto } = await import('../relations/prefetch-loader.ts');
     for (const spec of prefetch) await prefetchInto(this.model, instances, spec, client);
     return instances;
   }
@@ -343,7 +348,7 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
     return aggregateRow(spec, row) as { [K in keyof A]: AggregateResult<A[K], Row<M>> };
   }
 
-  // ----- live (./live.ts) -----
+  // ----- live (./live.ts, with @sdb/stream: loaded on the first call, so a page that never goes live never downloads them) -----
 
   #liveCondition(method: string) {
     if (this.#sliced() || this.#state.order.length > 0) throw new QuerySetError(`${method}() follows every matching record: it cannot be ordered or sliced`);
@@ -352,18 +357,29 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
 
   /** A live query on the matching records (ws or embedded clients): CREATE / UPDATE / DELETE events with instances, RESYNC after a reconnect. */
   async live(options?: LiveModelOptions): Promise<LiveStream<LiveModelEvent<InstanceOf<M>, keyof FieldsOf<M> & string>>> {
-    return liveInstances(this.model, this.#client, this.#liveCondition('live'), options);
+    const client = this.#client;
+    const condition = this.#liveCondition('live');
+    const { liveInstances } = await import('./live.ts');
+    return liveInstances(this.model, client, condition, options);
   }
 
   /** The matching records (a SNAPSHOT event each), READY, then every change, as instances. */
   async watch(): Promise<LiveStream<WatchModelEvent<InstanceOf<M>, keyof FieldsOf<M> & string>>> {
-    return watchInstances(this.model, this.#client, this.#liveCondition('watch'));
+    const client = this.#client;
+    const condition = this.#liveCondition('watch');
+    const { watchInstances } = await import('./live.ts');
+    return watchInstances(this.model, client, condition);
   }
 
-  /** The table's change feed (a model declared with `changefeed`), one change set per transaction, over any client. */
+  /**
+   * The table's change feed (a model declared with `changefeed`), one change set per transaction,
+   * over any client. A filtered queryset or an unknown connection is refused now; the feed's
+   * options (@sdb/stream's checks) on the first `next()`, which loads the feed's code.
+   */
   changes(options?: ModelChangesOptions): AsyncIterableIterator<ModelChangeSet<InstanceOf<M>>, undefined> {
     if (this.#where() !== undefined || this.#sliced() || this.#state.order.length > 0) throw new QuerySetError('changes() reads the whole table\'s feed: a change feed cannot be filtered, ordered or sliced');
-    return changeInstances(this.model, this.#client, options);
+    const client = this.#client;
+    return loadedOnFirstNext(async () => (await import('./live.ts')).changeInstances<InstanceOf<M>>(this.model, client, options));
   }
 
   // ----- writing -----
@@ -402,6 +418,7 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
    * from both, in one atomic UPSERT; answers its instance.
    */
   async upsert(lookup: Partial<InsertOf<TableOf<M>, FieldsOf<M>>>, values: PatchOf<FieldsOf<M>> = {}): Promise<InstanceOf<M>> {
+    const { upsertRow } = await import('./upsert.ts');
     const row = await upsertRow(this.model, () => this.#client, lookup as Record<string, unknown>, values as Record<string, unknown>);
     return hydrate<InstanceOf<M>>(this.model, [row])[0]!;
   }
@@ -414,6 +431,7 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
    */
   async bulkUpsert(rows: readonly InsertOf<TableOf<M>, FieldsOf<M>>[], options: { key: (keyof InsertOf<TableOf<M>, FieldsOf<M>> & string) | readonly (keyof InsertOf<TableOf<M>, FieldsOf<M>> & string)[]; batchSize?: number }): Promise<InstanceOf<M>[]> {
     const key = typeof options?.key === 'string' ? [options.key] : [...(options?.key ?? [])];
+    const { upsertRows } = await import('./upsert.ts');
     const stored = await upsertRows(this.model, () => this.#client, rows as readonly Record<string, unknown>[], key, options?.batchSize ?? 1000);
     return hydrate<InstanceOf<M>>(this.model, stored);
   }

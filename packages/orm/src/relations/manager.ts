@@ -1,22 +1,21 @@
 /**
  * @module The relation manager, `ann.related(Knows)`: the records at the far end of a record's
  * edges (`all filter count exists`, a queryset over the graph walk `->knows->person`), the edge
- * records themselves (`edges()`), and the writes `add remove set clear`, each RELATE or DELETE
- * a @sdb/ql node. A write that affects nothing (SurrealDB 3 answers a denied write with an empty
- * result) raises `RecordNotAffectedError`.
+ * records themselves (`edges()`), and the writes `add remove set clear` (./edge-writes.ts,
+ * imported on the first write).
  */
 import { RecordId } from '@sdb/protocol';
-import { atomic, deleteFrom, eq, inside, notInside, relate, run, runBatch, select, type Statement } from '@sdb/ql';
 import { resolveClient, type OrmClient, type Using } from '../connection.ts';
-import { QuerySetError, RecordNotAffectedError } from '../errors.ts';
-import { hydrate } from '../query/hydrate.ts';
+import { QuerySetError } from '../errors.ts';
 import type { FilterParts } from '../query/q.ts';
 import { withState, type FilterModel, type QuerySet } from '../query/queryset.ts';
 import { endsOf, type AnyEdge, type EndOf } from '../schema/edge.ts';
 import type { AnyModel, InstanceOf } from '../schema/model.ts';
-import { recordToCreate } from '../schema/validate.ts';
+import type { EdgeOwner } from './edge-writes.ts';
 import { reachedFrom } from './graph.ts';
 import { edgeEnds, farModel, nearModel, type Direction } from './relation.ts';
+
+const edgeWrites = () => import('./edge-writes.ts');
 
 /** The model a walk of edge `E` in direction `D` reaches. */
 export type FarOf<E extends AnyEdge, D extends Direction> = EndOf<E, D extends 'in' ? 'in' : 'out'>;
@@ -66,12 +65,6 @@ export class RelationManager<E extends AnyEdge, T extends AnyModel> {
     return id;
   }
 
-  #ends(target: unknown): { in: RecordId; out: RecordId } {
-    const far = target instanceof RecordId ? target : (target as { id?: unknown } | null)?.id;
-    if (!(far instanceof RecordId)) throw new QuerySetError(`${this.edge.table}: a related record is an instance or a RecordId, and an unsaved one has no id yet`);
-    return this.direction === 'out' ? { in: this.#me, out: far } : { in: far, out: this.#me };
-  }
-
   // ----- reading -----
 
   /** The far-end records as a queryset (each once, however many edges lead to it): filter, order, count, slice it. */
@@ -102,11 +95,10 @@ export class RelationManager<E extends AnyEdge, T extends AnyModel> {
     return this.#using === undefined ? edges : edges.using(this.#using);
   }
 
-  // ----- writing -----
+  // ----- writing (./edge-writes.ts, loaded on the first write) -----
 
-  #relate(target: unknown, data: Record<string, unknown>): Statement<unknown> {
-    const { id: _id, in: from, out: to, ...content } = recordToCreate(this.edge, { ...data, ...this.#ends(target) });
-    return relate(from, this.edge.table, to).content(content) as unknown as Statement<unknown>;
+  get #writer(): EdgeOwner {
+    return { edge: this.edge, direction: this.direction, client: () => this.#client, me: () => this.#me };
   }
 
   /**
@@ -115,39 +107,17 @@ export class RelationManager<E extends AnyEdge, T extends AnyModel> {
    */
   async add(targets: RecordRef<T> | readonly RecordRef<T>[], data?: EdgeData<E>): Promise<InstanceOf<E>[]> {
     const list = Array.isArray(targets) ? targets : [targets];
-    const statements = list.map((target) => this.#relate(target, (data ?? {}) as Record<string, unknown>));
-    if (statements.length === 0) return [];
-    const results = (await runBatch(this.#client, atomic(...statements))) as unknown as Record<string, unknown>[][];
-    return this.#created(results, list);
-  }
-
-  #created(results: readonly Record<string, unknown>[][], targets: readonly unknown[]): InstanceOf<E>[] {
-    const rows = results.map((rows, i) => {
-      if (rows.length === 0) throw new RecordNotAffectedError(this.edge.table, 'add', this.#describe(targets[i]));
-      return rows[0]!;
-    });
-    return hydrate<InstanceOf<E>>(this.edge, rows);
-  }
-
-  #describe(target: unknown): string {
-    const { in: from, out: to } = this.#ends(target);
-    return `${String(from)}->${this.edge.table}->${String(to)}`;
+    return (await edgeWrites()).addEdges(this.#writer, list, (data ?? {}) as Record<string, unknown>) as Promise<InstanceOf<E>[]>;
   }
 
   /** Deletes every edge between this record and the targets; answers how many went, and raises when none did. */
   async remove(...targets: RecordRef<T>[]): Promise<number> {
-    const { near, far } = edgeEnds(this.direction);
-    const farIds = targets.map((target) => this.#ends(target)[far]);
-    if (farIds.length === 0) return 0;
-    const removed = await run(this.#client, deleteFrom(this.edge.table).where(eq(near, this.#me)).where(inside(far, farIds)).return('before'));
-    if (removed.length === 0) throw new RecordNotAffectedError(this.edge.table, 'remove', targets.map((t) => this.#describe(t)).join(', '));
-    return removed.length;
+    return (await edgeWrites()).removeEdges(this.#writer, targets);
   }
 
   /** Deletes every edge of this record (in the manager's direction); answers how many went (0 when there were none). */
   async clear(): Promise<number> {
-    const { near } = edgeEnds(this.direction);
-    return (await run(this.#client, deleteFrom(this.edge.table).where(eq(near, this.#me)).return('before'))).length;
+    return (await edgeWrites()).clearEdges(this.#writer);
   }
 
   /**
@@ -156,21 +126,6 @@ export class RelationManager<E extends AnyEdge, T extends AnyModel> {
    * edge). Raises when the server silently skipped any of those writes.
    */
   async set(targets: readonly RecordRef<T>[], data?: EdgeData<E>): Promise<void> {
-    const { near, far } = edgeEnds(this.direction);
-    const client = this.#client;
-    const wanted = new Map(targets.map((target) => [String(this.#ends(target)[far]), target]));
-    const current = await run(client, select<Record<string, unknown>>(this.edge.table).value(far).where(eq(near, this.#me)));
-    const stale = current.filter((id) => !wanted.has(String(id)));
-    const have = new Set(current.map(String));
-    const added = [...wanted].filter(([key]) => !have.has(key)).map(([, target]) => target);
-    const statements: Statement<unknown>[] = added.map((target) => this.#relate(target, (data ?? {}) as Record<string, unknown>));
-    if (stale.length > 0) {
-      const farIds = [...wanted.values()].map((target) => this.#ends(target)[far]);
-      statements.unshift(deleteFrom(this.edge.table).where(eq(near, this.#me)).where(notInside(far, farIds)).return('before') as unknown as Statement<unknown>);
-    }
-    if (statements.length === 0) return;
-    const results = (await runBatch(client, atomic(...statements))) as unknown as Record<string, unknown>[][];
-    if (stale.length > 0 && results.shift()!.length < stale.length) throw new RecordNotAffectedError(this.edge.table, 'set', `the ${this.edge.table} edges of ${String(this.#me)} to remove`);
-    this.#created(results, added);
+    return (await edgeWrites()).setEdges(this.#writer, targets, (data ?? {}) as Record<string, unknown>);
   }
 }

@@ -9,7 +9,7 @@ import { RecordId, type AuthTokens } from '@sdb/protocol';
 import { isExpressionKeyword } from '@sdb/protocol/transport';
 import { create, deleteFrom, run, select, update, type DefineAnalyzerNode } from '@sdb/ql';
 import { modelAccess, type AccessOptions, type ModelAccess } from '../auth/access.ts';
-import { currentUser, refresh, signin, signup, type AuthOptions, type SignedIn } from '../auth/session.ts';
+import type { AuthOptions, SignedIn } from '../auth/session.ts';
 import { resolveClient, type OrmClient, type Using } from '../connection.ts';
 import { DoesNotExistError, ModelDefinitionError, RecordNotAffectedError, ValidationError } from '../errors.ts';
 import { withPatch } from '../query/atomic.ts';
@@ -105,6 +105,9 @@ export type FieldsOf<M extends AnyModel> = M['fields'];
 export type TableOf<M extends AnyModel> = M['table'];
 export type InstanceOf<M extends AnyModel> = M['prototype'];
 
+/** Signing in (../auth/session.ts) loads on the first call: a page that never signs in never downloads it. */
+const authSession = () => import('../auth/session.ts');
+
 const RESERVED = new Set(['id', 'save', 'refresh', 'merge', 'delete', 'related', 'objects', 'constructor', 'toJSON', 'then', ...Object.getOwnPropertyNames(Object.prototype)]);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -174,20 +177,20 @@ export function model<const N extends string, const F extends FieldMap>(name: N,
       return new QuerySet(Model as unknown as AnyModel);
     }
 
-    static signup(data: Record<string, unknown>, opts?: AuthOptions): Promise<SignedIn<unknown>> {
-      return signup(Model, data, opts);
+    static async signup(data: Record<string, unknown>, opts?: AuthOptions): Promise<SignedIn<unknown>> {
+      return (await authSession()).signup(Model, data, opts);
     }
 
-    static signin(credentials: Record<string, unknown>, opts?: AuthOptions): Promise<SignedIn<unknown>> {
-      return signin(Model, credentials, opts);
+    static async signin(credentials: Record<string, unknown>, opts?: AuthOptions): Promise<SignedIn<unknown>> {
+      return (await authSession()).signin(Model, credentials, opts);
     }
 
-    static refresh(tokens: AuthTokens, opts?: { using?: Using }): Promise<AuthTokens> {
-      return refresh(Model, tokens, opts);
+    static async refresh(tokens: AuthTokens, opts?: { using?: Using }): Promise<AuthTokens> {
+      return (await authSession()).refresh(Model, tokens, opts);
     }
 
-    static current(using?: Using): Promise<unknown> {
-      return currentUser(Model, using);
+    static async current(using?: Using): Promise<unknown> {
+      return (await authSession()).currentUser(Model, using);
     }
 
     static via(field: string): Relation {
