@@ -6,7 +6,6 @@
  * hooks (../signals.ts) around the statement, on the same client.
  */
 import { RecordId, type AuthTokens } from '@sdb/protocol';
-import { isExpressionKeyword } from '@sdb/protocol/transport';
 import { create, deleteFrom, run, select, update, type DefineAnalyzerNode } from '@sdb/ql';
 import { modelAccess, type AccessOptions, type ModelAccess } from '../auth/access.ts';
 import type { AuthOptions, SignedIn } from '../auth/session.ts';
@@ -21,6 +20,7 @@ import { via, type Direction, type Relation } from '../relations/relation.ts';
 import type { AnyEdge } from './edge.ts';
 import { runWrite } from '../query/write.ts';
 import { isField } from './fields.ts';
+import { fieldNameProblem, RESERVED, tableNameProblem } from './names.ts';
 import type { FieldMap, InsertOf, PatchOf, RecordOf } from './infer.ts';
 import { analyzerNodes, tableClauses, type AnalyzerOptions, type TableClauses, type TableOptions } from './table-options.ts';
 import { recordToCreate, withDefaults } from './validate.ts';
@@ -108,20 +108,17 @@ export type InstanceOf<M extends AnyModel> = M['prototype'];
 /** Signing in (../auth/session.ts) loads on the first call: a page that never signs in never downloads it. */
 const authSession = () => import('../auth/session.ts');
 
-const RESERVED = new Set(['id', 'save', 'refresh', 'merge', 'delete', 'related', 'objects', 'constructor', 'toJSON', 'then', ...Object.getOwnPropertyNames(Object.prototype)]);
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
 function checkDeclaration(name: string, fields: FieldMap, options: ModelOptions): void {
   for (const [key, relation] of Object.entries(options.reverse ?? {})) {
     if (typeof relation !== 'function') throw new ModelDefinitionError(`${name}.reverse.${key} is a thunk: () => Model.via('field')`);
     if (Object.hasOwn(fields, key) || RESERVED.has(key) || key.includes('__')) throw new ModelDefinitionError(`${name}.reverse.${key}: the name is taken by a field, an instance method or has "__"`);
   }
-  if (typeof name !== 'string' || !NAME.test(name)) throw new ModelDefinitionError(`A model name is an identifier (letters, digits, _), got ${JSON.stringify(name)}`);
+  const tableProblem = tableNameProblem(name);
+  if (tableProblem !== undefined) throw new ModelDefinitionError(tableProblem);
   for (const [key, fieldDef] of Object.entries(fields)) {
     if (!isField(fieldDef)) throw new ModelDefinitionError(`${name}.${key} is not a field (use f.string(), f.int()...)`);
-    if (RESERVED.has(key)) throw new ModelDefinitionError(`${name}.${key}: "${key}" is reserved (an instance method or the record id); rename the field`);
-    if (!NAME.test(key) || key.includes('__')) throw new ModelDefinitionError(`${name}.${key}: a field name is an identifier without "__" (the lookup separator)`);
-    if (isExpressionKeyword(key)) throw new ModelDefinitionError(`${name}.${key}: "${key}" is a SurrealQL keyword that begins an expression; SurrealDB 3 fails every write to a table with a field of that name, so rename the field`);
+    const fieldProblem = fieldNameProblem(name, key);
+    if (fieldProblem !== undefined) throw new ModelDefinitionError(fieldProblem);
   }
 }
 
