@@ -4,7 +4,8 @@
  * playwright-core; `.ci/run` installs it). A test bundles its package for the browser platform
  * with a smoke module that exports `smoke(input)`, then asks each runtime for that function's
  * JSON result. A runtime that is not on the machine is reported as unavailable, so its test can
- * skip and say why. `testEachRuntime` declares those tests. In split mode the package is built
+ * skip and say why. `testEachRuntime` declares those tests (and one in Node, on request, running
+ * the same browser build). In split mode the package is built
  * as an app's bundler builds it (chunks loaded by `import()` are files of their own), and the
  * bundle records which of its files Chromium fetched, before and after `smoke` was called.
  */
@@ -20,7 +21,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { browserModule, browserModuleChunks } from './browser-bundle.ts';
 
 export interface Runtime {
-  name: 'bun' | 'deno' | 'chromium';
+  name: 'bun' | 'deno' | 'chromium' | 'node';
   /** The executable, or undefined when this machine has none. */
   command: string | undefined;
   /** Runs `smoke(input)` from the prepared directory and answers its result. */
@@ -69,7 +70,7 @@ function devBinary(name: string, override: string | undefined): string | undefin
   return existsSync(path) && spawnSync(path, ['--version'], { stdio: 'ignore' }).status === 0 ? path : undefined;
 }
 
-function cliRuntime(name: 'bun' | 'deno', command: string | undefined, args: (script: string, input: string) => string[]): Runtime {
+function cliRuntime(name: 'bun' | 'deno' | 'node', command: string | undefined, args: (script: string, input: string) => string[]): Runtime {
   return {
     name,
     command,
@@ -137,6 +138,9 @@ export const runtimes: readonly Runtime[] = [
   chromiumRuntime,
 ];
 
+/** Node itself, running the browser build (as a server-side render would): Node 20 has a global `WebSocket` behind this flag only. */
+const nodeRuntime = cliRuntime('node', process.execPath, (script, input) => ['--experimental-websocket', '--disable-warning=ExperimentalWarning', script, input]);
+
 export interface RuntimeSmokeTest {
   /** The package's `src/index.ts`. */
   entry: string;
@@ -148,6 +152,8 @@ export interface RuntimeSmokeTest {
   expected: unknown;
   /** Build `entry` as an app's bundler does, split into chunks (see `prepareSmoke`). */
   split?: boolean;
+  /** Run the browser build in Node too. */
+  node?: boolean;
   /** Further expectations on the bundle once a runtime answered `expected` (e.g. on `served`). */
   check?(runtime: Runtime['name'], bundle: SmokeBundle): void;
 }
@@ -159,7 +165,7 @@ export function testEachRuntime(spec: RuntimeSmokeTest): void {
     bundle = await prepareSmoke(spec.entry, spec.smoke, { split: spec.split });
   });
   afterAll(() => bundle?.remove());
-  for (const runtime of runtimes) {
+  for (const runtime of spec.node ? [...runtimes, nodeRuntime] : runtimes) {
     const missing = runtime.command === undefined;
     const name = missing ? `${runtime.name}: ${spec.does} (skipped: ${runtime.name} is not installed)` : `${runtime.name}: ${spec.does}`;
     test.skipIf(missing)(name, async () => {
