@@ -5,9 +5,9 @@
  * with a smoke module that exports `smoke(input)`, then asks each runtime for that function's
  * JSON result. A runtime that is not on the machine is reported as unavailable, so its test can
  * skip and say why. `testEachRuntime` declares those tests (and one in Node, on request, running
- * the same browser build). In split mode the package is built
- * as an app's bundler builds it (chunks loaded by `import()` are files of their own), and the
- * bundle records which of its files Chromium fetched, before and after `smoke` was called.
+ * the same browser build). In split mode the package is built as an app's bundler builds it
+ * (chunks loaded by `import()` are files of their own), and the bundle records which of its
+ * files Chromium fetched, before and after `smoke` was called.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
