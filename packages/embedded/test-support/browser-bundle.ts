@@ -29,8 +29,9 @@ const repositoryDir = decodeURIComponent(new URL('../../..', import.meta.url).pa
 /**
  * `entry` bundled as Vite, Rollup, webpack and esbuild users build an app: from the packages'
  * `dist/` (no `@sdb/source`), as ES modules with code splitting, so every `import()` target is a
- * chunk of its own. Writes `<name>.mjs` and its `chunk-*.mjs` files into `outdir` and answers
- * the metafile (paths relative to the repository root), which says what each chunk holds.
+ * chunk of its own. Writes `<name>.mjs` and its chunk files (one per shared part, one per
+ * `import()` target) into `outdir`, and answers the metafile (paths relative to the repository
+ * root), which says what each file holds.
  */
 export async function browserModuleChunks(entry: string, outdir: string, name: string): Promise<Metafile> {
   const result = await build({ entryPoints: { [name]: entry }, outdir, absWorkingDir: repositoryDir, outExtension: { '.js': '.mjs' }, bundle: true, splitting: true, format: 'esm', platform: 'browser', target: 'es2022', metafile: true, logLevel: 'error' });
