@@ -1,9 +1,10 @@
 /**
  * @module A package bundled for the browser platform (its `src/` through the `@sdb/source`
  * condition), for tests that load it where only web APIs exist: as a classic script for an Edge
- * Runtime VM, or as an ES module for Bun, Deno and Chromium (runtimes.ts).
+ * Runtime VM, or as an ES module for Bun, Deno and Chromium (runtimes.ts); or split into chunks
+ * from the packages' `dist/`, as an application's bundler builds it.
  */
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 
 async function bundle(entry: string, output: Pick<BuildOptions, 'format' | 'globalName'>): Promise<string> {
   const result = await build({ entryPoints: [entry], bundle: true, write: false, platform: 'browser', conditions: ['@sdb/source'], target: 'es2022', logLevel: 'error', ...output });
@@ -22,6 +23,20 @@ export function browserModule(entry: string): Promise<string> {
 
 /** The `packages/` directory: metafile paths are written relative to it. */
 const packagesDir = decodeURIComponent(new URL('../..', import.meta.url).pathname);
+/** The repository root: split metafile paths are written relative to it, as scripts/first-load.mjs reads them. */
+const repositoryDir = decodeURIComponent(new URL('../../..', import.meta.url).pathname);
+
+/**
+ * `entry` bundled as Vite, Rollup, webpack and esbuild users build an app: from the packages'
+ * `dist/` (no `@sdb/source`), as ES modules with code splitting, so every `import()` target is a
+ * chunk of its own. Writes `<name>.mjs` and its chunk files (one per shared part, one per
+ * `import()` target) into `outdir`, and answers the metafile (paths relative to the repository
+ * root), which says what each file holds.
+ */
+export async function browserModuleChunks(entry: string, outdir: string, name: string): Promise<Metafile> {
+  const result = await build({ entryPoints: { [name]: entry }, outdir, absWorkingDir: repositoryDir, outExtension: { '.js': '.mjs' }, bundle: true, splitting: true, format: 'esm', platform: 'browser', target: 'es2022', metafile: true, logLevel: 'error' });
+  return result.metafile;
+}
 
 /**
  * The source files a browser bundle of `code` (ES module text whose imports resolve from the

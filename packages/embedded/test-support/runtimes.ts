@@ -4,7 +4,10 @@
  * playwright-core; `.ci/run` installs it). A test bundles its package for the browser platform
  * with a smoke module that exports `smoke(input)`, then asks each runtime for that function's
  * JSON result. A runtime that is not on the machine is reported as unavailable, so its test can
- * skip and say why. `testEachRuntime` declares those tests.
+ * skip and say why. `testEachRuntime` declares those tests (and one in Node, on request, running
+ * the same browser build). In split mode the package is built as an app's bundler builds it
+ * (chunks loaded by `import()` are files of their own), and the bundle records which of its
+ * files Chromium fetched, before and after `smoke` was called.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,12 +15,13 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Metafile } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { browserModule } from './browser-bundle.ts';
+import { browserModule, browserModuleChunks } from './browser-bundle.ts';
 
 export interface Runtime {
-  name: 'bun' | 'deno' | 'chromium';
+  name: 'bun' | 'deno' | 'chromium' | 'node';
   /** The executable, or undefined when this machine has none. */
   command: string | undefined;
   /** Runs `smoke(input)` from the prepared directory and answers its result. */
@@ -26,7 +30,16 @@ export interface Runtime {
 
 export interface SmokeBundle {
   dir: string;
+  /** Split mode only: esbuild's account of the files in `dir` and what each holds. */
+  metafile?: Metafile;
+  /** The files of `dir` the latest Chromium run fetched, in order: while loading `smoke.mjs`, or once `smoke` was called. */
+  served: ServedFile[];
   remove(): void;
+}
+
+export interface ServedFile {
+  file: string;
+  phase: 'load' | 'smoke';
 }
 
 const RUN_TIMEOUT_MS = 30_000;
@@ -38,14 +51,17 @@ console.log(JSON.stringify(await smoke(input)));
 /**
  * Bundles `entry` (a package's `src/index.ts`) for the browser platform as `sdb.mjs`, beside
  * `smokeSource`, an ES module that imports from `./sdb.mjs` and exports `async smoke(input)`.
+ * With `split`, `sdb.mjs` is the entry chunk of a split build from `dist/` (browser-bundle.ts).
  */
-export async function prepareSmoke(entry: string, smokeSource: string): Promise<SmokeBundle> {
+export async function prepareSmoke(entry: string, smokeSource: string, options: { split?: boolean } = {}): Promise<SmokeBundle> {
   const dir = mkdtempSync(join(tmpdir(), 'sdb-runtimes-'));
-  writeFileSync(join(dir, 'sdb.mjs'), await browserModule(entry));
+  let metafile: Metafile | undefined;
+  if (options.split) metafile = await browserModuleChunks(entry, dir, 'sdb');
+  else writeFileSync(join(dir, 'sdb.mjs'), await browserModule(entry));
   writeFileSync(join(dir, 'smoke.mjs'), smokeSource);
   writeFileSync(join(dir, 'cli.mjs'), CLI);
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>sdb smoke</title>');
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, metafile, served: [], remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 function devBinary(name: string, override: string | undefined): string | undefined {
@@ -54,7 +70,7 @@ function devBinary(name: string, override: string | undefined): string | undefin
   return existsSync(path) && spawnSync(path, ['--version'], { stdio: 'ignore' }).status === 0 ? path : undefined;
 }
 
-function cliRuntime(name: 'bun' | 'deno', command: string | undefined, args: (script: string, input: string) => string[]): Runtime {
+function cliRuntime(name: 'bun' | 'deno' | 'node', command: string | undefined, args: (script: string, input: string) => string[]): Runtime {
   return {
     name,
     command,
@@ -76,14 +92,22 @@ export function launchChromium(): Promise<Browser> {
 
 const CONTENT_TYPES: Record<string, string> = { '.html': 'text/html', '.mjs': 'text/javascript', '.js': 'text/javascript', '.wasm': 'application/wasm' };
 
-/** Chromium loads the smoke module (and any file beside it) from a loopback page, so the server under test is another origin (CORS applies). */
+/**
+ * Chromium loads the smoke module (and any file beside it) from a loopback page, so the server
+ * under test is another origin (CORS applies); then calls `smoke`. Each file it fetches is
+ * logged in `smoke.served` with the phase it was fetched in.
+ */
 const chromiumRuntime: Runtime = {
   name: 'chromium',
   command: chromiumCommand,
   async run(smoke, input) {
+    let phase: ServedFile['phase'] = 'load';
+    smoke.served.splice(0);
     const pages = createServer((request, response) => {
-      const path = join(smoke.dir, new URL(request.url ?? '/', 'http://loopback').pathname);
+      const file = new URL(request.url ?? '/', 'http://loopback').pathname.slice(1);
+      const path = join(smoke.dir, file);
       if (!path.startsWith(smoke.dir) || !existsSync(path)) return response.writeHead(404).end();
+      smoke.served.push({ file, phase });
       response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
     });
     await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
@@ -94,8 +118,11 @@ const chromiumRuntime: Runtime = {
       const pageErrors: string[] = [];
       page.on('pageerror', (error) => pageErrors.push(error.message));
       await page.goto(`http://127.0.0.1:${port}/index.html`, { timeout: RUN_TIMEOUT_MS });
-      // A source string: vitest rewrites `import()` in this file's functions into a helper the page lacks.
-      const result = await page.evaluate(`import('http://127.0.0.1:${port}/smoke.mjs').then((module) => module.smoke(${JSON.stringify(input)}))`);
+      // Source strings: vitest rewrites `import()` in this file's functions into a helper the page lacks.
+      const smokeModule = `import('http://127.0.0.1:${port}/smoke.mjs')`;
+      await page.evaluate(`${smokeModule}.then(() => undefined)`);
+      phase = 'smoke';
+      const result = await page.evaluate(`${smokeModule}.then((module) => module.smoke(${JSON.stringify(input)}))`);
       if (pageErrors.length > 0) throw new Error(`uncaught errors in the page: ${pageErrors.join('; ')}`);
       return result;
     } finally {
@@ -111,6 +138,9 @@ export const runtimes: readonly Runtime[] = [
   chromiumRuntime,
 ];
 
+/** Node itself, running the browser build (as a server-side render would): Node 20 has a global `WebSocket` behind this flag only. */
+const nodeRuntime = cliRuntime('node', process.execPath, (script, input) => ['--experimental-websocket', '--disable-warning=ExperimentalWarning', script, input]);
+
 export interface RuntimeSmokeTest {
   /** The package's `src/index.ts`. */
   entry: string;
@@ -120,20 +150,27 @@ export interface RuntimeSmokeTest {
   does: string;
   input(runtime: Runtime['name']): unknown;
   expected: unknown;
+  /** Build `entry` as an app's bundler does, split into chunks (see `prepareSmoke`). */
+  split?: boolean;
+  /** Run the browser build in Node too. */
+  node?: boolean;
+  /** Further expectations on the bundle once a runtime answered `expected` (e.g. on `served`). */
+  check?(runtime: Runtime['name'], bundle: SmokeBundle): void;
 }
 
 /** One test per runtime: `smoke(input)` there answers `expected`; skipped (and named so) where the runtime is missing. */
 export function testEachRuntime(spec: RuntimeSmokeTest): void {
   let bundle: SmokeBundle | undefined;
   beforeAll(async () => {
-    bundle = await prepareSmoke(spec.entry, spec.smoke);
+    bundle = await prepareSmoke(spec.entry, spec.smoke, { split: spec.split });
   });
   afterAll(() => bundle?.remove());
-  for (const runtime of runtimes) {
+  for (const runtime of spec.node ? [...runtimes, nodeRuntime] : runtimes) {
     const missing = runtime.command === undefined;
     const name = missing ? `${runtime.name}: ${spec.does} (skipped: ${runtime.name} is not installed)` : `${runtime.name}: ${spec.does}`;
     test.skipIf(missing)(name, async () => {
       expect(await runtime.run(bundle as SmokeBundle, spec.input(runtime.name))).toEqual(spec.expected);
+      spec.check?.(runtime.name, bundle as SmokeBundle);
     });
   }
 }
