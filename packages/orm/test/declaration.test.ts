@@ -126,4 +126,8 @@ describe('validation', () => {
     await expect(Box.objects.update({ kind: 'c' as never })).rejects.toMatchObject({ field: 'kind', rule: 'literal' });
     await expect(Box.objects.update({ items: undefined })).rejects.toMatchObject({ field: 'items', rule: 'required' });
   });
+
+  it('checks every bulkCreate() row before the first batch, and before a client is looked up', async () => {
+    await expect(Box.objects.bulkCreate([{ items: [1], ids: new Set() }, { items: [1, 2, 3], ids: new Set() }], { batchSize: 1 })).rejects.toMatchObject({ field: 'items', rule: 'max_length' });
+  });
 });

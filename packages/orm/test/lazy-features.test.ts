@@ -1,8 +1,9 @@
 /**
  * Features a page may never use load on first use: in a browser bundle with code splitting (as
  * Vite, Rollup, webpack and wrangler build an app), `model`, `f` and `configure` load no live
- * query or @sdb/stream module, no sign-in, no relation write, no prefetch loading, no hybrid
- * search and no upsert; each sits in a chunk of its own, fetched when its method is first called.
+ * query or @sdb/stream module, no write (nor its checks), no sign-in, no relation write, no
+ * prefetch loading, no hybrid search and no upsert; each sits in a chunk of its own, fetched
+ * when its method is first called.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { expect, test } from 'vitest';
 import { loadedFirst } from '../../../scripts/first-load.mjs';
 
 const packages = decodeURIComponent(new URL('../..', import.meta.url).pathname);
-const onDemand = ['orm/src/query/live.ts', 'stream/src/live.ts', 'stream/src/changes.ts', 'orm/src/auth/session.ts', 'orm/src/relations/edge-writes.ts', 'orm/src/relations/prefetch-loader.ts', 'orm/src/search/hybrid.ts', 'orm/src/query/upsert.ts'];
+const onDemand = ['orm/src/query/live.ts', 'stream/src/live.ts', 'stream/src/changes.ts', 'orm/src/auth/session.ts', 'orm/src/relations/edge-writes.ts', 'orm/src/relations/prefetch-loader.ts', 'orm/src/search/hybrid.ts', 'orm/src/query/upsert.ts', 'orm/src/query/write.ts', 'orm/src/query/patch.ts', 'orm/src/schema/validate.ts'];
 
 /** The sources (paths under packages/) in the chunks a page loads first, and in the others. */
 async function splitSources(code: string): Promise<{ first: string[]; later: string[] }> {
@@ -30,7 +31,7 @@ async function splitSources(code: string): Promise<{ first: string[]; later: str
   }
 }
 
-test('model + f + configure load live queries, @sdb/stream, sign-in, relation writes, prefetching, hybrid search and upsert only on first use', async () => {
+test('model + f + configure load writes and their checks, live queries, @sdb/stream, sign-in, relation writes, prefetching, hybrid search and upsert only on first use', async () => {
   const { first, later } = await splitSources(`export { model, f, configure } from '${packages}orm/src/index.ts';`);
   expect(first).toContain('orm/src/query/queryset.ts');
   expect(first.filter((path) => onDemand.includes(path) || path.startsWith('stream/src/'))).toEqual([]);

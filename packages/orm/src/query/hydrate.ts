@@ -7,7 +7,7 @@
 import { valuesEqual } from '@sdb/protocol';
 import type { AnyField, FieldKind } from '../schema/fields.ts';
 import type { FieldMap } from '../schema/infer.ts';
-import { copyValue } from '../schema/validate.ts';
+import { copyValue } from '../schema/defaults.ts';
 
 /** Where an instance keeps its loaded state (a symbol: never a field name, never serialised). */
 export const LOADED = Symbol('sdb.orm.loaded');

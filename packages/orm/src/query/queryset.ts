@@ -3,20 +3,18 @@
  * description (filters as a Q tree, ordering, slicing, connection); nothing runs until `await`,
  * `all()`, iteration or a terminal method (`count`, `get`, `update`...). Each run builds a
  * @sdb/ql node tree, which ql's compiler prints with every value bound. Methods a page may never
- * call (live queries, hybrid search, prefetch loading, upsert) `import()` their module on the
- * first call, so a bundler that splits code fetches it only then.
+ * call (writes, live queries, hybrid search, prefetch loading, upsert) `import()` their module on
+ * the first call, so a bundler that splits code fetches it only then.
  */
 // A namespace import: a bundle then keeps only the function namespaces used here, not the whole catalogue.
 import { call, type Expression } from '@sdb/functions/core';
-import { and, compile, type CompiledQuery, create, deleteFrom, insert, run, select, type SelectQuery, type Target, update } from '@sdb/ql';
+import { and, compile, type CompiledQuery, run, select, type SelectQuery, type Target } from '@sdb/ql';
 import type { RecordId } from '@sdb/protocol';
 import { resolveClient, type OrmClient, type Using } from '../connection.ts';
 import { DoesNotExistError, MultipleObjectsReturnedError, QuerySetError } from '../errors.ts';
 import type { InsertOf, ModelTypes, OrderKey, PatchOf, RecordOf } from '../schema/infer.ts';
-import { recordToCreate } from '../schema/validate.ts';
 import type { AnyModel, FieldsOf, InstanceOf, TableOf } from '../schema/model.ts';
 import { aggregateFields, aggregateRow, type Aggregate, type AggregateKind, type AggregateResult } from './aggregates.ts';
-import { withPatch } from './atomic.ts';
 import { hydrate } from './hydrate.ts';
 import type { LiveModelEvent, LiveModelOptions, ModelChangeSet, ModelChangesOptions, WatchModelEvent } from './live.ts';
 import { loadedOnFirstNext } from './deferred-iterator.ts';
@@ -29,7 +27,6 @@ import { ValuesQuery, type ValuesSource } from './values.ts';
 import { annotationFields, checkAlias, copyAnnotations, type Annotated, type Annotation, type AnnotationOrderKey, type AnnotationValues } from '../search/annotations.ts';
 import { fulltextClause, nearestClause, type NearestOptions, type SearchClause } from '../search/clauses.ts';
 import type { HybridOptions, HybridScores } from '../search/hybrid.ts';
-import { runWrite } from './write.ts';
 
 interface Order {
   readonly path: string;
@@ -390,7 +387,7 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
    */
   async create(data: InsertOf<TableOf<M>, FieldsOf<M>>): Promise<InstanceOf<M>> {
     // Checked before the instance is made, which keeps only declared fields (an unknown one is an error here).
-    recordToCreate(this.model, data as Record<string, unknown>);
+    (await import('../schema/validate.ts')).recordToCreate(this.model, data as Record<string, unknown>);
     const instance = new this.model(data) as InstanceOf<M>;
     await instance.save({ using: this.#client });
     return instance;
@@ -403,14 +400,8 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   async bulkCreate(rows: readonly InsertOf<TableOf<M>, FieldsOf<M>>[], options: { batchSize?: number } = {}): Promise<InstanceOf<M>[]> {
     const batchSize = options.batchSize ?? 1000;
     if (!Number.isInteger(batchSize) || batchSize <= 0) throw new QuerySetError(`bulkCreate() batchSize is a positive integer, got ${batchSize}`);
-    const checked = rows.map((row) => recordToCreate(this.model, row as Record<string, unknown>));
-    const client = this.#client;
-    const out: InstanceOf<M>[] = [];
-    for (let start = 0; start < checked.length; start += batchSize) {
-      const created = await runWrite(client, insert<Record<string, unknown>>(this.model.table, checked.slice(start, start + batchSize)));
-      out.push(...hydrate<InstanceOf<M>>(this.model, created));
-    }
-    return out;
+    const { insertRecords } = await import('./write.ts');
+    return hydrate<InstanceOf<M>>(this.model, await insertRecords(() => this.#client, this.model, rows as readonly Record<string, unknown>[], batchSize));
   }
 
   /**
@@ -440,15 +431,15 @@ export class QuerySet<M extends AnyModel> implements PromiseLike<InstanceOf<M>[]
   async update(patch: PatchOf<FieldsOf<M>>): Promise<number> {
     if (this.#sliced()) throw new QuerySetError('update() of a sliced queryset is not supported; filter by id instead');
     const where = this.#where();
-    const base = withPatch(update(this.#from), this.model, patch as Record<string, unknown>).return(['id']);
-    return (await run(this.#client, where === undefined ? base : base.where(where))).length;
+    const { updateWhere } = await import('./write.ts');
+    return updateWhere(() => this.#client, this.model, this.#from, where, patch as Record<string, unknown>);
   }
 
   /** Deletes every matching record; answers how many were deleted. */
   async delete(): Promise<number> {
     if (this.#sliced()) throw new QuerySetError('delete() of a sliced queryset is not supported; filter by id instead');
     const where = this.#where();
-    const base = deleteFrom(this.#from).return('before');
-    return (await run(this.#client, where === undefined ? base : base.where(where))).length;
+    const { deleteWhere } = await import('./write.ts');
+    return deleteWhere(() => this.#client, this.#from, where);
   }
 }

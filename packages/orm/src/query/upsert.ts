@@ -10,7 +10,8 @@ import { RecordId } from '@sdb/protocol';
 import type { OrmClient } from '../connection.ts';
 import { QuerySetError, RecordNotAffectedError } from '../errors.ts';
 import type { ModelShape } from '../schema/validate.ts';
-import { isAtomic, withPatch } from './atomic.ts';
+import { isAtomic } from './atomic.ts';
+import { withPatch } from './patch.ts';
 
 type Row = Record<string, unknown>;
 

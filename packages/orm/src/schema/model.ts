@@ -6,24 +6,22 @@
  * hooks (../signals.ts) around the statement, on the same client.
  */
 import { RecordId, type AuthTokens } from '@sdb/protocol';
-import { create, deleteFrom, run, select, update, type DefineAnalyzerNode } from '@sdb/ql';
+import { run, select, type DefineAnalyzerNode } from '@sdb/ql';
 import { modelAccess, type AccessOptions, type ModelAccess } from '../auth/access.ts';
 import type { AuthOptions, SignedIn } from '../auth/session.ts';
 import { resolveClient, type OrmClient, type Using } from '../connection.ts';
 import { DoesNotExistError, ModelDefinitionError, RecordNotAffectedError, ValidationError } from '../errors.ts';
-import { withPatch } from '../query/atomic.ts';
 import { assignRow, changedFields, isLoaded, LOADED, loadPlan, type LoadPlan } from '../query/hydrate.ts';
 import { QuerySet } from '../query/queryset.ts';
 import { fireHooks, Hooks } from '../signals.ts';
 import { RelationManager, type FarOf } from '../relations/manager.ts';
 import { via, type Direction, type Relation } from '../relations/relation.ts';
 import type { AnyEdge } from './edge.ts';
-import { runWrite } from '../query/write.ts';
 import { isField } from './fields.ts';
 import { fieldNameProblem, RESERVED, tableNameProblem } from './names.ts';
 import type { FieldMap, InsertOf, PatchOf, RecordOf } from './infer.ts';
 import { analyzerNodes, tableClauses, type AnalyzerOptions, type TableClauses, type TableOptions } from './table-options.ts';
-import { recordToCreate, withDefaults } from './validate.ts';
+import { withDefaults } from './defaults.ts';
 
 export interface ModelOptions<K extends string = string> extends TableOptions {
   /** SCHEMAFULL: the table (and save()) refuse fields the model does not declare. Default false. */
@@ -107,6 +105,8 @@ export type InstanceOf<M extends AnyModel> = M['prototype'];
 
 /** Signing in (../auth/session.ts) loads on the first call: a page that never signs in never downloads it. */
 const authSession = () => import('../auth/session.ts');
+/** So do writes and their checks (../query/write.ts): a page that only reads never downloads them. */
+const writes = () => import('../query/write.ts');
 
 function checkDeclaration(name: string, fields: FieldMap, options: ModelOptions): void {
   for (const [key, relation] of Object.entries(options.reverse ?? {})) {
@@ -144,16 +144,14 @@ export function model<const N extends string, const F extends FieldMap>(name: N,
     for (const key of Object.keys(patch)) {
       if (frozenFields[key]?.config.readonly) throw new ValidationError(name, key, 'readonly', 'the field is read-only once the record exists');
     }
-    const [row] = await runWrite(client, withPatch(update<Record<string, unknown>>(id), Model, patch));
+    const row = await (await writes()).updateRecord(() => client, Model, id, patch);
     if (row === undefined) throw new RecordNotAffectedError(name, operation, String(id));
     assignRow(instance, row, plan);
   }
 
   /** CREATE of an unsaved instance: its fields (checked, defaults filled in), then the stored record loaded into it. */
   async function insert(instance: object, client: OrmClient): Promise<void> {
-    const { id, ...content } = recordToCreate(Model, instance as Record<string, unknown>);
-    const [row] = await runWrite(client, create<Record<string, unknown>>(id === undefined ? name : (id as RecordId)).content(content));
-    assignRow(instance, row!, plan);
+    assignRow(instance, await (await writes()).createRecord(() => client, Model, instance as Record<string, unknown>), plan);
   }
 
   class Model {
@@ -236,8 +234,8 @@ export function model<const N extends string, const F extends FieldMap>(name: N,
       const id = recordOf(this as { id?: unknown }, name, 'delete');
       const event = { model: Model, instance: this, using: resolveClient(opts.using), id };
       await fireHooks(Model, 'preDelete', event);
-      const removed = await run(event.using, deleteFrom(id).return('before'));
-      if (removed.length === 0) throw new RecordNotAffectedError(name, 'delete', String(id));
+      const removed = await (await writes()).deleteWhere(() => event.using, id);
+      if (removed === 0) throw new RecordNotAffectedError(name, 'delete', String(id));
       // As in Django: the instance stays usable as data; save() would create a new record.
       delete (this as { [LOADED]?: unknown; id?: unknown })[LOADED];
       delete (this as { id?: unknown }).id;

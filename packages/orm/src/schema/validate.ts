@@ -6,6 +6,7 @@
  */
 import { Datetime, Decimal, Duration, FileRef, Geometry, GeometryCollection, GeometryLine, GeometryMultiLine, GeometryMultiPoint, GeometryMultiPolygon, GeometryPoint, GeometryPolygon, RecordId, Uuid } from '@sdb/protocol';
 import { ValidationError } from '../errors.ts';
+import { isPlainObject, withDefaults } from './defaults.ts';
 import type { AnyField, FieldKind, GeometryKind } from './fields.ts';
 import type { FieldMap } from './infer.ts';
 
@@ -15,9 +16,6 @@ export interface ModelShape {
   readonly fields: FieldMap;
   readonly schemafull: boolean;
 }
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
 
 /** Whether a present, non-null value has the field's kind; `undefined` means yes. */
 const KIND_CHECKS: Record<FieldKind, (value: unknown) => boolean> = {
@@ -116,16 +114,6 @@ export function checkFields(model: ModelShape, fields: FieldMap, data: Record<st
   }
 }
 
-/** `data` with each missing field that has a default value filled in (a copy per record, never shared). */
-export function withDefaults(fields: FieldMap, data: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...data };
-  for (const name in fields) {
-    const spec = fields[name]!.config.default;
-    if (out[name] === undefined && spec !== undefined && 'value' in spec) out[name] = copyValue(spec.value);
-  }
-  return out;
-}
-
 /**
  * A record to create: defaults filled in, checked as a whole, and its `id` (if any) as a
  * RecordId of the model's table.
@@ -137,16 +125,4 @@ export function recordToCreate(model: ModelShape, data: Record<string, unknown>)
   const id = content.id instanceof RecordId ? content.id : new RecordId(model.table, content.id as string | number);
   if (id.table !== model.table) fail(model, 'id', 'type', `a ${model.table} record cannot have an id of table ${id.table}`);
   return { ...content, id };
-}
-
-/** A copy of arrays, sets and plain objects, deep; other values as they are (they are immutable). */
-export function copyValue(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(copyValue);
-  if (value instanceof Set) return new Set([...value].map(copyValue));
-  if (isPlainObject(value)) {
-    const out: Record<string, unknown> = {};
-    for (const key in value) out[key] = copyValue(value[key]);
-    return out;
-  }
-  return value;
 }
